@@ -1,0 +1,20 @@
+package dev.ddbmodel.core;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Thrown only by {@link Validated#unwrap()}: carries every diagnostic of an invalid result. */
+public final class DiagnosticException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+  private final transient List<Diagnostic> diagnostics;
+
+  public DiagnosticException(List<Diagnostic> diagnostics) {
+    super(
+        diagnostics.stream().map(Diagnostic::format).collect(Collectors.joining("\n")));
+    this.diagnostics = List.copyOf(diagnostics);
+  }
+
+  public List<Diagnostic> diagnostics() {
+    return diagnostics;
+  }
+}

@@ -1,0 +1,62 @@
+package dev.ddbmodel.core.json;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ddbmodel.core.Diagnostic;
+import dev.ddbmodel.core.SourceLocation;
+import dev.ddbmodel.core.Validated;
+import org.junit.jupiter.api.Test;
+
+class JsonDocumentTest {
+
+  @Test
+  void remembersLineAndColumnOfEveryValue() {
+    String text = "{\n  \"tables\": [\n    {\"TableName\": \"Orders\"}\n  ]\n}\n";
+    JsonDocument doc = JsonDocument.parse("m.json", text).unwrap();
+    SourceLocation loc = doc.locate("/tables/0/TableName");
+    assertThat(loc.line()).isEqualTo(3);
+    assertThat(loc.column()).isEqualTo(6);
+    assertThat(doc.locate("/tables/0/Missing/deeper").line()).isEqualTo(3);
+  }
+
+  @Test
+  void escapesPointerTokens() {
+    JsonDocument doc = JsonDocument.parse("x.json", "{\"a/b\": {\"c~d\": 1}}").unwrap();
+    assertThat(doc.locate("/a~1b/c~0d").column()).isEqualTo(10);
+  }
+
+  @Test
+  void pythonLiteralsGetAHint() {
+    Validated<JsonDocument> r = JsonDocument.parse("m.json", "{\n \"ok\": True\n}");
+    Diagnostic d = r.errors().get(0);
+    assertThat(d.id()).isEqualTo("Json.Syntax");
+    assertThat(d.location().line()).isEqualTo(2);
+    assertThat(d.hint()).contains("true, false or null");
+  }
+
+  @Test
+  void duplicateKeysAreErrors() {
+    Validated<JsonDocument> r = JsonDocument.parse("m.json", "{\"a\": 1, \"a\": 2}");
+    assertThat(r.errors()).extracting(Diagnostic::id).containsExactly("Json.DuplicateKey");
+  }
+
+  @Test
+  void emptyAndTrailingContentAreErrors() {
+    assertThat(JsonDocument.parse("m.json", "  ").errors().get(0).id()).isEqualTo("Json.Empty");
+    assertThat(JsonDocument.parse("m.json", "{} {}").errors().get(0).message())
+        .contains("after the end");
+  }
+
+  @Test
+  void byteOrderMarkIsAccepted() {
+    assertThat(JsonDocument.parse("m.json", "\uFEFF{\"a\": 1}").isValid()).isTrue();
+  }
+
+  @Test
+  void prettyOutputIsDeterministic() {
+    var m = new java.util.HashMap<String, Object>();
+    m.put("b", 1);
+    m.put("a", java.util.List.of(true, "x"));
+    assertThat(Json.pretty(m)).isEqualTo("{\n  \"a\" : [\n    true,\n    \"x\"\n  ],\n  \"b\" : 1\n}\n");
+  }
+}
