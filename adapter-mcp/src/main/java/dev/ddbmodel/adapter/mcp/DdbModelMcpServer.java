@@ -1,0 +1,149 @@
+package dev.ddbmodel.adapter.mcp;
+
+import io.modelcontextprotocol.json.McpJsonDefaults;
+import io.modelcontextprotocol.json.McpJsonMapper;
+import io.modelcontextprotocol.server.McpServer;
+import io.modelcontextprotocol.server.McpServerFeatures;
+import io.modelcontextprotocol.server.McpSyncServer;
+import io.modelcontextprotocol.spec.McpSchema;
+import io.modelcontextprotocol.spec.McpServerTransportProvider;
+import io.modelcontextprotocol.spec.McpStreamableServerTransportProvider;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Assembles the MCP server from tool bindings, prompts and resources, for any transport. */
+public final class DdbModelMcpServer {
+  /** Name announced to clients (the reference's, so existing client setups keep working). */
+  public static final String SERVER_NAME = "dynamodb-mcp-server";
+
+  private static final System.Logger LOG = System.getLogger(DdbModelMcpServer.class.getName());
+
+  private final ServerConfig config;
+  private final List<ToolBinding> tools;
+  private final GuideFeatures guides;
+  private final McpJsonMapper mapper = McpJsonDefaults.getMapper();
+
+  public DdbModelMcpServer(ServerConfig config, List<ToolBinding> tools, GuideFeatures guides) {
+    this.config = config;
+    this.tools = List.copyOf(tools);
+    this.guides = guides;
+  }
+
+  /** The default server: every tool, every guide as prompt and resource. */
+  public static DdbModelMcpServer standard(ServerConfig config) {
+    return new DdbModelMcpServer(config, Tools.all(), GuideFeatures.standard());
+  }
+
+  public McpJsonMapper mapper() {
+    return mapper;
+  }
+
+  /** The tools offered under this configuration (read-only mode hides the others). */
+  public List<ToolBinding> offeredTools() {
+    return tools.stream().filter(t -> !config.readOnly() || t.spec().readOnly()).toList();
+  }
+
+  public McpSyncServer start(McpServerTransportProvider transport) {
+    return configure(McpServer.sync(transport)).build();
+  }
+
+  public McpSyncServer start(McpStreamableServerTransportProvider transport) {
+    return configure(McpServer.sync(transport)).build();
+  }
+
+  private <S extends McpServer.SyncSpecification<S>> McpServer.SyncSpecification<S> configure(
+      McpServer.SyncSpecification<S> spec) {
+    spec.serverInfo(SERVER_NAME, config.version())
+        .jsonMapper(mapper)
+        .instructions(instructions())
+        .capabilities(
+            McpSchema.ServerCapabilities.builder()
+                .tools(false)
+                .prompts(false)
+                .resources(false, false)
+                .logging()
+                .build())
+        .tools(toolSpecifications())
+        .prompts(guides.prompts())
+        .resources(guides.resources());
+    return spec;
+  }
+
+  private String instructions() {
+    StringBuilder sb =
+        new StringBuilder(
+            "DynamoDB data modeling toolkit (ddbmodel). It guides a requirements-to-design"
+                + " workflow, validates a data model against an embedded DynamoDB Local, estimates"
+                + " capacity and cost, analyzes source relational databases, and generates data"
+                + " access code and infrastructure. Tools:\n");
+    for (ToolBinding t : offeredTools()) {
+      sb.append("- ").append(t.spec().name()).append(": ").append(t.spec().title()).append('\n');
+    }
+    if (config.readOnly()) {
+      sb.append("Read-only mode: tools that write files or connect to databases are disabled.\n");
+    }
+    return sb.toString();
+  }
+
+  List<McpServerFeatures.SyncToolSpecification> toolSpecifications() {
+    List<McpServerFeatures.SyncToolSpecification> out = new ArrayList<>();
+    for (ToolBinding binding : offeredTools()) {
+      ToolSpec s = binding.spec();
+      McpSchema.Tool tool =
+          McpSchema.Tool.builder()
+              .name(s.name())
+              .title(s.title())
+              .description(s.description())
+              .inputSchema(mapper, resource(s.inputSchemaResource()))
+              .annotations(
+                  new McpSchema.ToolAnnotations(
+                      s.title(), s.readOnly(), s.destructive(), s.idempotent(), s.openWorld(),
+                      null))
+              .build();
+      out.add(
+          McpServerFeatures.SyncToolSpecification.builder()
+              .tool(tool)
+              .callHandler((exchange, request) -> render(invoke(binding, request.arguments())))
+              .build());
+    }
+    return out;
+  }
+
+  /** Calls a binding, turning argument problems and bugs into error results. */
+  static ToolResult invoke(ToolBinding binding, java.util.Map<String, Object> args) {
+    try {
+      return binding.call(new Arguments(args));
+    } catch (ToolArgumentException e) {
+      return ToolResult.error(e.getMessage());
+    } catch (RuntimeException | LinkageError e) {
+      LOG.log(System.Logger.Level.ERROR, "tool " + binding.spec().name() + " failed", e);
+      return ToolResult.error(
+          "Internal error in `" + binding.spec().name() + "`: " + e.getClass().getSimpleName()
+              + (e.getMessage() == null ? "" : ": " + e.getMessage())
+              + ". The server log (stderr) has the details; the server keeps running.");
+    }
+  }
+
+  private static McpSchema.CallToolResult render(ToolResult r) {
+    return McpSchema.CallToolResult.builder()
+        .addTextContent(r.text())
+        .structuredContent(r.structured())
+        .isError(r.error())
+        .build();
+  }
+
+  static String resource(String name) {
+    try (InputStream in = DdbModelMcpServer.class.getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalStateException("missing resource " + name);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
