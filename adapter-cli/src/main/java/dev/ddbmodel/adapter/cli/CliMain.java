@@ -1,0 +1,35 @@
+package dev.ddbmodel.adapter.cli;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+
+/** The {@code ddbm} entry point: the only place that calls {@code System.exit}. */
+public final class CliMain {
+  private CliMain() {}
+
+  public static void main(String[] args) {
+    System.exit(execute(args, new PrintWriter(System.out, true, StandardCharsets.UTF_8), new PrintWriter(System.err, true, StandardCharsets.UTF_8)));
+  }
+
+  /** Runs one command line with the given writers; returns the exit code. */
+  public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+    CommandLine cl = commandLine();
+    cl.setOut(out);
+    cl.setErr(err);
+    return cl.execute(args);
+  }
+
+  static CommandLine commandLine() {
+    CommandLine cl = new CommandLine(new RootCommand());
+    cl.setCaseInsensitiveEnumValuesAllowed(true);
+    cl.setExecutionExceptionHandler(
+        (ex, commandLine, parseResult) -> {
+          commandLine.getErr().println("ddbm: internal error: " + ex);
+          ex.printStackTrace(commandLine.getErr());
+          return ExitCodes.INTERNAL;
+        });
+    cl.setExitCodeExceptionMapper(ex -> ExitCodes.USAGE);
+    return cl;
+  }
+}

@@ -1,0 +1,29 @@
+package dev.ddbmodel.adapter.cli;
+
+import picocli.AutoComplete.GenerateCompletion;
+import picocli.CommandLine.Command;
+
+/** {@code ddbm}: design, check, cost and implement DynamoDB data models. */
+@Command(
+    name = "ddbm",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    sortOptions = false,
+    description = "Design, check, cost and implement Amazon DynamoDB data models.",
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:success (warnings allowed)",
+      "1:input invalid or a check failed",
+      "2:usage error or unreadable input",
+      "3:environment error (database, DynamoDB Local, disk)",
+      "4:internal error"
+    },
+    subcommands = {McpCommand.class, GenerateCompletion.class})
+public final class RootCommand implements Runnable {
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+}
