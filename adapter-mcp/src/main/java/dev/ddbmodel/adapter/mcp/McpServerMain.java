@@ -44,12 +44,12 @@ public final class McpServerMain {
         http.join();
       }
     } else {
-      runStdio(config, System.in, protocolOut);
+      runStdio(DdbModelMcpServer.standard(config), System.in, protocolOut);
     }
   }
 
   /** Serves MCP over the given streams until {@code in} reaches end of file. */
-  public static void runStdio(ServerConfig config, InputStream in, OutputStream out)
+  public static void runStdio(DdbModelMcpServer server, InputStream in, OutputStream out)
       throws InterruptedException {
     CountDownLatch eof = new CountDownLatch(1);
     JsonRpcInputGuard.LineWriter lines = new JsonRpcInputGuard.LineWriter(out);
@@ -80,7 +80,6 @@ public final class McpServerMain {
             return n;
           }
         };
-    DdbModelMcpServer server = DdbModelMcpServer.standard(config);
     StdioServerTransportProvider transport =
         new StdioServerTransportProvider(server.mapper(), watched, lines);
     McpSyncServer running = server.start(transport);
