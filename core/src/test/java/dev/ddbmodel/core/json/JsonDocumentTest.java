@@ -57,6 +57,6 @@ class JsonDocumentTest {
     var m = new java.util.HashMap<String, Object>();
     m.put("b", 1);
     m.put("a", java.util.List.of(true, "x"));
-    assertThat(Json.pretty(m)).isEqualTo("{\n  \"a\" : [\n    true,\n    \"x\"\n  ],\n  \"b\" : 1\n}\n");
+    assertThat(Json.pretty(m)).isEqualTo("{\n  \"a\": [\n    true,\n    \"x\"\n  ],\n  \"b\": 1\n}\n");
   }
 }

@@ -1,0 +1,174 @@
+package dev.ddbmodel.validation;
+
+import dev.ddbmodel.core.Diagnostic;
+import dev.ddbmodel.core.SourceLocation;
+import dev.ddbmodel.core.Validated;
+import dev.ddbmodel.core.io.AtomicFiles;
+import dev.ddbmodel.core.io.PathGuard;
+import dev.ddbmodel.core.json.Json;
+import dev.ddbmodel.core.model.AccessPatternSpec;
+import dev.ddbmodel.core.model.DataModel;
+import dev.ddbmodel.core.model.DataModelLoader;
+import dev.ddbmodel.core.model.TableSpec;
+import dev.ddbmodel.validation.cli.AwsCliCommand;
+import dev.ddbmodel.validation.cli.AwsCliCommandParser;
+import dev.ddbmodel.validation.exec.CommandExecutor;
+import dev.ddbmodel.validation.exec.ExecutionResult;
+import dev.ddbmodel.validation.local.LocalDynamoDb;
+import dev.ddbmodel.validation.run.Provisioner;
+import dev.ddbmodel.validation.run.StaticChecksAccess;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * Validates a {@code dynamodb_data_model.json} against DynamoDB: creates its tables, loads its
+ * items, runs every access pattern's command and classifies each outcome. By default everything
+ * happens on an in-memory DynamoDB Local inside this JVM, which is discarded afterwards.
+ */
+public final class ModelValidation {
+  private ModelValidation() {}
+
+  /**
+   * Runs the validation. User problems (missing or malformed model, refused endpoint) come back
+   * as diagnostics; environment failures (DynamoDB Local cannot start, the workspace is not
+   * writable) throw.
+   */
+  public static Validated<ModelValidationReport> run(ModelValidationRequest request) {
+    Validated<PathGuard> guard = PathGuard.of(request.workspaceDir());
+    if (!guard.isValid()) {
+      return Validated.invalid(guard.errors());
+    }
+    Validated<Path> file = guard.unwrap().resolve(DataModelLoader.FILE_NAME);
+    if (!file.isValid()) {
+      return Validated.invalid(file.errors());
+    }
+    if (!file.unwrap().toFile().isFile()) {
+      return Validated.invalid(Diagnostic.error("Validation.ModelMissing",
+          "`" + DataModelLoader.FILE_NAME + "` was not found in `" + guard.unwrap().base() + "`",
+          SourceLocation.of(DataModelLoader.FILE_NAME, ""),
+          "write the data model JSON first (tables, items, access_patterns); the JSON generation guide explains the format"));
+    }
+    Validated<DataModel> model = DataModelLoader.load(file.unwrap());
+    if (!model.isValid()) {
+      return Validated.invalid(model.diagnostics());
+    }
+    if (request.endpoint().isPresent()) {
+      Optional<Diagnostic> refused = checkEndpoint(request.endpoint().get());
+      if (refused.isPresent()) {
+        return Validated.invalid(refused.get());
+      }
+    }
+    Validated<ModelValidationReport> report;
+    if (request.endpoint().isEmpty()) {
+      try (LocalDynamoDb local = LocalDynamoDb.embedded()) {
+        report = execute(model.unwrap(), model.diagnostics(), local.client(), "embedded DynamoDB Local", request, List.of());
+      }
+    } else {
+      try (DynamoDbClient client = LocalDynamoDb.clientFor(request.endpoint().get())) {
+        Provisioner p = new Provisioner(client);
+        List<String> existing = new ArrayList<>(p.existingTables());
+        existing.retainAll(Provisioner.names(model.unwrap()));
+        if (!existing.isEmpty() && !request.replaceExistingTables()) {
+          return Validated.invalid(Diagnostic.error("Validation.TablesExist",
+              "tables " + existing + " already exist at " + request.endpoint().get()
+                  + "; the run would delete them", SourceLocation.NONE,
+              "confirm with --replace-existing-tables (they are deleted and recreated), or use another endpoint"));
+        }
+        p.delete(existing);
+        try {
+          report = execute(model.unwrap(), model.diagnostics(), client, request.endpoint().get().toString(), request, existing);
+        } finally {
+          if (!request.keepTables()) {
+            p.delete(Provisioner.names(model.unwrap()));
+          }
+        }
+      }
+    }
+    if (request.writeReports() && report.isValid()) {
+      ModelValidationReport r = report.unwrap();
+      try {
+        Path dir = guard.unwrap().base();
+        AtomicFiles.writeString(dir.resolve(ModelValidationReport.JSON_FILE), Json.pretty(r.toJson()));
+        AtomicFiles.writeString(dir.resolve(ModelValidationReport.MARKDOWN_FILE), r.toMarkdown());
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot write the validation reports into " + guard.unwrap().base(), e);
+      }
+    }
+    return report;
+  }
+
+  /** Only loopback endpoints: a validation run creates and deletes tables. */
+  static Optional<Diagnostic> checkEndpoint(URI endpoint) {
+    String host = endpoint.getHost();
+    String scheme = endpoint.getScheme();
+    if (host == null || scheme == null || !(scheme.equals("http") || scheme.equals("https"))) {
+      return Optional.of(Diagnostic.error("Validation.BadEndpoint", "endpoint `" + endpoint + "` is not an http(s) URL",
+          SourceLocation.NONE, "e.g. http://127.0.0.1:8000"));
+    }
+    boolean loopback;
+    try {
+      String h = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+      loopback = h.equals("localhost") || (h.matches("[0-9.:a-fA-F]+") && InetAddress.getByName(h).isLoopbackAddress());
+    } catch (UnknownHostException e) {
+      loopback = false;
+    }
+    if (!loopback) {
+      return Optional.of(Diagnostic.error("Validation.RemoteEndpoint",
+          "endpoint `" + endpoint + "` is not on this machine; a validation run creates and deletes tables, so only loopback endpoints are allowed",
+          SourceLocation.NONE, "run DynamoDB Local (or another emulator) on 127.0.0.1, or leave out --endpoint to use the embedded one"));
+    }
+    return Optional.empty();
+  }
+
+  private static Validated<ModelValidationReport> execute(DataModel model, List<Diagnostic> modelDiagnostics, DynamoDbClient client,
+      String endpointName, ModelValidationRequest request, List<String> replaced) {
+    Provisioner p = new Provisioner(client);
+    List<ResourceOutcome.TableOutcome> tables = new ArrayList<>();
+    for (TableSpec t : model.tables()) {
+      tables.add(p.create(t, replaced.contains(t.name())));
+    }
+    List<ResourceOutcome.ItemLoad> loads = new ArrayList<>();
+    model.items().forEach((table, items) -> loads.add(p.load(table, items)));
+    CommandExecutor exec = new CommandExecutor(client);
+    List<PatternOutcome> outcomes = new ArrayList<>();
+    for (AccessPatternSpec ap : model.accessPatterns()) {
+      outcomes.add(runPattern(model, ap, exec));
+    }
+    return Validated.valid(new ModelValidationReport(request.clock().instant(), endpointName,
+        new ResourceOutcome(tables, loads), outcomes, modelDiagnostics));
+  }
+
+  static PatternOutcome runPattern(DataModel model, AccessPatternSpec ap, CommandExecutor exec) {
+    String op = ap.operation().orElse("");
+    if (ap.implementation().isEmpty()) {
+      return new PatternOutcome(ap.pattern(), ap.description(), op, "", ap.reason().orElse(""),
+          Verdict.SKIPPED_EXTERNAL, Optional.empty(), List.of(), ap.pointer());
+    }
+    String command = ap.implementation().get();
+    SourceLocation where = SourceLocation.of(model.file(), ap.pointer() + "/implementation");
+    Validated<AwsCliCommand> parsed = AwsCliCommandParser.parse(command, where);
+    if (!parsed.isValid()) {
+      return new PatternOutcome(ap.pattern(), ap.description(), op, command, "", Verdict.INVALID_COMMAND,
+          Optional.empty(), parsed.diagnostics(), ap.pointer());
+    }
+    AwsCliCommand cmd = parsed.unwrap();
+    List<Diagnostic> findings = new ArrayList<>(parsed.diagnostics());
+    findings.addAll(StaticChecksAccess.check(model, ap, cmd, where));
+    ExecutionResult r = exec.execute(cmd);
+    Verdict v;
+    if (r.success()) {
+      v = r.read() && r.itemCount() == 0 ? Verdict.SUCCESS_EMPTY : Verdict.SUCCESS;
+    } else {
+      v = r.conditionFailed() ? Verdict.CONSTRAINT_FAILURE : Verdict.FAILURE;
+    }
+    return new PatternOutcome(ap.pattern(), ap.description(), op, command, "", v, Optional.of(r), findings, ap.pointer());
+  }
+}

@@ -1,0 +1,42 @@
+package dev.ddbmodel.validation;
+
+import dev.ddbmodel.core.Diagnostic;
+import dev.ddbmodel.validation.exec.ExecutionResult;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What happened to one access pattern.
+ *
+ * @param patternId the model's {@code pattern}
+ * @param description the pattern's description
+ * @param operation the declared {@code dynamodb_operation} (may be empty)
+ * @param command the implementation as written (empty for external patterns)
+ * @param reason why the pattern is served elsewhere (external patterns)
+ * @param verdict the outcome
+ * @param result the DynamoDB response, when the command was sent
+ * @param findings static design findings and parse errors for this pattern
+ * @param pointer JSON Pointer of the pattern in the model file
+ */
+public record PatternOutcome(
+    String patternId,
+    String description,
+    String operation,
+    String command,
+    String reason,
+    Verdict verdict,
+    Optional<ExecutionResult> result,
+    List<Diagnostic> findings,
+    String pointer) {
+  public PatternOutcome {
+    Objects.requireNonNull(patternId, "patternId");
+    description = Objects.requireNonNullElse(description, "");
+    operation = Objects.requireNonNullElse(operation, "");
+    command = Objects.requireNonNullElse(command, "");
+    reason = Objects.requireNonNullElse(reason, "");
+    Objects.requireNonNull(verdict, "verdict");
+    result = Objects.requireNonNullElse(result, Optional.empty());
+    findings = List.copyOf(findings);
+  }
+}

@@ -1,0 +1,71 @@
+package dev.ddbmodel.validation.exec;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ddbmodel.core.json.Json;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What one command did: on success the response as the AWS CLI would print it (DynamoDB JSON),
+ * on failure the service's error code and message.
+ *
+ * @param success whether DynamoDB accepted the call
+ * @param httpStatus HTTP status (200 on success; the service's status on errors; 0 when the call
+ *     was never sent)
+ * @param data CLI-shaped response on success (empty object otherwise)
+ * @param errorCode DynamoDB error code, e.g. {@code ConditionalCheckFailedException}
+ * @param message error message
+ * @param itemCount items returned (reads) or written (writes)
+ * @param read whether the operation reads items
+ * @param cancellationReasons per-item codes of a cancelled transaction
+ */
+public record ExecutionResult(
+    boolean success,
+    int httpStatus,
+    ObjectNode data,
+    String errorCode,
+    String message,
+    int itemCount,
+    boolean read,
+    List<String> cancellationReasons) {
+  public ExecutionResult {
+    data = data == null ? Json.object() : data;
+    errorCode = Objects.requireNonNullElse(errorCode, "");
+    message = Objects.requireNonNullElse(message, "");
+    cancellationReasons = List.copyOf(cancellationReasons);
+  }
+
+  static ExecutionResult ok(ObjectNode data, int itemCount, boolean read) {
+    return new ExecutionResult(true, 200, data, "", "", itemCount, read, List.of());
+  }
+
+  static ExecutionResult failed(int status, String code, String message, boolean read, List<String> reasons) {
+    return new ExecutionResult(false, status, null, code, message, 0, read, reasons);
+  }
+
+  /** True when the failure is a condition that held back a write (uniqueness, guards). */
+  public boolean conditionFailed() {
+    return !success
+        && (errorCode.equals("ConditionalCheckFailedException")
+            || (errorCode.equals("TransactionCanceledException")
+                && cancellationReasons.contains("ConditionalCheckFailed")
+                && cancellationReasons.stream().allMatch(r -> r.equals("ConditionalCheckFailed") || r.equals("None"))));
+  }
+
+  /** The response as JSON: status, http_status, then data or error. */
+  public ObjectNode toJson() {
+    ObjectNode o = Json.object();
+    o.put("status", success ? "success" : "error");
+    o.put("http_status", httpStatus);
+    if (success) {
+      o.set("data", data);
+    } else {
+      o.put("error_code", errorCode);
+      o.put("message", message);
+      if (!cancellationReasons.isEmpty()) {
+        cancellationReasons.forEach(o.putArray("cancellation_reasons")::add);
+      }
+    }
+    return o;
+  }
+}
