@@ -1,5 +1,6 @@
 package dev.ddbmodel.adapter.mcp;
 
+import dev.ddbmodel.adapter.mcp.tools.DataModelValidationTool;
 import java.util.List;
 
 /** Every tool the server offers, in the order clients list them. */
@@ -7,6 +8,6 @@ public final class Tools {
   private Tools() {}
 
   public static List<ToolBinding> all() {
-    return List.of();
+    return List.of(new DataModelValidationTool());
   }
 }

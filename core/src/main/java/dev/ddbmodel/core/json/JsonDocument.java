@@ -177,7 +177,12 @@ public final class JsonDocument {
       id = "Json.TooDeep";
       hint = "the document is nested more than " + MAX_DEPTH + " levels deep";
     }
-    String firstLine = msg.lines().findFirst().orElse(msg);
+    String firstLine =
+        msg.lines()
+            .findFirst()
+            .orElse(msg)
+            .replaceAll("\\s*\\(for (Array|Object) starting at \\[Source:[^\\]]*\\]\\)", "")
+            .replaceAll("\\s*at \\[Source:.*$", "");
     return Diagnostic.error(id, firstLine, new SourceLocation(file, "", line, col), hint);
   }
 

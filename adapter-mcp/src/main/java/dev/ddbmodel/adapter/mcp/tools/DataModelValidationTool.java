@@ -1,0 +1,56 @@
+package dev.ddbmodel.adapter.mcp.tools;
+
+import dev.ddbmodel.adapter.mcp.Arguments;
+import dev.ddbmodel.adapter.mcp.ToolBinding;
+import dev.ddbmodel.adapter.mcp.ToolResult;
+import dev.ddbmodel.adapter.mcp.ToolSpec;
+import dev.ddbmodel.core.Validated;
+import dev.ddbmodel.core.json.Json;
+import dev.ddbmodel.validation.ModelValidation;
+import dev.ddbmodel.validation.ModelValidationReport;
+import dev.ddbmodel.validation.ModelValidationRequest;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** {@code dynamodb_data_model_validation}: runs the model on embedded DynamoDB Local. */
+public final class DataModelValidationTool implements ToolBinding {
+  @Override
+  public ToolSpec spec() {
+    return new ToolSpec(
+        "dynamodb_data_model_validation",
+        "Validate a DynamoDB data model on DynamoDB Local",
+        "Creates the tables of `dynamodb_data_model.json` (in workspace_dir) on an embedded, in-memory"
+            + " DynamoDB Local, loads the sample items, runs every access pattern's `aws dynamodb` command"
+            + " (parsed, never run in a shell) and classifies each outcome: success, success but empty,"
+            + " refused by its condition, failed, or served by another service. Writes"
+            + " `dynamodb_model_validation.json` and `dynamodb_model_validation.md` into workspace_dir and"
+            + " returns the summary. Use after writing the data model JSON; fix failed patterns and run"
+            + " again until it passes.",
+        "/dev/ddbmodel/adapter/mcp/tools/dynamodb_data_model_validation.input.json",
+        false, true, true, false);
+  }
+
+  @Override
+  public ToolResult call(Arguments args) {
+    Path ws = Tools.absoluteDir(args.string("workspace_dir"), "workspace_dir");
+    Validated<ModelValidationReport> r = ModelValidation.run(ModelValidationRequest.embedded(ws));
+    if (!r.isValid()) {
+      return ToolResult.invalid("The data model could not be validated:", r.diagnostics());
+    }
+    ModelValidationReport report = r.unwrap();
+    ModelValidationReport.Summary s = report.summary();
+    Map<String, Object> structured = new LinkedHashMap<>();
+    structured.put("status", s.status());
+    structured.put("summary", Json.mapper().convertValue(report.toJson().get("summary"), Map.class));
+    structured.put("report_json", ws.resolve(ModelValidationReport.JSON_FILE).toString());
+    structured.put("report_markdown", ws.resolve(ModelValidationReport.MARKDOWN_FILE).toString());
+    String text = report.toMarkdown()
+        + "\n---\nReports written to `" + ws.resolve(ModelValidationReport.JSON_FILE) + "` and `"
+        + ws.resolve(ModelValidationReport.MARKDOWN_FILE) + "`.\n"
+        + (report.passed()
+            ? "Next: estimate capacity and cost with `compute_performances_and_costs`, then `generate_resources` (CDK or CloudFormation) or `dynamodb_data_model_schema_converter` and `generate_data_access_layer`.\n"
+            : "Next: fix the failed patterns or resources in `dynamodb_data_model.json` and run this tool again.\n");
+    return new ToolResult(text, structured, !report.passed());
+  }
+}
