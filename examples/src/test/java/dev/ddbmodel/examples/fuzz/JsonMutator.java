@@ -36,6 +36,9 @@ final class JsonMutator {
   private JsonNode structural(JsonNode root) {
     List<JsonNode> containers = new ArrayList<>();
     collect(root, containers);
+    if (containers.isEmpty()) {
+      return root;
+    }
     JsonNode target = containers.get(random.nextInt(containers.size()));
     if (target instanceof ObjectNode o && o.size() > 0) {
       List<String> names = new ArrayList<>();
