@@ -1,5 +1,6 @@
 package dev.ddbmodel.adapter.mcp;
 
+import dev.ddbmodel.adapter.mcp.tools.CostTool;
 import dev.ddbmodel.adapter.mcp.tools.DataModelValidationTool;
 import java.util.List;
 
@@ -8,6 +9,6 @@ public final class Tools {
   private Tools() {}
 
   public static List<ToolBinding> all() {
-    return List.of(new DataModelValidationTool());
+    return List.of(new DataModelValidationTool(), new CostTool());
   }
 }

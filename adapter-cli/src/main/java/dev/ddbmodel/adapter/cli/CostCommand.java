@@ -1,0 +1,97 @@
+package dev.ddbmodel.adapter.cli;
+
+import dev.ddbmodel.core.Validated;
+import dev.ddbmodel.core.cost.CostCalculator;
+import dev.ddbmodel.core.cost.CostReport;
+import dev.ddbmodel.core.cost.CostReportWriter;
+import dev.ddbmodel.core.cost.CostRequest;
+import dev.ddbmodel.core.cost.PriceTable;
+import dev.ddbmodel.core.json.Json;
+import dev.ddbmodel.core.json.JsonDocument;
+import dev.ddbmodel.core.model.DataModel;
+import dev.ddbmodel.core.model.DataModelLoader;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code ddbm cost INPUT_JSON}: capacity and monthly cost. */
+@Command(name = "cost", description = {"Estimate capacity units and monthly cost from access patterns and tables",
+    "(JSON with access_pattern_list and table_list, the MCP tool's arguments)."})
+final class CostCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Parameters(paramLabel = "INPUT_JSON", description = "File with access_pattern_list and table_list.")
+  Path input;
+
+  @Option(names = "--workspace", paramLabel = "DIR", description = "Also write the report into DIR/dynamodb_data_model.md (between markers).")
+  Path workspace;
+
+  @Option(names = "--region", defaultValue = "us-east-1", description = "Price table region (default: ${DEFAULT-VALUE}).")
+  String region;
+
+  @Option(names = "--table-class", defaultValue = "STANDARD", description = "STANDARD or STANDARD_IA (default: ${DEFAULT-VALUE}).")
+  String tableClass;
+
+  @Option(names = "--compare-provisioned", description = "Add an on-demand versus provisioned comparison with break-even utilization.")
+  boolean provisioned;
+
+  @Option(names = "--model", paramLabel = "MODEL_JSON", description = "dynamodb_data_model.json whose sample items give measured item sizes.")
+  Path model;
+
+  @Mixin OutputOptions output;
+
+  @Override
+  public Integer call() throws IOException {
+    PrintWriter out = spec.commandLine().getOut();
+    Style style = new Style(spec.commandLine().getColorScheme().ansi());
+    Validated<JsonDocument> doc = JsonDocument.read(input, input.getFileName().toString());
+    if (!doc.isValid()) {
+      Diagnostics.print(out, doc.diagnostics(), output.json(), style);
+      return Diagnostics.exitCode(doc.diagnostics());
+    }
+    Optional<PriceTable> prices = PriceTable.find(region, tableClass);
+    if (prices.isEmpty()) {
+      spec.commandLine().getErr().println("ddbm cost: no bundled prices for region `" + region + "` and class `" + tableClass + "`; available: "
+          + String.join(", ", PriceTable.all().stream().map(p -> p.region() + "/" + p.tableClass()).toList()));
+      return ExitCodes.USAGE;
+    }
+    Optional<DataModel> dm = Optional.empty();
+    if (model != null) {
+      Validated<DataModel> m = DataModelLoader.load(model);
+      if (!m.isValid()) {
+        Diagnostics.print(out, m.diagnostics(), output.json(), style);
+        return Diagnostics.exitCode(m.diagnostics());
+      }
+      dm = m.findValue();
+    }
+    JsonDocument d = doc.unwrap();
+    Optional<DataModel> dmFinal = dm;
+    Validated<CostReport> r = CostRequest.fromJson(d.root(), d.file())
+        .map(req -> req.with(prices.get(), provisioned, dmFinal))
+        .flatMap(CostCalculator::compute);
+    if (!r.isValid()) {
+      Diagnostics.print(out, r.diagnostics().stream().map(d::locate).toList(), output.json(), style);
+      return ExitCodes.INVALID;
+    }
+    CostReport report = r.unwrap();
+    if (workspace != null) {
+      CostReportWriter.writeInto(workspace.resolve("dynamodb_data_model.md"), report.toMarkdown());
+    }
+    if (output.json()) {
+      out.print(Json.pretty(report.toJson()));
+    } else {
+      out.println(report.toMarkdown());
+      out.println();
+      out.println(style.bold(report.summaryLine()));
+    }
+    return ExitCodes.OK;
+  }
+}

@@ -1,0 +1,59 @@
+package dev.ddbmodel.adapter.mcp.tools;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ddbmodel.adapter.mcp.Arguments;
+import dev.ddbmodel.adapter.mcp.ToolBinding;
+import dev.ddbmodel.adapter.mcp.ToolResult;
+import dev.ddbmodel.adapter.mcp.ToolSpec;
+import dev.ddbmodel.core.Validated;
+import dev.ddbmodel.core.cost.CostCalculator;
+import dev.ddbmodel.core.cost.CostReport;
+import dev.ddbmodel.core.cost.CostReportWriter;
+import dev.ddbmodel.core.cost.CostRequest;
+import dev.ddbmodel.core.json.Json;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** {@code compute_performances_and_costs}: capacity and monthly cost, written into the design file. */
+public final class CostTool implements ToolBinding {
+  @Override
+  public ToolSpec spec() {
+    return new ToolSpec(
+        "compute_performances_and_costs",
+        "Estimate DynamoDB capacity and monthly cost",
+        "Computes read/write request units per access pattern, GSI write amplification, storage and the monthly"
+            + " on-demand cost (us-east-1, Standard), flags patterns that exceed one partition's throughput"
+            + " (3,000 RCU / 1,000 WCU), and writes the report into dynamodb_data_model.md in workspace_dir between"
+            + " dedicated markers (replacing an earlier report, never other text). Pass the patterns of the model's"
+            + " access pattern mapping and the tables with their sizes. Every input problem is reported at once.",
+        "/dev/ddbmodel/adapter/mcp/tools/compute_performances_and_costs.input.json",
+        false, false, true, false);
+  }
+
+  @Override
+  public ToolResult call(Arguments args) {
+    Path ws = Tools.absoluteDir(args.string("workspace_dir"), "workspace_dir");
+    ObjectNode input = Json.object();
+    input.set("access_pattern_list", args.json("access_pattern_list"));
+    input.set("table_list", args.json("table_list"));
+    Validated<CostReport> r = CostRequest.fromJson(input, "arguments").flatMap(CostCalculator::compute);
+    if (!r.isValid()) {
+      return ToolResult.invalid("The cost input has problems; fix all of them and call again:", r.diagnostics());
+    }
+    CostReport report = r.unwrap();
+    Path md = ws.resolve("dynamodb_data_model.md");
+    try {
+      CostReportWriter.writeInto(md, report.toMarkdown());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + md, e);
+    }
+    Map<String, Object> s = new LinkedHashMap<>();
+    s.put("status", "success");
+    s.put("message", report.summaryLine() + " Report written to dynamodb_data_model.md");
+    s.put("report", Json.mapper().convertValue(report.toJson(), Map.class));
+    return ToolResult.ok(report.summaryLine() + " Report written to " + md + ".\n\n" + report.toMarkdown(), s);
+  }
+}
