@@ -2,6 +2,7 @@ package dev.ddbmodel.adapter.mcp;
 
 import dev.ddbmodel.adapter.mcp.tools.CostTool;
 import dev.ddbmodel.adapter.mcp.tools.DataModelValidationTool;
+import dev.ddbmodel.adapter.mcp.tools.GenerateResourcesTool;
 import java.util.List;
 
 /** Every tool the server offers, in the order clients list them. */
@@ -9,6 +10,6 @@ public final class Tools {
   private Tools() {}
 
   public static List<ToolBinding> all() {
-    return List.of(new DataModelValidationTool(), new CostTool());
+    return List.of(new DataModelValidationTool(), new GenerateResourcesTool(), new CostTool());
   }
 }

@@ -1,0 +1,75 @@
+package dev.ddbmodel.adapter.cli;
+
+import dev.ddbmodel.codegen.infra.InfraGenerator;
+import dev.ddbmodel.codegen.infra.InfraRequest;
+import dev.ddbmodel.codegen.infra.InfraResult;
+import dev.ddbmodel.core.Validated;
+import dev.ddbmodel.core.json.Json;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code ddbm generate ...}: code and infrastructure. */
+@Command(name = "generate", description = "Generate infrastructure or data access code.", subcommands = {GenerateCommand.Resources.class})
+final class GenerateCommand {
+
+  /** {@code ddbm generate resources MODEL_JSON --type cdk|cloudformation}. */
+  @Command(name = "resources", description = "CDK app or CloudFormation templates for the tables of dynamodb_data_model.json.")
+  static final class Resources implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Parameters(paramLabel = "MODEL_JSON", description = "dynamodb_data_model.json")
+    Path model;
+
+    @Option(names = "--type", required = true, description = "cdk or cloudformation")
+    InfraRequest.Type type;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: cdk/ or cloudformation/ beside the model).")
+    Path out;
+
+    @Option(names = "--overwrite", description = "Replace an existing non-empty output folder.")
+    boolean overwrite;
+
+    @Option(names = "--destroy-on-delete", description = "Delete the tables with the stack (default: retain them).")
+    boolean destroy;
+
+    @Option(names = "--deletion-protection", description = "Turn on DynamoDB deletion protection.")
+    boolean protection;
+
+    @Option(names = "--no-pitr", negatable = false, description = "Turn point-in-time recovery off (default: on).")
+    boolean noPitr;
+
+    @Option(names = "--stack-name", defaultValue = "DynamoDbDataModelStack", description = "Stack name (default: ${DEFAULT-VALUE}).")
+    String stackName;
+
+    @Mixin OutputOptions output;
+
+    @Override
+    public Integer call() {
+      PrintWriter o = spec.commandLine().getOut();
+      Style style = new Style(spec.commandLine().getColorScheme().ansi());
+      Validated<InfraResult> r = InfraGenerator.generate(new InfraRequest(model.toAbsolutePath(), type, Optional.ofNullable(out).map(Path::toAbsolutePath),
+          overwrite, !destroy, protection, !noPitr, stackName));
+      if (!r.isValid()) {
+        Diagnostics.print(o, r.diagnostics(), output.json(), style);
+        return Diagnostics.exitCode(r.diagnostics());
+      }
+      InfraResult res = r.unwrap();
+      if (output.json()) {
+        o.print(Json.pretty(Map.of("output_dir", res.outputDir().toString(), "files", res.files(), "tables", res.tables())));
+      } else {
+        o.println(style.ok("Generated " + res.files().size() + " files in " + res.outputDir()) + " for tables " + String.join(", ", res.tables()));
+        res.files().forEach(f -> o.println("  " + f));
+      }
+      return ExitCodes.OK;
+    }
+  }
+}
