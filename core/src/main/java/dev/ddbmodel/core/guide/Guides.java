@@ -1,0 +1,79 @@
+package dev.ddbmodel.core.guide;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ddbmodel.core.json.Json;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** Loads the bundled guides listed in {@code guides.json}. */
+public final class Guides {
+  private static final String BASE = "/dev/ddbmodel/core/guide/";
+  private static final Pattern ANNOTATION = Pattern.compile("<!--n:[A-Z_]+-->");
+
+  private Guides() {}
+
+  /** Every guide in manifest order. */
+  public static List<Guide> all() {
+    List<Guide> out = new ArrayList<>();
+    for (JsonNode g : manifest().path("guides")) {
+      out.add(guide(g));
+    }
+    return out;
+  }
+
+  /** A guide by id. */
+  public static Optional<Guide> load(String id) {
+    for (JsonNode g : manifest().path("guides")) {
+      if (g.path("id").asText().equals(id)) {
+        return Optional.of(guide(g));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** A guide by id; throws for an unknown id (a bug: ids are constants in the callers). */
+  public static Guide expect(String id) {
+    return load(id).orElseThrow(() -> new IllegalArgumentException("no guide " + id));
+  }
+
+  /** The raw markdown with its number annotations (for tests and editors). */
+  public static String raw(String file) {
+    return read(BASE + file);
+  }
+
+  /** The file name of a guide in the manifest. */
+  public static String file(String id) {
+    for (JsonNode g : manifest().path("guides")) {
+      if (g.path("id").asText().equals(id)) {
+        return g.path("file").asText();
+      }
+    }
+    throw new IllegalArgumentException("no guide " + id);
+  }
+
+  private static Guide guide(JsonNode g) {
+    String text = ANNOTATION.matcher(raw(g.path("file").asText())).replaceAll("");
+    return new Guide(g.path("id").asText(), g.path("title").asText(), g.path("version").asText(), g.path("description").asText(), text);
+  }
+
+  private static JsonNode manifest() {
+    return Json.parseTrusted(read(BASE + "guides.json"));
+  }
+
+  private static String read(String path) {
+    try (InputStream in = Guides.class.getResourceAsStream(path)) {
+      if (in == null) {
+        throw new IllegalStateException("missing resource " + path);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
