@@ -1,9 +1,13 @@
 package dev.ddbmodel.adapter.mcp;
 
+import dev.ddbmodel.core.guide.Guide;
+import dev.ddbmodel.core.guide.Guides;
 import io.modelcontextprotocol.server.McpServerFeatures;
+import io.modelcontextprotocol.spec.McpSchema;
+import java.util.ArrayList;
 import java.util.List;
 
-/** The guides offered as MCP prompts and as MCP resources. */
+/** The guides offered as MCP prompts and as MCP resources ({@code ddbmodel://guides/<id>}). */
 public record GuideFeatures(
     List<McpServerFeatures.SyncPromptSpecification> prompts,
     List<McpServerFeatures.SyncResourceSpecification> resources) {
@@ -16,7 +20,21 @@ public record GuideFeatures(
     return new GuideFeatures(List.of(), List.of());
   }
 
+  /** Every bundled guide, as a prompt and as a resource. */
   public static GuideFeatures standard() {
-    return none();
+    List<McpServerFeatures.SyncPromptSpecification> prompts = new ArrayList<>();
+    List<McpServerFeatures.SyncResourceSpecification> resources = new ArrayList<>();
+    for (Guide g : Guides.all()) {
+      String text = g.text();
+      McpSchema.Prompt prompt = new McpSchema.Prompt(g.id(), g.title(), g.description(), List.of());
+      prompts.add(new McpServerFeatures.SyncPromptSpecification(prompt, (exchange, req) ->
+          new McpSchema.GetPromptResult(g.description(), List.of(new McpSchema.PromptMessage(McpSchema.Role.USER, new McpSchema.TextContent(text))))));
+      String uri = "ddbmodel://guides/" + g.id();
+      McpSchema.Resource resource = McpSchema.Resource.builder().uri(uri).name(g.id()).title(g.title())
+          .description(g.description()).mimeType("text/markdown").build();
+      resources.add(new McpServerFeatures.SyncResourceSpecification(resource, (exchange, req) ->
+          new McpSchema.ReadResourceResult(List.of(new McpSchema.TextResourceContents(uri, "text/markdown", text)))));
+    }
+    return new GuideFeatures(prompts, resources);
   }
 }

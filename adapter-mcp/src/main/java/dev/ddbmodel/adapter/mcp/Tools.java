@@ -3,6 +3,7 @@ package dev.ddbmodel.adapter.mcp;
 import dev.ddbmodel.adapter.mcp.tools.CostTool;
 import dev.ddbmodel.adapter.mcp.tools.DataModelValidationTool;
 import dev.ddbmodel.adapter.mcp.tools.GenerateResourcesTool;
+import dev.ddbmodel.adapter.mcp.tools.GuideTools;
 import java.util.List;
 
 /** Every tool the server offers, in the order clients list them. */
@@ -10,6 +11,11 @@ public final class Tools {
   private Tools() {}
 
   public static List<ToolBinding> all() {
-    return List.of(new DataModelValidationTool(), new GenerateResourcesTool(), new CostTool());
+    return List.of(
+        new GuideTools.Modeling(),
+        new DataModelValidationTool(),
+        new GenerateResourcesTool(),
+        new GuideTools.SchemaConverter(),
+        new CostTool());
   }
 }

@@ -1,0 +1,130 @@
+package dev.ddbmodel.adapter.mcp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ddbmodel.core.json.Json;
+import io.modelcontextprotocol.client.McpClient;
+import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
+import io.modelcontextprotocol.spec.McpSchema;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every tool through a real MCP client (streamable HTTP, in-process server). */
+class McpToolsTest {
+  static HttpMcpServer http;
+  static McpSyncClient client;
+  static final Path EXAMPLES = Path.of("../examples/models").toAbsolutePath().normalize();
+
+  @TempDir Path tmp;
+
+  @BeforeAll
+  static void start() throws Exception {
+    http = HttpMcpServer.start(new ServerConfig(false, "test"), "127.0.0.1", 0);
+    client = McpClient.sync(HttpClientStreamableHttpTransport.builder("http://127.0.0.1:" + http.endpoint().getPort()).endpoint("/mcp").build())
+        .requestTimeout(java.time.Duration.ofSeconds(60)).build();
+    client.initialize();
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    client.close();
+    http.close();
+  }
+
+  static McpSchema.CallToolResult call(String tool, Map<String, Object> args) {
+    return client.callTool(new McpSchema.CallToolRequest(tool, args));
+  }
+
+  static String text(McpSchema.CallToolResult r) {
+    return ((McpSchema.TextContent) r.content().get(0)).text();
+  }
+
+  static JsonNode structured(McpSchema.CallToolResult r) {
+    return Json.toTree(r.structuredContent());
+  }
+
+  @Test
+  void listsTheReferenceToolNamesWithAnnotations() {
+    List<McpSchema.Tool> tools = client.listTools().tools();
+    assertThat(tools).extracting(McpSchema.Tool::name).contains("dynamodb_data_modeling", "dynamodb_data_model_validation",
+        "generate_resources", "dynamodb_data_model_schema_converter", "compute_performances_and_costs");
+    McpSchema.Tool modeling = tools.stream().filter(t -> t.name().equals("dynamodb_data_modeling")).findFirst().orElseThrow();
+    assertThat(modeling.annotations().readOnlyHint()).isTrue();
+    for (McpSchema.Tool t : tools) {
+      // flat schemas: no $ref, oneOf or anyOf that strict clients reject
+      String schema = Json.compact(Json.toTree(t.inputSchema()));
+      assertThat(schema).as(t.name()).doesNotContain("$ref").doesNotContain("oneOf").doesNotContain("anyOf");
+      assertThat(t.description()).as(t.name()).hasSizeGreaterThan(80);
+    }
+  }
+
+  @Test
+  void guidesAsToolsPromptsAndResources() {
+    var r = call("dynamodb_data_modeling", Map.of());
+    assertThat(r.isError()).isFalse();
+    assertThat(text(r)).contains("dynamodb_requirement.md").contains("dynamodb_data_model.md").contains("## Next steps");
+    var conv = call("dynamodb_data_model_schema_converter", Map.of("generate_usage_data", false));
+    assertThat(text(conv)).contains("schema.json").doesNotContain("usage_data.json with");
+    assertThat(text(call("dynamodb_data_model_schema_converter", Map.of()))).contains("## Additional task");
+    assertThat(client.listPrompts().prompts()).extracting(McpSchema.Prompt::name).contains("data-modeling", "data-model-json");
+    var prompt = client.getPrompt(new McpSchema.GetPromptRequest("data-model-json", Map.of()));
+    assertThat(((McpSchema.TextContent) prompt.messages().get(0).content()).text()).contains("access_patterns");
+    var res = client.readResource(new McpSchema.ReadResourceRequest("ddbmodel://guides/validation-report"));
+    assertThat(((McpSchema.TextResourceContents) res.contents().get(0)).text()).contains("success_empty");
+  }
+
+  @Test
+  void validationToolRunsAnExampleAndReportsErrors() throws Exception {
+    Path ws = Files.createDirectory(tmp.resolve("ws"));
+    Files.copy(EXAMPLES.resolve("iot-telemetry/dynamodb_data_model.json"), ws.resolve("dynamodb_data_model.json"));
+    var ok = call("dynamodb_data_model_validation", Map.of("workspace_dir", ws.toString()));
+    assertThat(ok.isError()).as(text(ok)).isFalse();
+    assertThat(structured(ok).path("status").asText()).isEqualTo("passed");
+    assertThat(Files.exists(ws.resolve("dynamodb_model_validation.md"))).isTrue();
+
+    var missing = call("dynamodb_data_model_validation", Map.of("workspace_dir", tmp.toString()));
+    assertThat(missing.isError()).isTrue();
+    assertThat(text(missing)).contains("Validation.ModelMissing");
+    var relative = call("dynamodb_data_model_validation", Map.of("workspace_dir", "relative/dir"));
+    assertThat(relative.isError()).isTrue();
+    assertThat(text(relative)).contains("absolute");
+  }
+
+  @Test
+  void costToolWritesIntoTheDesignFile() throws Exception {
+    Path ws = Files.createDirectory(tmp.resolve("cost"));
+    Files.writeString(ws.resolve("dynamodb_data_model.md"), "# My design\n");
+    JsonNode input = Json.parseTrusted(Files.readString(EXAMPLES.resolve("ecommerce/cost_input.json")));
+    var r = call("compute_performances_and_costs", Map.of("access_pattern_list", Json.mapper().convertValue(input.get("access_pattern_list"), List.class),
+        "table_list", Json.mapper().convertValue(input.get("table_list"), List.class), "workspace_dir", ws.toString()));
+    assertThat(r.isError()).as(text(r)).isFalse();
+    assertThat(structured(r).path("status").asText()).isEqualTo("success");
+    String md = Files.readString(ws.resolve("dynamodb_data_model.md"));
+    assertThat(md).startsWith("# My design\n").contains("<!-- begin-cost-report -->").contains("**Total Monthly Cost: $");
+    var bad = call("compute_performances_and_costs", Map.of("access_pattern_list", List.of(Map.of("pattern", "1")), "table_list", List.of(),
+        "workspace_dir", ws.toString()));
+    assertThat(bad.isError()).isTrue();
+    assertThat(structured(bad).path("diagnostics").size()).isGreaterThan(3);
+  }
+
+  @Test
+  void resourcesToolGeneratesBesideTheModel() throws Exception {
+    Path ws = Files.createDirectory(tmp.resolve("res"));
+    Files.copy(EXAMPLES.resolve("social/dynamodb_data_model.json"), ws.resolve("dynamodb_data_model.json"));
+    var r = call("generate_resources", Map.of("dynamodb_data_model_json_file", ws.resolve("dynamodb_data_model.json").toString(), "resource_type", "cdk"));
+    assertThat(r.isError()).as(text(r)).isFalse();
+    assertThat(Files.exists(ws.resolve("cdk/lib/data-model-stack.ts"))).isTrue();
+    var again = call("generate_resources", Map.of("dynamodb_data_model_json_file", ws.resolve("dynamodb_data_model.json").toString(), "resource_type", "cloudformation"));
+    assertThat(Files.exists(ws.resolve("cloudformation/template.yaml"))).as(text(again)).isTrue();
+    var unknown = call("generate_resources", Map.of("dynamodb_data_model_json_file", ws.resolve("dynamodb_data_model.json").toString(), "resource_type", "terraform"));
+    assertThat(unknown.isError()).isTrue();
+  }
+}
