@@ -1,0 +1,135 @@
+package dev.ddbmodel.schema;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ddbmodel.core.Diagnostic;
+import dev.ddbmodel.core.Validated;
+import dev.ddbmodel.core.json.JsonDocument;
+import dev.ddbmodel.schema.model.KeyTemplate;
+import dev.ddbmodel.schema.model.Schema;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Reads and checks {@code schema.json}; a valid document becomes {@link Schema} records. */
+public final class SchemaLoader {
+  private SchemaLoader() {}
+
+  /** All findings with their dotted paths. */
+  public static List<SchemaIssue> check(JsonDocument doc) {
+    SchemaRules r = new SchemaRules(doc);
+    r.root();
+    return r.issues;
+  }
+
+  public static Validated<Schema> load(Path file) {
+    return JsonDocument.read(file, file.getFileName().toString()).flatMap(SchemaLoader::fromDocument);
+  }
+
+  public static Validated<Schema> parse(String name, String json) {
+    return JsonDocument.parse(name, json).flatMap(SchemaLoader::fromDocument);
+  }
+
+  public static Validated<Schema> fromDocument(JsonDocument doc) {
+    List<Diagnostic> ds = check(doc).stream().map(SchemaIssue::diagnostic).toList();
+    if (ds.stream().anyMatch(Diagnostic::isError)) {
+      return Validated.invalid(ds);
+    }
+    return Validated.valid(build(doc.root()), ds);
+  }
+
+  static Schema build(JsonNode root) {
+    List<Schema.TableDef> tables = new ArrayList<>();
+    for (JsonNode t : root.path("tables")) {
+      JsonNode tc = t.path("table_config");
+      List<Schema.GsiDef> gsis = new ArrayList<>();
+      for (JsonNode g : t.path("gsi_list")) {
+        List<String> inc = new ArrayList<>();
+        g.path("included_attributes").forEach(x -> inc.add(x.asText()));
+        gsis.add(new Schema.GsiDef(g.path("name").asText(), strings(g.get("partition_key")), strings(g.get("sort_key")),
+            g.path("projection").asText("ALL"), inc));
+      }
+      Map<String, Schema.Entity> entities = new LinkedHashMap<>();
+      t.path("entities").fields().forEachRemaining(e -> entities.put(e.getKey(), entity(e.getKey(), e.getValue())));
+      tables.add(new Schema.TableDef(tc.path("table_name").asText(), tc.path("partition_key").asText(), text(tc, "sort_key"), gsis, entities));
+    }
+    List<Schema.CrossTablePattern> xs = new ArrayList<>();
+    for (JsonNode x : root.path("cross_table_access_patterns")) {
+      List<Schema.Involvement> inv = new ArrayList<>();
+      x.path("entities_involved").forEach(i -> inv.add(new Schema.Involvement(i.path("table").asText(), i.path("entity").asText(),
+          i.path("action").asText(), text(i, "condition"))));
+      xs.add(new Schema.CrossTablePattern(x.path("pattern_id").asInt(), x.path("name").asText(), x.path("description").asText(""),
+          x.path("operation").asText(), inv, params(x.path("parameters")), x.path("return_type").asText()));
+    }
+    return new Schema(tables, xs);
+  }
+
+  private static Schema.Entity entity(String name, JsonNode e) {
+    List<Schema.Field> fields = new ArrayList<>();
+    for (JsonNode f : e.path("fields")) {
+      fields.add(new Schema.Field(f.path("name").asText(), Schema.FieldType.parse(f.path("type").asText()).orElseThrow(),
+          f.path("required").asBoolean(), text(f, "item_type")));
+    }
+    List<Schema.GsiMapping> maps = new ArrayList<>();
+    for (JsonNode m : e.path("gsi_mappings")) {
+      maps.add(new Schema.GsiMapping(m.path("name").asText(), templates(m.get("pk_template")), templates(m.get("sk_template"))));
+    }
+    List<Schema.AccessPattern> aps = new ArrayList<>();
+    for (JsonNode ap : e.path("access_patterns")) {
+      Optional<Schema.FilterExpression> fe = Optional.empty();
+      if (ap.has("filter_expression")) {
+        List<Schema.FilterCondition> cs = new ArrayList<>();
+        for (JsonNode c : ap.path("filter_expression").path("conditions")) {
+          List<String> ps = new ArrayList<>();
+          c.path("params").forEach(p -> ps.add(p.asText()));
+          cs.add(new Schema.FilterCondition(c.path("field").asText(), text(c, "operator"), text(c, "function"), text(c, "param"), text(c, "param2"), ps));
+        }
+        fe = Optional.of(new Schema.FilterExpression(cs, ap.path("filter_expression").path("logical_operator").asText("AND")));
+      }
+      aps.add(new Schema.AccessPattern(ap.path("pattern_id").asInt(), ap.path("name").asText(), ap.path("description").asText(""),
+          ap.path("operation").asText(), ap.path("return_type").asText(), params(ap.path("parameters")), text(ap, "index_name"),
+          text(ap, "range_condition"), ap.path("consistent_read").asBoolean(false), fe));
+    }
+    return new Schema.Entity(name, e.path("entity_type").asText(), KeyTemplate.parse(e.path("pk_template").asText()),
+        text(e, "sk_template").map(KeyTemplate::parse), fields, maps, aps);
+  }
+
+  private static List<Schema.Parameter> params(JsonNode ps) {
+    List<Schema.Parameter> out = new ArrayList<>();
+    ps.forEach(p -> out.add(new Schema.Parameter(p.path("name").asText(), p.path("type").asText(), text(p, "entity_type"))));
+    return out;
+  }
+
+  private static List<KeyTemplate> templates(JsonNode n) {
+    List<KeyTemplate> out = new ArrayList<>();
+    if (n == null || n.isNull()) {
+      return out;
+    }
+    if (n.isArray()) {
+      n.forEach(x -> out.add(KeyTemplate.parse(x.asText())));
+    } else {
+      out.add(KeyTemplate.parse(n.asText()));
+    }
+    return out;
+  }
+
+  private static List<String> strings(JsonNode n) {
+    List<String> out = new ArrayList<>();
+    if (n == null || n.isNull()) {
+      return out;
+    }
+    if (n.isArray()) {
+      n.forEach(x -> out.add(x.asText()));
+    } else {
+      out.add(n.asText());
+    }
+    return out;
+  }
+
+  private static Optional<String> text(JsonNode n, String f) {
+    JsonNode v = n.get(f);
+    return v == null || v.isNull() || !v.isTextual() || v.asText().isEmpty() ? Optional.empty() : Optional.of(v.asText());
+  }
+}

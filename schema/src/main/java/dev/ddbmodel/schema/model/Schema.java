@@ -1,0 +1,148 @@
+package dev.ddbmodel.schema.model;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A validated {@code schema.json}: tables with entities, fields, key templates, GSIs and access
+ * patterns, plus cross-table transaction patterns. JSON order is preserved everywhere.
+ */
+public record Schema(List<TableDef> tables, List<CrossTablePattern> crossTablePatterns) {
+  public Schema {
+    tables = List.copyOf(tables);
+    crossTablePatterns = List.copyOf(crossTablePatterns);
+  }
+
+  /** Every entity by name, in table then JSON order. */
+  public Map<String, Entity> entities() {
+    Map<String, Entity> m = new LinkedHashMap<>();
+    tables.forEach(t -> m.putAll(t.entities()));
+    return m;
+  }
+
+  public Optional<TableDef> table(String name) {
+    return tables.stream().filter(t -> t.name().equals(name)).findFirst();
+  }
+
+  /** The table that holds an entity. */
+  public TableDef tableOf(String entity) {
+    return tables.stream().filter(t -> t.entities().containsKey(entity)).findFirst().orElseThrow();
+  }
+
+  /** Table definition: config, GSIs and entities. */
+  public record TableDef(String name, String partitionKey, Optional<String> sortKey, List<GsiDef> gsis, Map<String, Entity> entities) {
+    public TableDef {
+      gsis = List.copyOf(gsis);
+      entities = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(entities));
+    }
+
+    public Optional<GsiDef> gsi(String gsiName) {
+      return gsis.stream().filter(g -> g.name().equals(gsiName)).findFirst();
+    }
+  }
+
+  /** A GSI; partition and sort keys are lists (one element unless multi-attribute). */
+  public record GsiDef(String name, List<String> partitionKey, List<String> sortKey, String projection, List<String> includedAttributes) {
+    public GsiDef {
+      partitionKey = List.copyOf(partitionKey);
+      sortKey = List.copyOf(sortKey);
+      includedAttributes = List.copyOf(includedAttributes);
+    }
+  }
+
+  /** An entity stored in a table. */
+  public record Entity(String name, String entityType, KeyTemplate pkTemplate, Optional<KeyTemplate> skTemplate, List<Field> fields,
+      List<GsiMapping> gsiMappings, List<AccessPattern> accessPatterns) {
+    public Entity {
+      fields = List.copyOf(fields);
+      gsiMappings = List.copyOf(gsiMappings);
+      accessPatterns = List.copyOf(accessPatterns);
+    }
+
+    public Optional<Field> field(String fieldName) {
+      return fields.stream().filter(f -> f.name().equals(fieldName)).findFirst();
+    }
+
+    public Optional<GsiMapping> mapping(String gsi) {
+      return gsiMappings.stream().filter(m -> m.name().equals(gsi)).findFirst();
+    }
+  }
+
+  /** One field. */
+  public record Field(String name, FieldType type, boolean required, Optional<String> itemType) {}
+
+  /** Field and parameter value types. */
+  public enum FieldType {
+    string, integer, decimal, BOOLEAN_ALIAS, array, object, uuid;
+
+    /** Parses a schema type name ({@code boolean} maps to {@link #BOOLEAN_ALIAS}). */
+    public static Optional<FieldType> parse(String s) {
+      if (s.equals("boolean")) {
+        return Optional.of(BOOLEAN_ALIAS);
+      }
+      for (FieldType t : values()) {
+        if (t != BOOLEAN_ALIAS && t.name().equals(s)) {
+          return Optional.of(t);
+        }
+      }
+      return Optional.empty();
+    }
+
+    /** The name as written in schema.json. */
+    public String schemaName() {
+      return this == BOOLEAN_ALIAS ? "boolean" : name();
+    }
+
+    public boolean numeric() {
+      return this == integer || this == decimal;
+    }
+  }
+
+  /** A mapping of an entity onto a GSI: one template per key attribute. */
+  public record GsiMapping(String name, List<KeyTemplate> pkTemplates, List<KeyTemplate> skTemplates) {
+    public GsiMapping {
+      pkTemplates = List.copyOf(pkTemplates);
+      skTemplates = List.copyOf(skTemplates);
+    }
+  }
+
+  /** An access pattern of an entity. */
+  public record AccessPattern(int id, String name, String description, String operation, String returnType, List<Parameter> parameters,
+      Optional<String> indexName, Optional<String> rangeCondition, boolean consistentRead, Optional<FilterExpression> filter) {
+    public AccessPattern {
+      parameters = List.copyOf(parameters);
+    }
+  }
+
+  /** A method parameter. */
+  public record Parameter(String name, String type, Optional<String> entityType) {}
+
+  /** Filter expression of a Query or Scan. */
+  public record FilterExpression(List<FilterCondition> conditions, String logicalOperator) {
+    public FilterExpression {
+      conditions = List.copyOf(conditions);
+    }
+  }
+
+  /** One filter condition. */
+  public record FilterCondition(String field, Optional<String> operator, Optional<String> function, Optional<String> param,
+      Optional<String> param2, List<String> params) {
+    public FilterCondition {
+      params = List.copyOf(params);
+    }
+  }
+
+  /** An atomic multi-table pattern. */
+  public record CrossTablePattern(int id, String name, String description, String operation, List<Involvement> entitiesInvolved,
+      List<Parameter> parameters, String returnType) {
+    public CrossTablePattern {
+      entitiesInvolved = List.copyOf(entitiesInvolved);
+      parameters = List.copyOf(parameters);
+    }
+  }
+
+  /** One entity's part in a cross-table pattern. */
+  public record Involvement(String table, String entity, String action, Optional<String> condition) {}
+}

@@ -1,0 +1,44 @@
+package dev.ddbmodel.schema;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ddbmodel.schema.model.Schema;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class ValidSchemasTest {
+  static Stream<Path> examples() throws Exception {
+    try (Stream<Path> s = Files.list(Path.of("../examples/models"))) {
+      return s.filter(Files::isDirectory).sorted().toList().stream();
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("examples")
+  void exampleSchemasAndUsageDataAreValid(Path dir) {
+    SchemaValidationReport r = SchemaValidation.validate(new SchemaValidationRequest(dir.resolve("schema.json"),
+        Optional.of(dir.resolve("usage_data.json")), Optional.empty()));
+    assertThat(r.valid()).as(r.toText()).isTrue();
+    assertThat(r.toText()).contains("🎉 Validation completed successfully!");
+  }
+
+  @Test
+  void specExampleCoversEveryFeature() {
+    Path p = Path.of("src/test/resources/dev/ddbmodel/schema/valid/spec_example.json");
+    SchemaValidationReport r = SchemaValidation.validate(new SchemaValidationRequest(p, Optional.empty(), Optional.empty()));
+    assertThat(r.valid()).as(r.toText()).isTrue();
+    assertThat(r.schemaIssues()).as(r.toText()).isEmpty();
+    Schema s = r.schema().orElseThrow();
+    Schema.TableDef orders = s.table("Orders").orElseThrow();
+    assertThat(orders.gsi("OrdersByStatus").orElseThrow().sortKey()).containsExactly("store_id", "created_at");
+    Schema.Entity order = orders.entities().get("Order");
+    assertThat(order.skTemplate().orElseThrow().fieldNames()).containsExactly("created_at", "order_id");
+    assertThat(order.accessPatterns().get(1).filter().orElseThrow().conditions()).hasSize(2);
+    assertThat(s.crossTablePatterns()).extracting(Schema.CrossTablePattern::operation).containsExactly("TransactWrite", "TransactGet");
+  }
+}
