@@ -4,6 +4,7 @@ import dev.ddbmodel.adapter.mcp.tools.CostTool;
 import dev.ddbmodel.adapter.mcp.tools.DataModelValidationTool;
 import dev.ddbmodel.adapter.mcp.tools.GenerateResourcesTool;
 import dev.ddbmodel.adapter.mcp.tools.GuideTools;
+import dev.ddbmodel.adapter.mcp.tools.SchemaValidatorTool;
 import java.util.List;
 
 /** Every tool the server offers, in the order clients list them. */
@@ -16,6 +17,7 @@ public final class Tools {
         new DataModelValidationTool(),
         new GenerateResourcesTool(),
         new GuideTools.SchemaConverter(),
+        new SchemaValidatorTool(),
         new CostTool());
   }
 }

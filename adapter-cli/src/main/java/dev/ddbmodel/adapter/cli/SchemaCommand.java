@@ -1,0 +1,45 @@
+package dev.ddbmodel.adapter.cli;
+
+import dev.ddbmodel.core.json.Json;
+import dev.ddbmodel.schema.SchemaValidation;
+import dev.ddbmodel.schema.SchemaValidationReport;
+import dev.ddbmodel.schema.SchemaValidationRequest;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code ddbm schema ...}. */
+@Command(name = "schema", description = "Work with schema.json (the code generator's input).", subcommands = SchemaCommand.Validate.class)
+final class SchemaCommand {
+
+  /** {@code ddbm schema validate SCHEMA [--usage-data FILE]}: exit 0 valid, 1 invalid, 2 unreadable. */
+  @Command(name = "validate", description = "Validate schema.json and optionally usage_data.json.")
+  static final class Validate implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Parameters(paramLabel = "SCHEMA", description = "schema.json")
+    Path schema;
+
+    @Option(names = "--usage-data", paramLabel = "FILE", description = "usage_data.json (must be inside the schema's folder).")
+    Path usage;
+
+    @Mixin OutputOptions output;
+
+    @Override
+    public Integer call() {
+      SchemaValidationReport r = SchemaValidation.validate(new SchemaValidationRequest(schema, Optional.ofNullable(usage), Optional.empty()));
+      spec.commandLine().getOut().print(output.json() ? Json.pretty(r.toJson()) : r.toText());
+      return switch (r.outcome()) {
+        case VALID -> ExitCodes.OK;
+        case INVALID -> ExitCodes.INVALID;
+        case IO_ERROR -> ExitCodes.USAGE;
+      };
+    }
+  }
+}
