@@ -1,0 +1,54 @@
+package dev.ddbmodel.codegen;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ddbmodel.codegen.python.PythonDalGenerator;
+import dev.ddbmodel.core.Diagnostic;
+import dev.ddbmodel.core.SourceLocation;
+import dev.ddbmodel.core.Validated;
+import dev.ddbmodel.core.io.AtomicFiles;
+import dev.ddbmodel.schema.SchemaValidation;
+import dev.ddbmodel.schema.SchemaValidationReport;
+import dev.ddbmodel.schema.SchemaValidationRequest;
+import dev.ddbmodel.schema.model.Schema;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Generates a data access layer from schema.json. The schema (and usage data) are validated first
+ * and an invalid schema generates nothing; output is deterministic and written as a whole folder.
+ */
+public final class DalGenerator {
+  private DalGenerator() {}
+
+  public static Validated<GenerationResult> generate(DalRequest req) {
+    SchemaValidationReport report = SchemaValidation.validate(new SchemaValidationRequest(req.schema(), req.usageData(), Optional.empty()));
+    if (!report.valid()) {
+      return Validated.invalid(report.diagnostics().stream().anyMatch(Diagnostic::isError) ? report.diagnostics()
+          : java.util.List.of(Diagnostic.error("Codegen.InvalidSchema", "the schema is not valid", SourceLocation.NONE, "run ddbm schema validate")));
+    }
+    Schema schema = report.schema().orElseThrow();
+    Optional<JsonNode> usage = req.usageData().map(p -> dev.ddbmodel.core.json.JsonDocument.read(p, p.getFileName().toString()).unwrap().root());
+    Map<String, String> files = files(schema, req.schema().getFileName().toString(), req.language(), usage, req.examples());
+    Map<String, byte[]> bytes = new TreeMap<>();
+    files.forEach((k, v) -> bytes.put(k, v.getBytes(StandardCharsets.UTF_8)));
+    try {
+      AtomicFiles.writeDirectory(req.resolvedOutput(), bytes, true);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + req.resolvedOutput(), e);
+    }
+    int patterns = schema.entities().values().stream().mapToInt(e -> e.accessPatterns().size()).sum() + schema.crossTablePatterns().size();
+    return Validated.valid(new GenerationResult(req.resolvedOutput(), java.util.List.copyOf(files.keySet()), patterns), report.diagnostics());
+  }
+
+  /** The generated files without writing them. */
+  public static Map<String, String> files(Schema schema, String source, DalRequest.Language language, Optional<JsonNode> usage, boolean examples) {
+    return switch (language) {
+      case PYTHON -> new PythonDalGenerator(schema, source, usage, examples).generate();
+      case JAVA -> new dev.ddbmodel.codegen.java.JavaDalGenerator(schema, source, usage, examples).generate();
+    };
+  }
+}
