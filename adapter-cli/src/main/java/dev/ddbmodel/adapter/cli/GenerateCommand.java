@@ -18,8 +18,51 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code ddbm generate ...}: code and infrastructure. */
-@Command(name = "generate", description = "Generate infrastructure or data access code.", subcommands = {GenerateCommand.Resources.class})
+@Command(name = "generate", description = "Generate infrastructure or data access code.", subcommands = {GenerateCommand.Dal.class, GenerateCommand.Resources.class})
 final class GenerateCommand {
+
+  /** {@code ddbm generate dal SCHEMA [--language python|java]}. */
+  @Command(name = "dal", description = "Complete data access code (Python or Java) from schema.json.")
+  static final class Dal implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Parameters(paramLabel = "SCHEMA", description = "schema.json")
+    Path schema;
+
+    @Option(names = "--language", defaultValue = "python", description = "python or java (default: ${DEFAULT-VALUE}).")
+    dev.ddbmodel.codegen.DalRequest.Language language;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: generated_dal/ beside the schema); replaced as a whole.")
+    Path out;
+
+    @Option(names = "--usage-data", paramLabel = "FILE", description = "usage_data.json for the examples.")
+    Path usage;
+
+    @Option(names = "--no-examples", description = "Do not write usage examples.")
+    boolean noExamples;
+
+    @Mixin OutputOptions output;
+
+    @Override
+    public Integer call() {
+      PrintWriter o = spec.commandLine().getOut();
+      Style style = new Style(spec.commandLine().getColorScheme().ansi());
+      Validated<dev.ddbmodel.codegen.GenerationResult> r = dev.ddbmodel.codegen.DalGenerator.generate(new dev.ddbmodel.codegen.DalRequest(
+          schema.toAbsolutePath(), language, Optional.ofNullable(out).map(Path::toAbsolutePath), Optional.ofNullable(usage).map(Path::toAbsolutePath), !noExamples));
+      if (!r.isValid()) {
+        Diagnostics.print(o, r.diagnostics(), output.json(), style);
+        return Diagnostics.exitCode(r.diagnostics());
+      }
+      var g = r.unwrap();
+      if (output.json()) {
+        o.print(Json.pretty(Map.of("output_dir", g.outputDir().toString(), "files", g.files(), "patterns", g.patterns())));
+      } else {
+        o.println(style.ok("Generated " + g.files().size() + " files in " + g.outputDir()) + " (" + g.patterns() + " access patterns implemented)");
+        g.files().forEach(f -> o.println("  " + f));
+      }
+      return ExitCodes.OK;
+    }
+  }
 
   /** {@code ddbm generate resources MODEL_JSON --type cdk|cloudformation}. */
   @Command(name = "resources", description = "CDK app or CloudFormation templates for the tables of dynamodb_data_model.json.")

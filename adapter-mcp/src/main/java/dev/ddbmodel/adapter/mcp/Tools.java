@@ -2,6 +2,7 @@ package dev.ddbmodel.adapter.mcp;
 
 import dev.ddbmodel.adapter.mcp.tools.CostTool;
 import dev.ddbmodel.adapter.mcp.tools.DataModelValidationTool;
+import dev.ddbmodel.adapter.mcp.tools.GenerateDalTool;
 import dev.ddbmodel.adapter.mcp.tools.GenerateResourcesTool;
 import dev.ddbmodel.adapter.mcp.tools.GuideTools;
 import dev.ddbmodel.adapter.mcp.tools.SchemaValidatorTool;
@@ -18,6 +19,7 @@ public final class Tools {
         new GenerateResourcesTool(),
         new GuideTools.SchemaConverter(),
         new SchemaValidatorTool(),
+        new GenerateDalTool(),
         new CostTool());
   }
 }

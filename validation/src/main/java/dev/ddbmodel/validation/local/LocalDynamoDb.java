@@ -20,7 +20,8 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.dynamodb.services.local.embedded.DDBExceptionMappingInvocationHandler;
-import software.amazon.dynamodb.services.local.main.ServerRunner;
+import software.amazon.dynamodb.services.local.server.LocalDynamoDBRequestHandler;
+import software.amazon.dynamodb.services.local.server.LocalDynamoDBServerHandler;
 import software.amazon.dynamodb.services.local.server.DynamoDBProxyServer;
 import software.amazon.dynamodb.services.local.shared.access.LocalDBClient;
 import software.amazon.dynamodb.services.local.shared.access.sqlite.SQLiteDBAccess;
@@ -35,7 +36,8 @@ import software.amazon.dynamodb.services.local.shared.jobs.JobsRegister;
  *       telemetry is sent and its worker threads are daemons (a forgotten close cannot hang the
  *       JVM).
  *   <li>{@link #server()}: an HTTP endpoint on a free loopback port, for tools outside the JVM
- *       (generated Python code, the AWS CLI); started with {@code -disableTelemetry}.
+ *       (generated Python code, the AWS CLI); assembled without DynamoDB Local's command-line runner, so no banner and no telemetry, and
+ *       listening on 127.0.0.1 only.
  * </ul>
  *
  * Neither mode writes to {@code System.out}. Always close it (try-with-resources).
@@ -88,12 +90,18 @@ public final class LocalDynamoDb implements AutoCloseable {
 
   /** Starts an in-memory HTTP server on a free port of 127.0.0.1. */
   public static LocalDynamoDb server() {
-    int port = freePort();
+    return server(0);
+  }
+
+  /** Starts an in-memory HTTP server on 127.0.0.1 at {@code port} (0 = a free port). */
+  public static LocalDynamoDb server(int requestedPort) {
+    int port = requestedPort == 0 ? freePort() : requestedPort;
     DynamoDBProxyServer s;
     try {
-      s =
-          ServerRunner.createServerFromCommandLineArgs(
-              new String[] {"-inMemory", "-port", Integer.toString(port), "-disableTelemetry"});
+      // Assembled from its parts instead of ServerRunner: no configuration banner on stdout, no
+      // telemetry set-up, one shared in-memory database whatever the credentials.
+      s = new DynamoDBProxyServer(port, new LocalDynamoDBServerHandler(new LocalDynamoDBRequestHandler(0, true, null, true, false), null));
+      bindToLoopback(s);
       s.start();
     } catch (Exception e) {
       throw new IllegalStateException("DynamoDB Local did not start on port " + port, e);
@@ -159,6 +167,18 @@ public final class LocalDynamoDb implements AutoCloseable {
       return c.newInstance(engine);
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException("unsupported DynamoDB Local version", e);
+    }
+  }
+
+  /** Restricts the server's listener to 127.0.0.1 (DynamoDB Local would listen on every interface). */
+  private static void bindToLoopback(DynamoDBProxyServer s) throws ReflectiveOperationException {
+    java.lang.reflect.Field f = DynamoDBProxyServer.class.getDeclaredField("server");
+    f.setAccessible(true);
+    org.eclipse.jetty.server.Server jetty = (org.eclipse.jetty.server.Server) f.get(s);
+    for (org.eclipse.jetty.server.Connector c : jetty.getConnectors()) {
+      if (c instanceof org.eclipse.jetty.server.ServerConnector sc) {
+        sc.setHost("127.0.0.1");
+      }
     }
   }
 

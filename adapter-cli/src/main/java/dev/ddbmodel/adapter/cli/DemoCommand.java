@@ -1,0 +1,191 @@
+package dev.ddbmodel.adapter.cli;
+
+import dev.ddbmodel.codegen.DalGenerator;
+import dev.ddbmodel.codegen.DalRequest;
+import dev.ddbmodel.codegen.GenerationResult;
+import dev.ddbmodel.codegen.infra.InfraGenerator;
+import dev.ddbmodel.codegen.infra.InfraRequest;
+import dev.ddbmodel.codegen.infra.InfraResult;
+import dev.ddbmodel.core.Validated;
+import dev.ddbmodel.core.cost.CostCalculator;
+import dev.ddbmodel.core.cost.CostReport;
+import dev.ddbmodel.core.cost.CostReportWriter;
+import dev.ddbmodel.core.cost.CostRequest;
+import dev.ddbmodel.core.cost.PriceTable;
+import dev.ddbmodel.core.json.JsonDocument;
+import dev.ddbmodel.core.model.DataModelLoader;
+import dev.ddbmodel.validation.ModelValidation;
+import dev.ddbmodel.validation.ModelValidationReport;
+import dev.ddbmodel.validation.ModelValidationRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code ddbm demo}: the whole workflow on a bundled example — validate on embedded DynamoDB Local,
+ * cost, generate Python and Java data access layers and a CDK app — in a fresh folder.
+ */
+@Command(name = "demo", description = {"Run the whole workflow on a bundled example in a fresh folder: validate the model on",
+    "embedded DynamoDB Local, compute its cost, generate Python and Java data access layers and a CDK app."})
+final class DemoCommand implements Callable<Integer> {
+  static final List<String> EXAMPLES = List.of("ecommerce", "social", "saas-multitenant", "iot-telemetry");
+  static final List<String> FILES = List.of("dynamodb_data_model.json", "dynamodb_data_model.md", "schema.json", "usage_data.json", "cost_input.json");
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--example", defaultValue = "ecommerce", description = "Bundled example: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
+      completionCandidates = Candidates.class)
+  String example;
+
+  @Option(names = "--out", paramLabel = "DIR", description = "Folder to create (default: ddbm-demo-<timestamp> in the current folder).")
+  Path out;
+
+  /** Completion candidates for --example. */
+  static final class Candidates implements Iterable<String> {
+    @Override
+    public java.util.Iterator<String> iterator() {
+      return EXAMPLES.iterator();
+    }
+  }
+
+  @Override
+  public Integer call() throws IOException {
+    PrintWriter o = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    Style s = new Style(spec.commandLine().getColorScheme().ansi());
+    if (!EXAMPLES.contains(example)) {
+      err.println("ddbm demo: unknown example `" + example + "`; " + dev.ddbmodel.core.Suggestions.hint(example, EXAMPLES));
+      return ExitCodes.USAGE;
+    }
+    Path dir = (out != null ? out : Path.of("ddbm-demo-" + LocalDateTime.now(Clock.systemDefaultZone()).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT)))).toAbsolutePath();
+    if (Files.exists(dir)) {
+      err.println("ddbm demo: " + dir + " already exists; pass another --out");
+      return ExitCodes.USAGE;
+    }
+    Path model = Files.createDirectories(dir.resolve("model"));
+    for (String f : FILES) {
+      try (InputStream in = DemoCommand.class.getResourceAsStream("/dev/ddbmodel/adapter/cli/examples/" + example + "/" + f)) {
+        if (in != null) {
+          Files.copy(in, model.resolve(f));
+        }
+      }
+    }
+    boolean ok = true;
+    o.println(s.bold("ddbm demo: " + example) + " -> " + dir);
+
+    o.print("1/5 validating the model on embedded DynamoDB Local ... ");
+    o.flush();
+    Validated<ModelValidationReport> v = ModelValidation.run(ModelValidationRequest.embedded(model));
+    if (v.isValid()) {
+      ModelValidationReport.Summary sum = v.unwrap().summary();
+      o.println((v.unwrap().passed() ? s.ok(sum.status()) : s.bad(sum.status())) + String.format(Locale.ROOT, " (%d patterns: %d ok, %d empty, %d failed, %d external)",
+          sum.total(), sum.succeeded(), sum.empty(), sum.failed(), sum.skippedExternal()));
+      ok &= v.unwrap().passed();
+    } else {
+      o.println(s.bad("invalid model"));
+      v.diagnostics().forEach(d -> o.println("    " + d.format()));
+      ok = false;
+    }
+
+    o.print("2/5 computing capacity and cost ... ");
+    Path costInput = model.resolve("cost_input.json");
+    if (Files.exists(costInput)) {
+      Validated<CostReport> c = CostRequest.fromJson(JsonDocument.read(costInput, "cost_input.json").unwrap().root(), "cost_input.json")
+          .map(r -> r.with(PriceTable.defaultTable(), true, DataModelLoader.load(model.resolve("dynamodb_data_model.json")).findValue()))
+          .flatMap(CostCalculator::compute);
+      if (c.isValid()) {
+        CostReportWriter.writeInto(model.resolve("dynamodb_data_model.md"), c.unwrap().toMarkdown());
+        o.println(s.ok(String.format(Locale.ROOT, "$%.2f per month", c.unwrap().total())) + " (report in dynamodb_data_model.md)");
+      } else {
+        o.println(s.bad("failed"));
+        c.diagnostics().forEach(d -> o.println("    " + d.format()));
+        ok = false;
+      }
+    } else {
+      o.println("skipped (no cost_input.json)");
+    }
+
+    for (DalRequest.Language lang : DalRequest.Language.values()) {
+      String name = lang.name().toLowerCase(Locale.ROOT);
+      o.print((lang == DalRequest.Language.PYTHON ? "3/5" : "4/5") + " generating the " + name + " data access layer ... ");
+      Validated<GenerationResult> g = DalGenerator.generate(new DalRequest(model.resolve("schema.json"), lang, Optional.of(dir.resolve(name + "-dal")),
+          Optional.of(model.resolve("usage_data.json")), true));
+      if (g.isValid()) {
+        o.println(s.ok(g.unwrap().patterns() + " patterns") + " in " + g.unwrap().outputDir());
+        if (lang == DalRequest.Language.PYTHON) {
+          ok &= runPythonExamples(g.unwrap().outputDir(), o, s);
+        }
+      } else {
+        o.println(s.bad("failed"));
+        g.diagnostics().forEach(d -> o.println("    " + d.format()));
+        ok = false;
+      }
+    }
+
+    o.print("5/5 generating the CDK app ... ");
+    Validated<InfraResult> cdk = InfraGenerator.generate(new InfraRequest(model.resolve("dynamodb_data_model.json"), InfraRequest.Type.CDK,
+        Optional.of(dir.resolve("cdk")), false, true, false, true, null));
+    if (cdk.isValid()) {
+      o.println(s.ok(cdk.unwrap().files().size() + " files") + " in " + cdk.unwrap().outputDir());
+    } else {
+      o.println(s.bad("failed"));
+      cdk.diagnostics().forEach(d -> o.println("    " + d.format()));
+      ok = false;
+    }
+    o.println();
+    o.println("Look at:");
+    o.println("  " + model.resolve("dynamodb_model_validation.md") + "   validation report");
+    o.println("  " + model.resolve("dynamodb_data_model.md") + "   design with the cost report");
+    o.println("  " + dir.resolve("python-dal") + "   run: python3 usage_examples.py --endpoint <DynamoDB Local URL>");
+    o.println("  " + dir.resolve("java-dal") + "   Maven project (records + AWS SDK v2)");
+    o.println("  " + dir.resolve("cdk") + "   npm install && npx cdk synth");
+    o.println(ok ? s.ok("Demo completed.") : s.bad("Demo finished with problems (see above)."));
+    return ok ? ExitCodes.OK : ExitCodes.INVALID;
+  }
+
+  /** Runs the generated usage examples with python3 against DynamoDB Local on loopback, when python3 has boto3 and pydantic. */
+  private static boolean runPythonExamples(Path dal, PrintWriter o, Style s) {
+    o.print("    running the generated Python against DynamoDB Local ... ");
+    o.flush();
+    try {
+      Process check = new ProcessBuilder("python3", "-c", "import boto3, pydantic").redirectErrorStream(true).start();
+      check.getInputStream().readAllBytes();
+      if (check.waitFor() != 0) {
+        o.println("skipped (python3 with boto3 and pydantic not found)");
+        return true;
+      }
+      try (dev.ddbmodel.validation.local.LocalDynamoDb local = dev.ddbmodel.validation.local.LocalDynamoDb.server()) {
+        Process p = new ProcessBuilder("python3", "usage_examples.py", "--endpoint", local.endpoint().orElseThrow().toString())
+            .directory(dal.toFile()).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (!p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS) || p.exitValue() != 0) {
+          o.println(s.bad("failed"));
+          o.println(output);
+          return false;
+        }
+        var summary = dev.ddbmodel.core.json.Json.parseTrusted(output);
+        o.println(s.ok("every pattern ran") + " (" + summary.size() + " calls)");
+        return true;
+      }
+    } catch (IOException e) {
+      o.println("skipped (" + e.getMessage() + ")");
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+}

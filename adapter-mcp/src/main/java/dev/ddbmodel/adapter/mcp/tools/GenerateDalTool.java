@@ -1,0 +1,61 @@
+package dev.ddbmodel.adapter.mcp.tools;
+
+import dev.ddbmodel.adapter.mcp.Arguments;
+import dev.ddbmodel.adapter.mcp.ToolArgumentException;
+import dev.ddbmodel.adapter.mcp.ToolBinding;
+import dev.ddbmodel.adapter.mcp.ToolResult;
+import dev.ddbmodel.adapter.mcp.ToolSpec;
+import dev.ddbmodel.codegen.DalGenerator;
+import dev.ddbmodel.codegen.DalRequest;
+import dev.ddbmodel.codegen.GenerationResult;
+import dev.ddbmodel.core.Validated;
+import dev.ddbmodel.core.guide.Guides;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** {@code generate_data_access_layer}: complete Python or Java code from schema.json. */
+public final class GenerateDalTool implements ToolBinding {
+  @Override
+  public ToolSpec spec() {
+    return new ToolSpec("generate_data_access_layer", "Generate the data access layer (Python or Java)",
+        "Generates complete, working data access code from schema.json into generated_dal/ beside it: entity models,"
+            + " one repository per entity with create/get/update (optimistic locking)/delete and every access pattern"
+            + " implemented (queries with key, range and filter conditions, pagination, multi-attribute GSIs, batches,"
+            + " cross-table transactions), table setup for DynamoDB Local, usage examples (from usage_data.json when given)"
+            + " and access_pattern_mapping.json. language: python (Pydantic v2 + boto3) or java (records + AWS SDK v2)."
+            + " The schema is validated first; nothing is generated from an invalid schema.",
+        "/dev/ddbmodel/adapter/mcp/tools/generate_data_access_layer.input.json", false, true, true, false);
+  }
+
+  @Override
+  public ToolResult call(Arguments args) {
+    Path schema = Tools.absolute(args.string("schema_path"), "schema_path");
+    if (!Files.isRegularFile(schema)) {
+      throw new ToolArgumentException("schema.json not found at " + schema
+          + ". Create it first with dynamodb_data_model_schema_converter, then validate it with dynamodb_data_model_schema_validator.");
+    }
+    String lang = args.optionalString("language").orElse("python").toLowerCase(Locale.ROOT);
+    DalRequest.Language language = switch (lang) {
+      case "python" -> DalRequest.Language.PYTHON;
+      case "java" -> DalRequest.Language.JAVA;
+      default -> throw new ToolArgumentException("Unsupported language `" + lang + "`. Supported: python, java");
+    };
+    Optional<Path> usage = args.optionalString("usage_data_path").map(u -> Tools.absolute(u, "usage_data_path"));
+    Validated<GenerationResult> r = DalGenerator.generate(new DalRequest(schema, language, Optional.empty(), usage,
+        args.bool("generate_sample_usage", true)));
+    if (!r.isValid()) {
+      return ToolResult.invalid("No code was generated; fix the schema first:", r.diagnostics());
+    }
+    GenerationResult g = r.unwrap();
+    String notes = Guides.expect(language == DalRequest.Language.PYTHON ? "dal-python" : "dal-java").text();
+    String run = language == DalRequest.Language.PYTHON
+        ? "cd " + g.outputDir() + " && python3 usage_examples.py --endpoint http://127.0.0.1:8000"
+        : "cd " + g.outputDir() + " && mvn -q compile exec:java -Dexec.mainClass=dal.UsageExamples -Dexec.args=http://127.0.0.1:8000";
+    return ToolResult.ok("Code generation completed successfully in: " + g.outputDir() + "\n" + g.patterns() + " access patterns implemented; files: "
+        + g.files() + "\nTry it against DynamoDB Local: " + run + "\n\n" + notes,
+        Map.of("status", "success", "output_dir", g.outputDir().toString(), "files", g.files(), "patterns", g.patterns()));
+  }
+}
