@@ -11,7 +11,7 @@ TABLES: list[dict[str, Any]] = [
     {"TableName": "Products", "BillingMode": "PAY_PER_REQUEST",
      "AttributeDefinitions": [{"AttributeName": "pk", "AttributeType": "S"}, {"AttributeName": "category", "AttributeType": "S"}, {"AttributeName": "price", "AttributeType": "N"}, ],
      "KeySchema": [{"AttributeName": "pk", "KeyType": "HASH"}],
-     "GlobalSecondaryIndexes": [{"IndexName": "ProductsByCategory", "KeySchema": [{"AttributeName": "category", "KeyType": "HASH"}, {"AttributeName": "price", "KeyType": "RANGE"}, ], "Projection": {"ProjectionType": "INCLUDE", "NonKeyAttributes": ["name", "stock", "product_id", ]}}, ]},
+     "GlobalSecondaryIndexes": [{"IndexName": "ProductsByCategory", "KeySchema": [{"AttributeName": "category", "KeyType": "HASH"}, {"AttributeName": "price", "KeyType": "RANGE"}, ], "Projection": {"ProjectionType": "INCLUDE", "NonKeyAttributes": ["name", "stock", "product_id", "active", ]}}, ]},
 ]
 
 
