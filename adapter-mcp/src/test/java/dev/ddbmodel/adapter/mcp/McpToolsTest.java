@@ -116,6 +116,32 @@ class McpToolsTest {
   }
 
   @Test
+  void schemaValidatorAndDalGenerator() throws Exception {
+    Path ws = Files.createDirectory(tmp.resolve("dal"));
+    Files.copy(EXAMPLES.resolve("saas-multitenant/schema.json"), ws.resolve("schema.json"));
+    Files.copy(EXAMPLES.resolve("saas-multitenant/usage_data.json"), ws.resolve("usage_data.json"));
+    var ok = call("dynamodb_data_model_schema_validator", Map.of("schema_path", ws.resolve("schema.json").toString(),
+        "usage_data_path", ws.resolve("usage_data.json").toString()));
+    assertThat(ok.isError()).as(text(ok)).isFalse();
+    assertThat(text(ok)).contains("🎉 Validation completed successfully!");
+    Files.writeString(ws.resolve("bad.json"), Files.readString(ws.resolve("schema.json")).replace("\"type\": \"integer\"", "\"type\": \"int\""));
+    var bad = call("dynamodb_data_model_schema_validator", Map.of("schema_path", ws.resolve("bad.json").toString()));
+    assertThat(bad.isError()).isTrue();
+    assertThat(text(bad)).contains("❌ Schema validation failed:").contains("💡");
+    var outside = call("dynamodb_data_model_schema_validator", Map.of("schema_path", ws.resolve("schema.json").toString(), "usage_data_path", "/etc/passwd"));
+    assertThat(outside.isError()).isTrue();
+    assertThat(text(outside)).contains("outside the allowed directory");
+
+    var py = call("generate_data_access_layer", Map.of("schema_path", ws.resolve("schema.json").toString(), "usage_data_path", ws.resolve("usage_data.json").toString()));
+    assertThat(py.isError()).as(text(py)).isFalse();
+    assertThat(Files.exists(ws.resolve("generated_dal/dal/repositories.py"))).isTrue();
+    var java = call("generate_data_access_layer", Map.of("schema_path", ws.resolve("schema.json").toString(), "language", "java"));
+    assertThat(structured(java).path("patterns").asInt()).isGreaterThan(5);
+    var invalid = call("generate_data_access_layer", Map.of("schema_path", ws.resolve("bad.json").toString()));
+    assertThat(invalid.isError()).isTrue();
+  }
+
+  @Test
   void resourcesToolGeneratesBesideTheModel() throws Exception {
     Path ws = Files.createDirectory(tmp.resolve("res"));
     Files.copy(EXAMPLES.resolve("social/dynamodb_data_model.json"), ws.resolve("dynamodb_data_model.json"));
