@@ -1,0 +1,103 @@
+package dev.ddbmodel.analyzer;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** The markdown files of an analysis folder: one per query and manifest.md. */
+final class AnalysisWriter {
+  private AnalysisWriter() {}
+
+  static final DateTimeFormatter FOLDER = DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss", Locale.ROOT).withZone(ZoneOffset.UTC);
+
+  static Map<String, String> files(AnalyzerRequest r, String identifier, List<AnalysisQuery> queries, List<ResultTable> tables,
+      List<String> problems, Instant at) {
+    Map<String, String> files = new TreeMap<>();
+    StringBuilder m = new StringBuilder("# Database Analysis Manifest\n\n## Metadata\n\n");
+    m.append("- Database type: ").append(r.sourceDbType()).append('\n');
+    m.append("- Identifier: ").append(identifier).append('\n');
+    m.append("- Mode: ").append(r.executionMode()).append('\n');
+    m.append("- Generated at: ").append(at).append(" (UTC)\n");
+    m.append("- Pattern analysis window: ").append(r.patternAnalysisDays()).append(" days\n");
+    m.append("- Maximum rows per query: ").append(r.maxQueryResults()).append("\n\n## Query Results Files\n");
+    for (AnalysisQuery.Category cat : AnalysisQuery.Category.values()) {
+      m.append("\n### ").append(cat == AnalysisQuery.Category.SCHEMA ? "Schema Queries" : "Performance Queries").append("\n\n");
+      for (AnalysisQuery q : queries) {
+        if (q.category() != cat) {
+          continue;
+        }
+        ResultTable t = tables.stream().filter(x -> x.name().equals(q.name())).findFirst().orElse(ResultTable.failed(q.name(), "no result in the input"));
+        String file = q.name() + ".md";
+        files.put(file, queryFile(q, t, r.maxQueryResults()));
+        m.append("- [").append(q.title()).append("](").append(file).append(") — ")
+            .append(t.failed() ? "failed: " + t.error() : t.rows().size() + " rows" + (t.truncated() ? ", truncated at " + r.maxQueryResults() : "")).append('\n');
+      }
+    }
+    m.append("\n## Summary Statistics\n\n");
+    m.append("- Tables: ").append(count(tables, "table_analysis")).append('\n');
+    m.append("- Columns: ").append(count(tables, "column_analysis")).append('\n');
+    m.append("- Indexes: ").append(count(tables, "index_analysis")).append('\n');
+    m.append("- Foreign keys: ").append(count(tables, "foreign_key_analysis")).append('\n');
+    m.append("- Query patterns: ").append(count(tables, "query_pattern_analysis")).append('\n');
+    long failed = tables.stream().filter(ResultTable::failed).count();
+    m.append("- Failed queries: ").append(failed).append('\n');
+    if (!problems.isEmpty()) {
+      m.append("\n## Problems\n\n");
+      problems.forEach(p -> m.append("- ").append(p).append('\n'));
+    }
+    files.put("manifest.md", m.toString());
+    return files;
+  }
+
+  private static String count(List<ResultTable> tables, String name) {
+    return tables.stream().filter(t -> t.name().equals(name)).findFirst()
+        .map(t -> t.failed() ? "unknown (query failed)" : t.rows().size() + (t.truncated() ? "+ (truncated)" : "")).orElse("unknown");
+  }
+
+  private static String queryFile(AnalysisQuery q, ResultTable t, int max) {
+    StringBuilder sb = new StringBuilder("# ").append(q.title()).append("\n\n");
+    sb.append("- Query: `").append(q.name()).append("`\n");
+    if (t.failed()) {
+      sb.append("- Status: failed\n- Error: ").append(t.error().replace("\n", " ")).append('\n');
+      return sb.toString();
+    }
+    sb.append("- Rows: ").append(t.rows().size()).append(t.truncated() ? " (truncated at " + max + "; raise max_query_results to see more)" : "").append("\n\n");
+    List<String> cols = new ArrayList<>(t.columns());
+    boolean patterns = q.name().equals("query_pattern_analysis") && t.column("calls") >= 0 && t.column("window_seconds") >= 0;
+    if (patterns) {
+      cols.add("rps");
+    }
+    sb.append("## Results\n\n");
+    if (cols.isEmpty()) {
+      return sb.append("No rows.\n").toString();
+    }
+    sb.append("| ").append(String.join(" | ", cols)).append(" |\n|").append(" --- |".repeat(cols.size())).append('\n');
+    for (List<String> row : t.rows()) {
+      List<String> cells = new ArrayList<>();
+      for (String c : row) {
+        cells.add(c == null ? "NULL" : c.replace("|", "\\|").replace("\n", " "));
+      }
+      if (patterns) {
+        cells.add(rps(row.get(t.column("calls")), row.get(t.column("window_seconds"))));
+      }
+      sb.append("| ").append(String.join(" | ", cells)).append(" |\n");
+    }
+    return sb.toString();
+  }
+
+  /** Calls per second over the observed window (at least one second). */
+  static String rps(String calls, String window) {
+    try {
+      double c = Double.parseDouble(calls);
+      double w = Math.max(1, Double.parseDouble(window));
+      return String.format(Locale.ROOT, "%.4f", c / w);
+    } catch (NumberFormatException | NullPointerException e) {
+      return "unknown";
+    }
+  }
+}

@@ -1,0 +1,47 @@
+package dev.ddbmodel.analyzer;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What an analyzer run produced.
+ *
+ * @param kind {@code queries_written} (self-service step 1) or {@code analysis_written}
+ * @param path the SQL file or the analysis folder
+ * @param files files in the analysis folder
+ * @param tables query results (empty for step 1)
+ * @param problems parse problems and failed queries
+ * @param instructions what the user does next
+ */
+public record AnalyzerResult(String kind, Path path, List<String> files, List<ResultTable> tables, List<String> problems, String instructions) {
+  public AnalyzerResult {
+    files = List.copyOf(files);
+    tables = List.copyOf(tables);
+    problems = List.copyOf(problems);
+  }
+
+  public Optional<ResultTable> table(String name) {
+    return tables.stream().filter(t -> t.name().equals(name)).findFirst();
+  }
+
+  /** The text the tool returns. */
+  public String toText() {
+    StringBuilder sb = new StringBuilder();
+    if (kind.equals("queries_written")) {
+      sb.append("Analysis queries written to ").append(path).append(".\n\n").append(instructions).append('\n');
+      return sb.toString();
+    }
+    sb.append("Database analysis written to ").append(path).append(" (").append(files.size()).append(" files).\n");
+    for (ResultTable t : tables) {
+      sb.append("- ").append(t.name()).append(": ").append(t.failed() ? "FAILED: " + t.error() : t.rows().size() + " rows" + (t.truncated() ? " (truncated)" : "")).append('\n');
+    }
+    if (!problems.isEmpty()) {
+      sb.append("\nProblems:\n");
+      problems.forEach(p -> sb.append("- ").append(p).append('\n'));
+    }
+    sb.append("\nNext: read manifest.md and the analysis files, turn the query patterns into access patterns with their rates, and design the"
+        + " DynamoDB model with dynamodb_data_modeling.\n");
+    return sb.toString();
+  }
+}

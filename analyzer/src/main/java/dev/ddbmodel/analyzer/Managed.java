@@ -1,0 +1,94 @@
+package dev.ddbmodel.analyzer;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.ddbmodel.analyzer.dialect.Dialect;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Runs the queries over JDBC: one read-only connection from a pool closed afterwards, bind parameters, timeouts. */
+final class Managed {
+  private Managed() {}
+
+  static List<ResultTable> run(Dialect d, Credentials c, int port, String database, List<AnalysisQuery> queries, int maxRows, int timeoutSeconds)
+      throws SQLException {
+    HikariConfig cfg = new HikariConfig();
+    cfg.setJdbcUrl(d.jdbcUrl(c.host(), port, database));
+    cfg.setUsername(c.username());
+    cfg.setPassword(c.password());
+    cfg.setReadOnly(true);
+    cfg.setMaximumPoolSize(1);
+    cfg.setConnectionTimeout(Math.max(250, timeoutSeconds * 1000L));
+    cfg.setInitializationFailTimeout(-1);
+    cfg.setPoolName("ddbm-analyzer");
+    List<ResultTable> out = new ArrayList<>();
+    try (HikariDataSource ds = new HikariDataSource(cfg); Connection conn = ds.getConnection()) {
+      try (Statement s = conn.createStatement()) {
+        switch (d.name()) {
+          case "postgresql" -> {
+            s.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY");
+            s.execute("SET statement_timeout = " + (timeoutSeconds * 1000));
+          }
+          case "mysql" -> {
+            s.execute("SET SESSION TRANSACTION READ ONLY");
+            s.execute("SET SESSION max_statement_time = " + timeoutSeconds);
+          }
+          default -> { }
+        }
+      } catch (SQLException e) {
+        // older MySQL has max_execution_time instead; the JDBC query timeout below still applies
+        if (d.name().equals("mysql")) {
+          try (Statement s = conn.createStatement()) {
+            s.execute("SET SESSION max_execution_time = " + (timeoutSeconds * 1000));
+          } catch (SQLException ignored) {
+            // JDBC timeout only
+          }
+        }
+      }
+      for (AnalysisQuery q : queries) {
+        out.add(one(conn, q, maxRows, timeoutSeconds));
+      }
+    }
+    return out;
+  }
+
+  static ResultTable one(Connection conn, AnalysisQuery q, int maxRows, int timeoutSeconds) {
+    try (PreparedStatement ps = conn.prepareStatement(q.sql())) {
+      ps.setQueryTimeout(timeoutSeconds);
+      ps.setMaxRows(maxRows + 1);
+      for (int i = 0; i < q.parameters().size(); i++) {
+        ps.setObject(i + 1, q.parameters().get(i));
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        ResultSetMetaData md = rs.getMetaData();
+        List<String> cols = new ArrayList<>();
+        for (int i = 1; i <= md.getColumnCount(); i++) {
+          cols.add(md.getColumnLabel(i).toLowerCase(java.util.Locale.ROOT));
+        }
+        List<List<String>> rows = new ArrayList<>();
+        boolean truncated = false;
+        while (rs.next()) {
+          if (rows.size() == maxRows) {
+            truncated = true;
+            break;
+          }
+          List<String> r = new ArrayList<>();
+          for (int i = 1; i <= cols.size(); i++) {
+            Object v = rs.getObject(i);
+            r.add(v == null ? null : v.toString());
+          }
+          rows.add(r);
+        }
+        return new ResultTable(q.name(), cols, rows, truncated, "");
+      }
+    } catch (SQLException e) {
+      return ResultTable.failed(q.name(), e.getSQLState() + ": " + e.getMessage().lines().findFirst().orElse(""));
+    }
+  }
+}

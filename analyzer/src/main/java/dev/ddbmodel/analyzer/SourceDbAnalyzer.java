@@ -1,0 +1,135 @@
+package dev.ddbmodel.analyzer;
+
+import dev.ddbmodel.analyzer.dialect.Dialect;
+import dev.ddbmodel.core.Diagnostic;
+import dev.ddbmodel.core.SourceLocation;
+import dev.ddbmodel.core.Suggestions;
+import dev.ddbmodel.core.Validated;
+import dev.ddbmodel.core.io.AtomicFiles;
+import dev.ddbmodel.core.io.PathGuard;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Source database analysis. Self-service: write the SQL file (step 1), then read the client's
+ * output (step 2). Managed: connect read-only over JDBC. Steps 2 and managed write a folder
+ * {@code database_analysis_YYYYMMDD_HHMMSS} with {@code manifest.md} and one markdown file per
+ * query, atomically, inside {@code output_dir}.
+ */
+public final class SourceDbAnalyzer {
+  private SourceDbAnalyzer() {}
+
+  public static Validated<AnalyzerResult> run(AnalyzerRequest r) {
+    var dialect = Dialect.of(r.sourceDbType());
+    if (dialect.isEmpty()) {
+      return err("Analyzer.UnknownDatabase", "`" + r.sourceDbType() + "` is not a supported source database", Suggestions.hint(r.sourceDbType(), Dialect.NAMES));
+    }
+    Dialect d = dialect.get();
+    Validated<PathGuard> guard = PathGuard.of(r.outputDir());
+    if (!guard.isValid()) {
+      return Validated.invalid(guard.errors());
+    }
+    if (!r.executionMode().equals("self_service") && !r.executionMode().equals("managed")) {
+      return err("Analyzer.Mode", "invalid execution_mode `" + r.executionMode() + "`", Suggestions.hint(r.executionMode(), List.of("self_service", "managed")));
+    }
+    if (r.sourceIdentifier().isEmpty() || r.sourceIdentifier().get().isBlank()) {
+      return err("Analyzer.MissingIdentifier", "`source_identifier` (the database, or the schema owner for Oracle) is required",
+          "pass the database name");
+    }
+    String id = r.sourceIdentifier().get();
+    List<AnalysisQuery> queries = d.queries(id, r.maxQueryResults(), r.patternAnalysisDays());
+    Instant now = r.clock().instant();
+    if (r.executionMode().equals("self_service")) {
+      if (r.queryResultFilePath().isPresent()) {
+        return parseStep(r, d, id, queries, guard.unwrap(), now);
+      }
+      if (r.queriesFilePath().isPresent()) {
+        Validated<Path> target = guard.unwrap().resolve(r.queriesFilePath().get().toString());
+        if (!target.isValid()) {
+          return Validated.invalid(target.errors());
+        }
+        try {
+          AtomicFiles.writeString(target.unwrap(), SelfServiceSql.render(d, id, queries, now.toString()));
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+        String instructions = "Run it against the database with your own client and save the output, e.g.\n  "
+            + d.runInstructions(target.unwrap().toString(), id) + "\nThen call again with query_result_file_path set to the results file.";
+        return Validated.valid(new AnalyzerResult("queries_written", target.unwrap(), List.of(), List.of(), List.of(), instructions));
+      }
+      return err("Analyzer.Parameters", "self-service needs `queries_file_path` (step 1: write the SQL) or `query_result_file_path` (step 2: read the results)",
+          "start with queries_file_path");
+    }
+    Validated<Credentials> creds = Credentials.resolve(r);
+    if (!creds.isValid()) {
+      return Validated.invalid(creds.errors());
+    }
+    List<ResultTable> tables;
+    try {
+      tables = Managed.run(d, creds.unwrap(), r.port().orElse(d.defaultPort()), id, queries, r.maxQueryResults(), r.statementTimeoutSeconds());
+    } catch (SQLException e) {
+      return err("Analyzer.Connection", "cannot connect to " + d.name() + " at " + creds.unwrap().host() + ": " + e.getMessage().lines().findFirst().orElse(""),
+          "check host, port, network access and credentials");
+    }
+    List<String> problems = new ArrayList<>();
+    tables.stream().filter(ResultTable::failed).forEach(t -> problems.add("query `" + t.name() + "` failed: " + t.error()));
+    return write(r, d, id, queries, tables, problems, guard.unwrap(), now);
+  }
+
+  private static Validated<AnalyzerResult> parseStep(AnalyzerRequest r, Dialect d, String id, List<AnalysisQuery> queries, PathGuard guard, Instant now) {
+    Validated<Path> file = guard.resolveExistingFile(r.queryResultFilePath().get().toString());
+    if (!file.isValid()) {
+      return Validated.invalid(file.errors());
+    }
+    String text;
+    try {
+      text = Files.readString(file.unwrap(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      return err("Analyzer.Io", "cannot read " + file.unwrap() + ": " + e.getMessage(), "save the results as UTF-8 text");
+    }
+    ResultParser.Parsed parsed = ResultParser.parse(text);
+    List<String> problems = new ArrayList<>(parsed.problems());
+    List<ResultTable> tables = new ArrayList<>();
+    for (AnalysisQuery q : queries) {
+      ResultTable t = parsed.tables().get(q.name());
+      if (t == null) {
+        problems.add("no results for `" + q.name() + "` in the file (the query may have failed in the client; see its error output)");
+        tables.add(ResultTable.failed(q.name(), "missing from the results file"));
+      } else if (t.rows().size() > r.maxQueryResults()) {
+        tables.add(new ResultTable(t.name(), t.columns(), t.rows().subList(0, r.maxQueryResults()), true, ""));
+      } else {
+        tables.add(t);
+      }
+    }
+    parsed.tables().keySet().stream().filter(n -> queries.stream().noneMatch(q -> q.name().equals(n)))
+        .forEach(n -> problems.add("section `" + n + "` does not belong to the generated queries and was ignored"));
+    return write(r, d, id, queries, tables, problems, guard, now);
+  }
+
+  private static Validated<AnalyzerResult> write(AnalyzerRequest r, Dialect d, String id, List<AnalysisQuery> queries, List<ResultTable> tables,
+      List<String> problems, PathGuard guard, Instant now) {
+    Map<String, String> files = AnalysisWriter.files(r, id, queries, tables, problems, now);
+    Path folder = guard.base().resolve("database_analysis_" + AnalysisWriter.FOLDER.format(now));
+    Map<String, byte[]> bytes = new TreeMap<>();
+    files.forEach((k, v) -> bytes.put(k, v.getBytes(StandardCharsets.UTF_8)));
+    try {
+      AtomicFiles.writeDirectory(folder, bytes, false);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + folder, e);
+    }
+    return Validated.valid(new AnalyzerResult("analysis_written", folder, List.copyOf(files.keySet()), tables, problems, ""));
+  }
+
+  private static <T> Validated<T> err(String id, String msg, String hint) {
+    return Validated.invalid(Diagnostic.error(id, msg, SourceLocation.NONE, hint));
+  }
+}
