@@ -29,7 +29,8 @@ public record AnalyzerRequest(
     Optional<String> password,
     Optional<URI> secretsManagerEndpoint,
     int statementTimeoutSeconds,
-    Clock clock) {
+    Clock clock,
+    software.amazon.awssdk.auth.credentials.AwsCredentialsProvider awsCredentials) {
   public AnalyzerRequest {
     Objects.requireNonNull(sourceDbType);
     executionMode = executionMode == null ? "self_service" : executionMode;
@@ -38,6 +39,7 @@ public record AnalyzerRequest(
     maxQueryResults = maxQueryResults <= 0 ? 500 : maxQueryResults;
     statementTimeoutSeconds = statementTimeoutSeconds <= 0 ? 30 : statementTimeoutSeconds;
     clock = clock == null ? Clock.systemUTC() : clock;
+    awsCredentials = awsCredentials == null ? software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider.builder().build() : awsCredentials;
   }
 
   /** A self-service or managed request with defaults for everything optional. */
@@ -65,6 +67,7 @@ public record AnalyzerRequest(
     private Optional<String> clusterArn = Optional.empty();
     private int timeout = 30;
     private Clock clock = Clock.systemUTC();
+    private software.amazon.awssdk.auth.credentials.AwsCredentialsProvider aws;
 
     Builder(String type, Path out) {
       this.type = type;
@@ -86,10 +89,11 @@ public record AnalyzerRequest(
     public Builder secretsManagerEndpoint(URI v) { smEndpoint = Optional.ofNullable(v); return this; }
     public Builder statementTimeoutSeconds(int v) { timeout = v; return this; }
     public Builder clock(Clock v) { clock = v; return this; }
+    public Builder awsCredentials(software.amazon.awssdk.auth.credentials.AwsCredentialsProvider v) { aws = v; return this; }
 
     public AnalyzerRequest build() {
       return new AnalyzerRequest(type, identifier, mode, queriesFile, resultFile, days, max, clusterArn, secretArn, region, host, port, out,
-          user, pass, smEndpoint, timeout, clock);
+          user, pass, smEndpoint, timeout, clock, aws);
     }
   }
 }

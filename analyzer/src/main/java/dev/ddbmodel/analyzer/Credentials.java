@@ -24,13 +24,17 @@ record Credentials(String username, String password, String host) {
       if (r.awsRegion().isEmpty()) {
         return err("Analyzer.MissingRegion", "`aws_region` is required to read the secret", "pass aws_region (or set AWS_REGION)");
       }
-      var b = SecretsManagerClient.builder().region(Region.of(r.awsRegion().get())).httpClient(UrlConnectionHttpClient.create());
+      var b = SecretsManagerClient.builder().region(Region.of(r.awsRegion().get())).httpClient(UrlConnectionHttpClient.create())
+          .credentialsProvider(r.awsCredentials());
       r.secretsManagerEndpoint().ifPresent(b::endpointOverride);
       String secret;
       try (SecretsManagerClient sm = b.build()) {
         secret = sm.getSecretValue(x -> x.secretId(r.awsSecretArn().get())).secretString();
       } catch (SecretsManagerException e) {
         return err("Analyzer.Secret", "cannot read the secret: " + e.awsErrorDetails().errorCode(), "check the ARN, region and IAM permission secretsmanager:GetSecretValue");
+      } catch (software.amazon.awssdk.core.exception.SdkClientException e) {
+        return err("Analyzer.AwsAccess", "cannot reach Secrets Manager: " + e.getMessage().lines().findFirst().orElse("").replaceAll("\\s*:\\s*\\[.*", ""),
+            "configure AWS credentials (environment, profile or role) and network access to Secrets Manager in the region");
       }
       JsonNode s;
       try {

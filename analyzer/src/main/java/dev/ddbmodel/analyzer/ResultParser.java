@@ -97,9 +97,11 @@ public final class ResultParser {
     List<String> header;
     if (lines.stream().anyMatch(ResultParser::isBorder) || lines.get(0).startsWith("|")) {
       List<List<String>> all = new ArrayList<>();
+      String border = lines.stream().filter(ResultParser::isBorder).findFirst().orElse(null);
       for (String l : lines) {
         if (!isBorder(l) && l.strip().startsWith("|")) {
-          all.add(pipeCells(l.strip()));
+          // with a border the column edges are known, so a '|' inside a value stays in its cell
+          all.add(border != null && l.length() == border.length() ? borderCells(l, border) : pipeCells(l.strip()));
         }
       }
       header = all.isEmpty() ? List.of() : all.get(0);
@@ -155,6 +157,19 @@ public final class ResultParser {
       fixed.add(r);
     }
     return new ResultTable(name, header, fixed, false, "");
+  }
+
+  private static List<String> borderCells(String line, String border) {
+    List<String> out = new ArrayList<>();
+    int prev = border.indexOf('+');
+    for (int i = prev + 1; i < border.length(); i++) {
+      if (border.charAt(i) == '+') {
+        String v = line.substring(prev + 1, i).strip();
+        out.add(v.isEmpty() || v.equals("NULL") ? null : v);
+        prev = i;
+      }
+    }
+    return out;
   }
 
   private static List<String> pipeCells(String l) {

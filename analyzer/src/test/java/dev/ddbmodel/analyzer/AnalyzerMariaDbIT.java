@@ -1,0 +1,91 @@
+package dev.ddbmodel.analyzer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Managed and self-service analysis of a real MariaDB (throwaway instance with performance_schema on). */
+class AnalyzerMariaDbIT {
+  static Throwaway db;
+  static final String DB = "shop_analysis";
+
+  @TempDir Path out;
+
+  static Connection conn(String database) throws Exception {
+    return DriverManager.getConnection("jdbc:mariadb://127.0.0.1:" + db.port + "/" + database, "root", "");
+  }
+
+  @BeforeAll
+  static void start() throws Exception {
+    db = Throwaway.mariadb();
+    try (Connection c = conn(""); Statement s = c.createStatement()) {
+      s.execute("CREATE DATABASE " + DB);
+    }
+    try (Connection c = conn(DB); Statement s = c.createStatement()) {
+      for (String stmt : Files.readString(Path.of("src/test/resources/dev/ddbmodel/analyzer/shop_schema.sql"), StandardCharsets.UTF_8).split(";\n")) {
+        if (!stmt.isBlank()) {
+          s.execute(stmt);
+        }
+      }
+      try (PreparedStatement p = c.prepareStatement("SELECT id, status, total FROM orders WHERE customer_id = ? ORDER BY created_at DESC")) {
+        for (int i = 0; i < 60; i++) {
+          p.setInt(1, 1 + i % 2);
+          p.executeQuery().close();
+        }
+      }
+    }
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (db != null) {
+      db.close();
+    }
+  }
+
+  @Test
+  void managedMode() throws Exception {
+    var r = SourceDbAnalyzer.run(AnalyzerRequest.builder("mysql", out).identifier(DB).mode("managed").host("127.0.0.1").port(db.port)
+        .credentials("root", "").build());
+    assertThat(r.isValid()).as(r.diagnostics().toString()).isTrue();
+    AnalyzerResult res = r.unwrap();
+    assertThat(res.problems()).isEmpty();
+    assertThat(res.table("table_analysis").orElseThrow().rows()).hasSize(22);
+    assertThat(res.table("foreign_key_analysis").orElseThrow().rows().size()).isGreaterThanOrEqualTo(25);
+    ResultTable patterns = res.table("query_pattern_analysis").orElseThrow();
+    assertThat(patterns.rows()).anySatisfy(row -> {
+      assertThat(row.get(patterns.column("query_pattern"))).containsIgnoringCase("FROM `orders` WHERE `customer_id`");
+      assertThat(Integer.parseInt(row.get(patterns.column("calls")))).isGreaterThanOrEqualTo(60);
+    });
+  }
+
+  @Test
+  void selfServiceWithTheRealMariadbClient() throws Exception {
+    Path sql = out.resolve("queries.sql");
+    SourceDbAnalyzer.run(AnalyzerRequest.builder("mysql", out).identifier(DB).queriesFile(sql).build()).unwrap();
+    for (String mode : List.of("--table", "--batch")) {
+      List<String> cmd = new ArrayList<>(List.of("mariadb", "-h", "127.0.0.1", "-P", Integer.toString(db.port), "-u", "root", mode, DB,
+          "-e", "source " + sql));
+      String output = Throwaway.exec(cmd, 120);
+      Path sub = Files.createDirectories(out.resolve("run" + mode.substring(2)));
+      Files.writeString(sub.resolve("results.txt"), output);
+      var r = SourceDbAnalyzer.run(AnalyzerRequest.builder("mysql", sub).identifier(DB).resultFile(sub.resolve("results.txt")).build()).unwrap();
+      assertThat(r.problems()).as(mode + "\n" + output).isEmpty();
+      assertThat(r.table("table_analysis").orElseThrow().rows()).as(mode).hasSize(22);
+      assertThat(r.table("index_analysis").orElseThrow().rows()).anySatisfy(row -> assertThat(row.get(1)).isEqualTo("idx_orders_customer_created"));
+      assertThat(r.table("query_pattern_analysis").orElseThrow().rows()).as(mode).isNotEmpty();
+    }
+  }
+}
