@@ -18,7 +18,7 @@ import picocli.CommandLine.Command;
       "3:environment error (database, DynamoDB Local, disk)",
       "4:internal error"
     },
-    subcommands = {DemoCommand.class, LocalCommand.class, GuideCommand.class, SchemaCommand.class, ModelCommand.class, CostCommand.class, GenerateCommand.class, McpCommand.class, GenerateCompletion.class})
+    subcommands = {DemoCommand.class, LocalCommand.class, GuideCommand.class, AnalyzeCommand.class, SchemaCommand.class, ModelCommand.class, CostCommand.class, GenerateCommand.class, McpCommand.class, GenerateCompletion.class})
 public final class RootCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 

@@ -6,6 +6,7 @@ import dev.ddbmodel.adapter.mcp.tools.GenerateDalTool;
 import dev.ddbmodel.adapter.mcp.tools.GenerateResourcesTool;
 import dev.ddbmodel.adapter.mcp.tools.GuideTools;
 import dev.ddbmodel.adapter.mcp.tools.SchemaValidatorTool;
+import dev.ddbmodel.adapter.mcp.tools.SourceDbAnalyzerTool;
 import java.util.List;
 
 /** Every tool the server offers, in the order clients list them. */
@@ -16,6 +17,7 @@ public final class Tools {
     return List.of(
         new GuideTools.Modeling(),
         new DataModelValidationTool(),
+        new SourceDbAnalyzerTool(),
         new GenerateResourcesTool(),
         new GuideTools.SchemaConverter(),
         new SchemaValidatorTool(),

@@ -1,0 +1,67 @@
+package dev.ddbmodel.adapter.mcp.tools;
+
+import dev.ddbmodel.adapter.mcp.Arguments;
+import dev.ddbmodel.adapter.mcp.ToolBinding;
+import dev.ddbmodel.adapter.mcp.ToolResult;
+import dev.ddbmodel.adapter.mcp.ToolSpec;
+import dev.ddbmodel.analyzer.AnalyzerRequest;
+import dev.ddbmodel.analyzer.AnalyzerResult;
+import dev.ddbmodel.analyzer.SourceDbAnalyzer;
+import dev.ddbmodel.core.Validated;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/** {@code source_db_analyzer}: self-service (write SQL, read results) or managed (read-only connection). */
+public final class SourceDbAnalyzerTool implements ToolBinding {
+  private final Function<String, String> env;
+
+  public SourceDbAnalyzerTool() {
+    this(System::getenv);
+  }
+
+  /** With an explicit environment (tests). */
+  public SourceDbAnalyzerTool(Function<String, String> env) {
+    this.env = env;
+  }
+
+  @Override
+  public ToolSpec spec() {
+    return new ToolSpec("source_db_analyzer", "Analyze a source relational database",
+        "Analyzes MySQL/MariaDB, PostgreSQL, SQL Server or Oracle to start a DynamoDB migration: tables, columns, indexes, foreign keys,"
+            + " sizes and the most frequent query patterns with their request rates over pattern_analysis_days. self_service (default):"
+            + " call with queries_file_path to get a SQL file the user runs with their own client, then with query_result_file_path to"
+            + " read the output. managed: connects read-only (secret from aws_secret_arn + aws_region, host must match, or hostname)."
+            + " Writes database_analysis_<timestamp>/ with manifest.md into output_dir.",
+        "/dev/ddbmodel/adapter/mcp/tools/source_db_analyzer.input.json", false, false, false, true);
+  }
+
+  private Optional<String> arg(Arguments a, String name, String envVar) {
+    return a.optionalString(name).or(() -> Optional.ofNullable(envVar == null ? null : env.apply(envVar)).filter(s -> !s.isBlank()));
+  }
+
+  @Override
+  public ToolResult call(Arguments a) {
+    Path out = Tools.absoluteDir(a.string("output_dir"), "output_dir");
+    AnalyzerRequest.Builder b = AnalyzerRequest.builder(a.string("source_db_type"), out)
+        .identifier(arg(a, "source_identifier", "MYSQL_DATABASE").orElse(null))
+        .mode(a.optionalString("execution_mode").orElse("self_service"))
+        .queriesFile(a.optionalString("queries_file_path").map(p -> Tools.absolute(p, "queries_file_path")).orElse(null))
+        .resultFile(a.optionalString("query_result_file_path").map(p -> Tools.absolute(p, "query_result_file_path")).orElse(null))
+        .days(a.optionalInt("pattern_analysis_days").orElse(30))
+        .maxResults(a.optionalInt("max_query_results").or(() -> Optional.ofNullable(env.apply("MYSQL_MAX_QUERY_RESULTS")).map(Integer::valueOf)).orElse(500))
+        .clusterArn(arg(a, "aws_cluster_arn", "MYSQL_CLUSTER_ARN").orElse(null))
+        .secretArn(arg(a, "aws_secret_arn", "MYSQL_SECRET_ARN").orElse(null))
+        .region(arg(a, "aws_region", "AWS_REGION").orElse(null))
+        .host(arg(a, "hostname", "MYSQL_HOSTNAME").orElse(null))
+        .port(a.optionalInt("port").or(() -> Optional.ofNullable(env.apply("MYSQL_PORT")).map(Integer::valueOf)).orElse(null));
+    Validated<AnalyzerResult> r = SourceDbAnalyzer.run(b.build());
+    if (!r.isValid()) {
+      return ToolResult.invalid("The analysis did not run:", r.diagnostics());
+    }
+    AnalyzerResult res = r.unwrap();
+    return new ToolResult(res.toText(), Map.of("status", "success", "kind", res.kind(), "path", res.path().toString(), "files", res.files(),
+        "problems", res.problems()), false);
+  }
+}
