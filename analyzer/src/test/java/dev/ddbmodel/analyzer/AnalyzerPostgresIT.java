@@ -108,6 +108,17 @@ class AnalyzerPostgresIT {
   }
 
   @Test
+  void statementTimeoutIsHonoured() throws Exception {
+    try (Connection c = conn()) {
+      long t0 = System.nanoTime();
+      ResultTable slow = Managed.one(c, new AnalysisQuery("slow", AnalysisQuery.Category.SCHEMA, "Slow", "SELECT pg_sleep(20)", List.of()), 10, 1);
+      assertThat(slow.failed()).isTrue();
+      assertThat(slow.error()).startsWith("57014");
+      assertThat((System.nanoTime() - t0) / 1_000_000_000.0).isLessThan(10.0);
+    }
+  }
+
+  @Test
   void selfServiceWithTheRealPsqlClient() throws Exception {
     Path sql = out.resolve("queries.sql");
     var step1 = SourceDbAnalyzer.run(AnalyzerRequest.builder("postgresql", out).identifier(DB).queriesFile(sql).clock(CLOCK).build()).unwrap();

@@ -13,6 +13,7 @@ import java.util.TreeSet;
 
 /** GSI definitions, entity mappings, index references and range-query parameter counts of one table. */
 final class GsiPass {
+  private static final java.util.regex.Pattern PLACEHOLDER = java.util.regex.Pattern.compile("\\{(\\w+)");
   private final SchemaRules r;
   private final JsonNode table;
   private final SchemaRules.At at;
@@ -246,7 +247,7 @@ final class GsiPass {
       projected.add(table.path("table_config").path("sort_key").asText(""));
       for (String tk : List.of("pk_template", "sk_template")) {
         for (JsonNode t : m.getValue().path(tk).isArray() ? m.getValue().path(tk) : List.of(m.getValue().path(tk))) {
-          java.util.regex.Matcher mm = java.util.regex.Pattern.compile("\\{(\\w+)").matcher(t.asText(""));
+          java.util.regex.Matcher mm = PLACEHOLDER.matcher(t.asText(""));
           while (mm.find()) {
             projected.add(mm.group(1));
           }

@@ -29,11 +29,13 @@ final class SchemaRules {
   static final List<String> PROJECTIONS = List.of("ALL", "KEYS_ONLY", "INCLUDE");
   static final Map<String, List<String>> ACTIONS = Map.of("TransactWrite", List.of("Put", "Update", "Delete", "ConditionCheck"), "TransactGet", List.of("Get"));
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]*)\\}");
+  private static final Pattern WORD = Pattern.compile("\\w+");
+  private static final Pattern TABLE_NAME = Pattern.compile("[a-zA-Z0-9_.-]{3,255}");
 
   final JsonDocument doc;
   final List<SchemaIssue> issues = new ArrayList<>();
   private final Set<String> seen = new HashSet<>();
-  final Map<Long, String> patternIds = new HashMap<>();
+  final Map<Long, At> patternIds = new HashMap<>();
   final Set<String> entityNames = new LinkedHashSet<>();
   final Map<String, String> firstFieldType = new LinkedHashMap<>();
 
@@ -41,14 +43,34 @@ final class SchemaRules {
     this.doc = doc;
   }
 
-  /** A location in the document: dotted path and JSON Pointer. */
-  record At(String path, String ptr) {
+  /**
+   * A location in the document, linked to its parent; the dotted path and the JSON Pointer are
+   * only rendered when a finding needs them, so walking a valid document allocates no strings.
+   */
+  record At(At parent, String key, int index) {
+    static final At ROOT = new At(null, null, -1);
+
     At key(String k) {
-      return new At(path.isEmpty() ? k : path + "." + k, ptr + "/" + k.replace("~", "~0").replace("/", "~1"));
+      return new At(this, k, -1);
     }
 
     At idx(int i) {
-      return new At(path + "[" + i + "]", ptr + "/" + i);
+      return new At(this, null, i);
+    }
+
+    String path() {
+      if (parent == null) {
+        return "";
+      }
+      String p = parent.path();
+      return key != null ? (p.isEmpty() ? key : p + "." + key) : p + "[" + index + "]";
+    }
+
+    String ptr() {
+      if (parent == null) {
+        return "";
+      }
+      return parent.ptr() + "/" + (key != null ? key.replace("~", "~0").replace("/", "~1") : Integer.toString(index));
     }
   }
 
@@ -102,7 +124,7 @@ final class SchemaRules {
 
   void root() {
     JsonNode root = doc.root();
-    At r = new At("", "");
+    At r = At.ROOT;
     if (!root.isObject()) {
       error("Schema.Root", r, "schema.json must be a JSON object, found " + typeName(root), "start with {\"tables\": [...]}");
       return;
@@ -170,7 +192,7 @@ final class SchemaRules {
         required(tc, ca, "table_name", "partition_key");
         if (string(tc, ca, "table_name")) {
           String n = tc.get("table_name").asText();
-          if (!n.matches("[a-zA-Z0-9_.-]{3,255}")) {
+          if (!TABLE_NAME.matcher(n).matches()) {
             error("Schema.TableName", ca.key("table_name"), "table name `" + n + "` is not a valid DynamoDB name",
                 "use 3 to 255 characters: letters, digits, `_`, `-` and `.`");
           }
@@ -291,7 +313,7 @@ final class SchemaRules {
       String name = body.contains(":") ? body.substring(0, body.indexOf(':')) : body;
       if (name.isEmpty()) {
         error("Schema.Template", at, "template `" + t + "` has an empty placeholder `{}`", "name a field inside the braces");
-      } else if (!name.matches("\\w+")) {
+      } else if (!WORD.matcher(name).matches()) {
         error("Schema.Template", at, "template `" + t + "` has an invalid placeholder `{" + m.group(1) + "}`",
             "placeholders are field names, optionally with a format spec: {score:05d}");
       } else if (checkFields && !fieldNames.contains(name)) {
@@ -351,9 +373,9 @@ final class SchemaRules {
       error("Schema.PatternId", at.key("pattern_id"), "`pattern_id` must be an integer, got " + typeName(id), "e.g. \"pattern_id\": 7");
       return;
     }
-    String prev = patternIds.putIfAbsent(id.asLong(), at.path());
+    At prev = patternIds.putIfAbsent(id.asLong(), at);
     if (prev != null) {
-      error("Schema.DuplicatePatternId", at.key("pattern_id"), "duplicate pattern_id " + id.asLong() + " (first used at `" + prev + "`)",
+      error("Schema.DuplicatePatternId", at.key("pattern_id"), "duplicate pattern_id " + id.asLong() + " (first used at `" + prev.path() + "`)",
           "pattern ids must be unique across all tables, entities and cross-table patterns");
     }
   }

@@ -16,7 +16,7 @@ final class UsageDataRules {
 
   static List<SchemaIssue> check(JsonDocument doc, Schema schema) {
     SchemaRules r = new SchemaRules(doc);
-    SchemaRules.At root = new SchemaRules.At("", "");
+    SchemaRules.At root = SchemaRules.At.ROOT;
     JsonNode n = doc.root();
     if (!n.isObject()) {
       r.error("Usage.Root", root, "usage data must be a JSON object", "start with {\"entities\": {...}}");

@@ -7,9 +7,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ddbmodel.core.Diagnostic;
 import dev.ddbmodel.core.SourceLocation;
 import dev.ddbmodel.core.Validated;
@@ -37,14 +34,38 @@ public final class JsonDocument {
           .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
           .build();
 
+  private static final com.fasterxml.jackson.databind.ObjectMapper READER =
+      com.fasterxml.jackson.databind.json.JsonMapper.builder(FACTORY)
+          .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+          .build();
+
   private final String file;
   private final JsonNode root;
-  private final Map<String, int[]> positions;
+  private final String text;
+  private volatile Map<String, int[]> positions;
 
-  private JsonDocument(String file, JsonNode root, Map<String, int[]> positions) {
+  private JsonDocument(String file, JsonNode root, String text) {
     this.file = file;
     this.root = root;
-    this.positions = positions;
+    this.text = text;
+  }
+
+  /**
+   * Pointer to line/column, built on first use: valid documents never pay for it, and a document
+   * with findings is scanned once more with a streaming parser.
+   */
+  private Map<String, int[]> positions() {
+    Map<String, int[]> p = positions;
+    if (p == null) {
+      p = new HashMap<>();
+      try (JsonParser parser = FACTORY.createParser(text)) {
+        index(parser, parser.nextToken(), "", p);
+      } catch (IOException e) {
+        // the text parsed once already; keep whatever was indexed
+      }
+      positions = p;
+    }
+    return p;
   }
 
   /** The display name used in diagnostics. */
@@ -60,7 +81,7 @@ public final class JsonDocument {
   public SourceLocation locate(String pointer) {
     String p = pointer;
     while (true) {
-      int[] pos = positions.get(p);
+      int[] pos = positions().get(p);
       if (pos != null) {
         return new SourceLocation(file, pointer, pos[0], pos[1]);
       }
@@ -128,10 +149,8 @@ public final class JsonDocument {
               SourceLocation.of(file, ""),
               "write a JSON object into the file"));
     }
-    Map<String, int[]> positions = new HashMap<>();
     try (JsonParser p = FACTORY.createParser(body)) {
-      JsonToken t = p.nextToken();
-      JsonNode root = readValue(p, t, "", positions);
+      JsonNode root = READER.readTree(p);
       JsonToken extra = p.nextToken();
       if (extra != null) {
         JsonLocation loc = p.currentTokenLocation();
@@ -142,7 +161,13 @@ public final class JsonDocument {
                 new SourceLocation(file, "", loc.getLineNr(), loc.getColumnNr()),
                 "remove everything after the closing bracket"));
       }
-      return Validated.valid(new JsonDocument(file, root, positions));
+      return Validated.valid(new JsonDocument(file, root, body));
+    } catch (com.fasterxml.jackson.databind.JsonMappingException e) {
+      if (e.getCause() instanceof JsonParseException pe) {
+        return Validated.invalid(syntaxError(file, pe, body));
+      }
+      return Validated.invalid(
+          Diagnostic.error("Json.Syntax", "cannot parse JSON: " + e.getOriginalMessage(), SourceLocation.of(file, ""), ""));
     } catch (JsonParseException e) {
       return Validated.invalid(syntaxError(file, e, body));
     } catch (IOException e) {
@@ -186,55 +211,26 @@ public final class JsonDocument {
     return Diagnostic.error(id, firstLine, new SourceLocation(file, "", line, col), hint);
   }
 
-  private static JsonNode readValue(
-      JsonParser p, JsonToken t, String pointer, Map<String, int[]> positions) throws IOException {
+  /** Records the position of every value under {@code pointer} (tokens only; no tree is built). */
+  private static void index(JsonParser p, JsonToken t, String pointer, Map<String, int[]> positions) throws IOException {
+    if (t == null) {
+      return;
+    }
     JsonLocation loc = p.currentTokenLocation();
     positions.putIfAbsent(pointer, new int[] {loc.getLineNr(), loc.getColumnNr()});
-    JsonNodeFactory f = JsonNodeFactory.instance;
-    switch (t) {
-      case START_OBJECT: {
-        ObjectNode o = f.objectNode();
-        JsonToken n;
-        while ((n = p.nextToken()) == JsonToken.FIELD_NAME) {
-          String name = p.currentName();
-          String child = Json.pointer(pointer, name);
-          JsonLocation nameLoc = p.currentTokenLocation();
-          positions.put(child, new int[] {nameLoc.getLineNr(), nameLoc.getColumnNr()});
-          JsonToken v = p.nextToken();
-          o.set(name, readValue(p, v, child, positions));
-        }
-        return o;
+    if (t == JsonToken.START_OBJECT) {
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String child = Json.pointer(pointer, p.currentName());
+        JsonLocation nameLoc = p.currentTokenLocation();
+        positions.put(child, new int[] {nameLoc.getLineNr(), nameLoc.getColumnNr()});
+        index(p, p.nextToken(), child, positions);
       }
-      case START_ARRAY: {
-        ArrayNode a = f.arrayNode();
-        int i = 0;
-        JsonToken n;
-        while ((n = p.nextToken()) != JsonToken.END_ARRAY) {
-          a.add(readValue(p, n, Json.pointer(pointer, i++), positions));
-        }
-        return a;
+    } else if (t == JsonToken.START_ARRAY) {
+      int i = 0;
+      JsonToken n;
+      while ((n = p.nextToken()) != JsonToken.END_ARRAY && n != null) {
+        index(p, n, Json.pointer(pointer, i++), positions);
       }
-      case VALUE_STRING:
-        return f.textNode(p.getText());
-      case VALUE_NUMBER_INT:
-        switch (p.getNumberType()) {
-          case INT:
-            return f.numberNode(p.getIntValue());
-          case LONG:
-            return f.numberNode(p.getLongValue());
-          default:
-            return f.numberNode(p.getBigIntegerValue());
-        }
-      case VALUE_NUMBER_FLOAT:
-        return f.numberNode(p.getDecimalValue());
-      case VALUE_TRUE:
-        return f.booleanNode(true);
-      case VALUE_FALSE:
-        return f.booleanNode(false);
-      case VALUE_NULL:
-        return f.nullNode();
-      default:
-        throw new JsonParseException(p, "unexpected token " + t);
     }
   }
 

@@ -1,0 +1,96 @@
+package dev.ddbmodel.validation.bench;
+
+import dev.ddbmodel.core.model.AccessPatternSpec;
+import dev.ddbmodel.core.model.DataModel;
+import dev.ddbmodel.core.model.DataModelLoader;
+import dev.ddbmodel.core.model.TableSpec;
+import dev.ddbmodel.validation.ModelValidation;
+import dev.ddbmodel.validation.ModelValidationRequest;
+import dev.ddbmodel.validation.cli.AwsCliCommand;
+import dev.ddbmodel.validation.cli.AwsCliCommandParser;
+import dev.ddbmodel.validation.exec.CommandExecutor;
+import dev.ddbmodel.validation.local.LocalDynamoDb;
+import dev.ddbmodel.validation.run.Provisioner;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * End-to-end validation of the largest example versus the same operations issued directly via the SDK on one embedded
+ * instance, and versus a run against DynamoDB Local in a separate server process on loopback. Ratios from one run.
+ * Usage: ValidationBench [examples/models dir]
+ */
+public final class ValidationBench {
+  private ValidationBench() {}
+
+  public static void main(String[] args) throws Exception {
+    Path models = Path.of(args.length > 0 ? args[0] : "examples/models");
+    Path largest = null;
+    long size = -1;
+    try (var s = Files.list(models)) {
+      for (Path d : s.toList()) {
+        long n = Files.size(d.resolve("dynamodb_data_model.json"));
+        if (n > size) {
+          size = n;
+          largest = d;
+        }
+      }
+    }
+    Path ws = Files.createTempDirectory("bench-ws");
+    Files.copy(largest.resolve("dynamodb_data_model.json"), ws.resolve("dynamodb_data_model.json"));
+    DataModel model = DataModelLoader.load(ws.resolve("dynamodb_data_model.json")).unwrap();
+    List<AwsCliCommand> commands = new ArrayList<>();
+    for (AccessPatternSpec ap : model.accessPatterns()) {
+      ap.implementation().ifPresent(i -> commands.add(AwsCliCommandParser.parse(i).unwrap()));
+    }
+    int runs = 10;
+    for (int i = 0; i < 3; i++) {
+      ModelValidation.run(new ModelValidationRequest(ws, Optional.empty(), false, false, false, Clock.systemUTC())).unwrap();
+      raw(model, commands);
+    }
+    long t0 = System.nanoTime();
+    for (int i = 0; i < runs; i++) {
+      ModelValidation.run(new ModelValidationRequest(ws, Optional.empty(), false, false, false, Clock.systemUTC())).unwrap();
+    }
+    double full = (System.nanoTime() - t0) / 1e6 / runs;
+    t0 = System.nanoTime();
+    for (int i = 0; i < runs; i++) {
+      raw(model, commands);
+    }
+    double sdk = (System.nanoTime() - t0) / 1e6 / runs;
+    double server;
+    try (LocalDynamoDb local = LocalDynamoDb.server()) {
+      var req = new ModelValidationRequest(ws, local.endpoint(), true, false, false, Clock.systemUTC());
+      ModelValidation.run(req).unwrap();
+      t0 = System.nanoTime();
+      for (int i = 0; i < runs; i++) {
+        ModelValidation.run(req).unwrap();
+      }
+      server = (System.nanoTime() - t0) / 1e6 / runs;
+    }
+    System.out.printf(Locale.ROOT, "Model validation of %s (%d tables, %d patterns), mean of %d runs%n", largest.getFileName(), model.tables().size(),
+        model.accessPatterns().size(), runs);
+    System.out.printf(Locale.ROOT, "  same operations via the SDK, embedded:      %7.1f ms (1.00)%n", sdk);
+    System.out.printf(Locale.ROOT, "  ddbm validate, embedded DynamoDB Local:     %7.1f ms (%.2fx; target < 1.5x)%n", full, full / sdk);
+    System.out.printf(Locale.ROOT, "  ddbm validate, DynamoDB Local over HTTP:    %7.1f ms (%.2fx)%n", server, server / sdk);
+  }
+
+  /** Fresh embedded instance, tables, items and the pattern calls through the SDK (what validation must do at least). */
+  static void raw(DataModel model, List<AwsCliCommand> commands) {
+    try (LocalDynamoDb local = LocalDynamoDb.embedded()) {
+      DynamoDbClient c = local.client();
+      Provisioner p = new Provisioner(c);
+      for (TableSpec t : model.tables()) {
+        c.createTable(Provisioner.createTableRequest(t));
+      }
+      model.items().forEach(p::load);
+      CommandExecutor exec = new CommandExecutor(c);
+      commands.forEach(exec::execute);
+    }
+  }
+}
