@@ -8,7 +8,8 @@ import java.util.Optional;
 
 /**
  * Every parameter of the MCP tool {@code source_db_analyzer} (same names, in Java case), plus
- * what the adapters supply: explicit credentials, endpoint overrides (tests, VPC endpoints) and a
+ * what the adapters supply: explicit credentials, endpoint overrides for Secrets Manager and the RDS
+ * Data API (tests, VPC endpoints) and a
  * clock. Environment fallbacks are resolved by the adapters, never here.
  */
 public record AnalyzerRequest(
@@ -28,6 +29,7 @@ public record AnalyzerRequest(
     Optional<String> username,
     Optional<String> password,
     Optional<URI> secretsManagerEndpoint,
+    Optional<URI> rdsDataEndpoint,
     int statementTimeoutSeconds,
     Clock clock,
     software.amazon.awssdk.auth.credentials.AwsCredentialsProvider awsCredentials) {
@@ -64,6 +66,7 @@ public record AnalyzerRequest(
     private Optional<String> user = Optional.empty();
     private Optional<String> pass = Optional.empty();
     private Optional<URI> smEndpoint = Optional.empty();
+    private Optional<URI> dataEndpoint = Optional.empty();
     private Optional<String> clusterArn = Optional.empty();
     private int timeout = 30;
     private Clock clock = Clock.systemUTC();
@@ -87,13 +90,14 @@ public record AnalyzerRequest(
     public Builder port(Integer v) { port = Optional.ofNullable(v); return this; }
     public Builder credentials(String u, String p) { user = Optional.ofNullable(u); pass = Optional.ofNullable(p); return this; }
     public Builder secretsManagerEndpoint(URI v) { smEndpoint = Optional.ofNullable(v); return this; }
+    public Builder rdsDataEndpoint(URI v) { dataEndpoint = Optional.ofNullable(v); return this; }
     public Builder statementTimeoutSeconds(int v) { timeout = v; return this; }
     public Builder clock(Clock v) { clock = v; return this; }
     public Builder awsCredentials(software.amazon.awssdk.auth.credentials.AwsCredentialsProvider v) { aws = v; return this; }
 
     public AnalyzerRequest build() {
       return new AnalyzerRequest(type, identifier, mode, queriesFile, resultFile, days, max, clusterArn, secretArn, region, host, port, out,
-          user, pass, smEndpoint, timeout, clock, aws);
+          user, pass, smEndpoint, dataEndpoint, timeout, clock, aws);
     }
   }
 }

@@ -24,6 +24,9 @@ import java.util.TreeMap;
  * output (step 2). Managed: connect read-only over JDBC. Steps 2 and managed write a folder
  * {@code database_analysis_YYYYMMDD_HHMMSS} with {@code manifest.md} and one markdown file per
  * query, atomically, inside {@code output_dir}.
+ *
+ * <p>Managed mode connects over JDBC (host from the arguments or the secret, which must agree), or
+ * over the RDS Data API when {@code aws_cluster_arn} is given (Aurora MySQL/PostgreSQL).
  */
 public final class SourceDbAnalyzer {
   private SourceDbAnalyzer() {}
@@ -69,6 +72,25 @@ public final class SourceDbAnalyzer {
       return err("Analyzer.Parameters", "self-service needs `queries_file_path` (step 1: write the SQL) or `query_result_file_path` (step 2: read the results)",
           "start with queries_file_path");
     }
+    if (r.awsClusterArn().isPresent() && !r.awsClusterArn().get().isBlank()) {
+      Validated<String> region = DataApi.checkTarget(d, r);
+      if (!region.isValid()) {
+        return Validated.invalid(region.errors());
+      }
+      List<ResultTable> tables;
+      try {
+        tables = DataApi.run(d, r, region.unwrap(), id, queries, r.maxQueryResults(), r.statementTimeoutSeconds());
+      } catch (software.amazon.awssdk.services.rdsdata.model.RdsDataException e) {
+        String code = e.awsErrorDetails() == null ? "error" : e.awsErrorDetails().errorCode();
+        return err("Analyzer.DataApi", "the RDS Data API refused the analysis: " + code + (e.awsErrorDetails() == null ? "" : ": " + e.awsErrorDetails().errorMessage()),
+            "check that the Data API is enabled on the cluster, the secret belongs to it, and the IAM permissions rds-data:BeginTransaction,"
+                + " rds-data:ExecuteStatement, rds-data:RollbackTransaction and secretsmanager:GetSecretValue");
+      } catch (software.amazon.awssdk.core.exception.SdkClientException e) {
+        return err("Analyzer.AwsAccess", "cannot reach the RDS Data API: " + e.getMessage().lines().findFirst().orElse("").replaceAll("\\s*:\\s*\\[.*", ""),
+            "configure AWS credentials (environment, profile or role) and network access to rds-data in the region");
+      }
+      return written(r, d, id, queries, tables, guard.unwrap(), now);
+    }
     Validated<Credentials> creds = Credentials.resolve(r);
     if (!creds.isValid()) {
       return Validated.invalid(creds.errors());
@@ -80,9 +102,14 @@ public final class SourceDbAnalyzer {
       return err("Analyzer.Connection", "cannot connect to " + d.name() + " at " + creds.unwrap().host() + ": " + e.getMessage().lines().findFirst().orElse(""),
           "check host, port, network access and credentials");
     }
+    return written(r, d, id, queries, tables, guard.unwrap(), now);
+  }
+
+  private static Validated<AnalyzerResult> written(AnalyzerRequest r, Dialect d, String id, List<AnalysisQuery> queries, List<ResultTable> tables,
+      PathGuard guard, Instant now) {
     List<String> problems = new ArrayList<>();
     tables.stream().filter(ResultTable::failed).forEach(t -> problems.add("query `" + t.name() + "` failed: " + t.error()));
-    return write(r, d, id, queries, tables, problems, guard.unwrap(), now);
+    return write(r, d, id, queries, tables, problems, guard, now);
   }
 
   private static Validated<AnalyzerResult> parseStep(AnalyzerRequest r, Dialect d, String id, List<AnalysisQuery> queries, PathGuard guard, Instant now) {

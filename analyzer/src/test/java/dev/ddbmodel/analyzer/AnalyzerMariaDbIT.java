@@ -88,4 +88,31 @@ class AnalyzerMariaDbIT {
       assertThat(r.table("query_pattern_analysis").orElseThrow().rows()).as(mode).isNotEmpty();
     }
   }
+
+  @Test
+  void managedModeOverTheRdsDataApiRollsEverythingBack() throws Exception {
+    String cluster = "arn:aws:rds:us-east-2:210987654321:cluster:shop";
+    String secret = "arn:aws:secretsmanager:us-east-2:210987654321:secret:shop-XyZ123";
+    var aws = software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("a", "b"));
+    try (DataApiServer api = new DataApiServer(cluster, secret, "jdbc:mariadb://127.0.0.1:" + db.port + "/", "root", "")) {
+      // region comes from the cluster ARN when not given
+      AnalyzerRequest req = AnalyzerRequest.builder("mysql", out).identifier(DB).mode("managed").clusterArn(cluster).secretArn(secret)
+          .rdsDataEndpoint(api.endpoint()).awsCredentials(aws).build();
+      AnalyzerResult res = SourceDbAnalyzer.run(req).unwrap();
+      assertThat(res.problems()).isEmpty();
+      assertThat(res.table("table_analysis").orElseThrow().rows()).hasSize(22);
+      assertThat(res.table("query_pattern_analysis").orElseThrow().rows()).isNotEmpty();
+      assertThat(api.bodies.get(1).path("sql").asText()).isEqualTo("SET SESSION max_execution_time = 30000");
+      // a write inside the analysis transaction never persists: the transaction is rolled back
+      List<ResultTable> w = DataApi.run(new dev.ddbmodel.analyzer.dialect.MySqlDialect(), req, "us-east-2", DB,
+          List.of(new AnalysisQuery("write", AnalysisQuery.Category.SCHEMA, "Write", "DELETE FROM order_items WHERE order_id > ?", List.of(0))), 10, 5);
+      assertThat(w.get(0).failed()).isFalse();
+      assertThat(api.calls.get(api.calls.size() - 1)).isEqualTo("RollbackTransaction");
+      assertThat(api.openTransactions()).isZero();
+      try (Connection c = conn(DB); Statement s = c.createStatement(); var rs = s.executeQuery("SELECT count(*) FROM order_items")) {
+        rs.next();
+        assertThat(rs.getLong(1)).isPositive();
+      }
+    }
+  }
 }

@@ -142,4 +142,92 @@ class AnalyzerPostgresIT {
       assertThat(cols.rows()).anySatisfy(row -> assertThat(row.get(cols.column("column_default"))).isNull());
     }
   }
+
+  static final String CLUSTER = "arn:aws:rds:eu-west-1:123456789012:cluster:shop-aurora";
+  static final String SECRET = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:shop-aurora-AbCdEf";
+  static final software.amazon.awssdk.auth.credentials.AwsCredentialsProvider AWS =
+      software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("test", "test"));
+
+  DataApiServer dataApi() throws Exception {
+    return new DataApiServer(CLUSTER, SECRET, "jdbc:postgresql://127.0.0.1:" + pg.port + "/", "postgres", "");
+  }
+
+  @Test
+  void managedModeOverTheRdsDataApi() throws Exception {
+    try (DataApiServer api = dataApi()) {
+      var r = SourceDbAnalyzer.run(AnalyzerRequest.builder("aurora-postgresql", out).identifier(DB).mode("managed").clusterArn(CLUSTER).secretArn(SECRET)
+          .region("eu-west-1").rdsDataEndpoint(api.endpoint()).awsCredentials(AWS).clock(CLOCK).build());
+      assertThat(r.isValid()).as(r.diagnostics().toString()).isTrue();
+      AnalyzerResult res = r.unwrap();
+      assertThat(res.problems()).isEmpty();
+      assertThat(res.table("table_analysis").orElseThrow().rows()).hasSize(22);
+      assertThat(res.table("foreign_key_analysis").orElseThrow().rows().size()).isGreaterThanOrEqualTo(25);
+      ResultTable patterns = res.table("query_pattern_analysis").orElseThrow();
+      assertThat(patterns.rows()).anySatisfy(row -> {
+        assertThat(row.get(patterns.column("query_pattern"))).contains("FROM orders WHERE customer_id");
+        assertThat(Integer.parseInt(row.get(patterns.column("calls")))).isGreaterThanOrEqualTo(60);
+      });
+      // one transaction: read-only and a timeout first, the five queries, then always a rollback
+      assertThat(api.calls).containsExactly("BeginTransaction", "Execute", "Execute", "Execute", "Execute", "Execute", "Execute", "Execute", "RollbackTransaction");
+      assertThat(api.bodies.get(1).path("sql").asText()).isEqualTo("SET TRANSACTION READ ONLY");
+      assertThat(api.bodies.get(2).path("sql").asText()).isEqualTo("SET LOCAL statement_timeout = 30000");
+      // values travel as bind parameters, never inside the SQL text
+      var tableQuery = api.bodies.get(3);
+      assertThat(tableQuery.path("sql").asText()).contains("current_database() = :p1").doesNotContain(DB);
+      assertThat(tableQuery.path("parameters").get(0).path("value").path("stringValue").asText()).isEqualTo(DB);
+      assertThat(tableQuery.path("continueAfterTimeout").asBoolean(true)).isFalse();
+      assertThat(api.openTransactions()).isZero();
+      // same content as the direct JDBC connection
+      var direct = SourceDbAnalyzer.run(AnalyzerRequest.builder("postgresql", Files.createDirectories(out.resolve("direct"))).identifier(DB).mode("managed")
+          .host("127.0.0.1").port(pg.port).credentials("postgres", "").clock(CLOCK).build()).unwrap();
+      assertThat(res.table("column_analysis").orElseThrow().rows()).isEqualTo(direct.table("column_analysis").orElseThrow().rows());
+      assertThat(Files.readString(res.path().resolve("table_analysis.md"))).isEqualTo(Files.readString(direct.path().resolve("table_analysis.md")));
+    }
+  }
+
+  @Test
+  void dataApiTransactionIsReadOnlyAndTimesOut() throws Exception {
+    long before;
+    try (Connection c = conn(); Statement s = c.createStatement(); var rs = s.executeQuery("SELECT count(*) FROM orders")) {
+      rs.next();
+      before = rs.getLong(1);
+    }
+    try (DataApiServer api = dataApi()) {
+      AnalyzerRequest req = AnalyzerRequest.builder("postgresql", out).identifier(DB).mode("managed").clusterArn(CLUSTER).secretArn(SECRET)
+          .region("eu-west-1").rdsDataEndpoint(api.endpoint()).awsCredentials(AWS).build();
+      long t0 = System.nanoTime();
+      List<ResultTable> r = DataApi.run(new dev.ddbmodel.analyzer.dialect.PostgresDialect(), req, "eu-west-1", DB, List.of(
+          new AnalysisQuery("write", AnalysisQuery.Category.SCHEMA, "Write", "DELETE FROM orders WHERE id > ?", List.of(0)),
+          new AnalysisQuery("slow", AnalysisQuery.Category.SCHEMA, "Slow", "SELECT pg_sleep(20)", List.of())), 10, 1);
+      assertThat(r.get(0).error()).startsWith("DatabaseErrorException").contains("read-only");
+      // after the failed write the transaction is aborted, so the second statement fails as well; run the timeout alone
+      List<ResultTable> slow = DataApi.run(new dev.ddbmodel.analyzer.dialect.PostgresDialect(), req, "eu-west-1", DB, List.of(
+          new AnalysisQuery("slow", AnalysisQuery.Category.SCHEMA, "Slow", "SELECT pg_sleep(20)", List.of())), 10, 1);
+      assertThat(slow.get(0).error()).contains("57014");
+      assertThat((System.nanoTime() - t0) / 1_000_000_000.0).isLessThan(10.0);
+      assertThat(api.openTransactions()).isZero();
+    }
+    try (Connection c = conn(); Statement s = c.createStatement(); var rs = s.executeQuery("SELECT count(*) FROM orders")) {
+      rs.next();
+      assertThat(rs.getLong(1)).isEqualTo(before).isPositive();
+    }
+  }
+
+  @Test
+  void dataApiRefusalsAreDiagnostics() throws Exception {
+    try (DataApiServer api = new DataApiServer("arn:aws:rds:eu-west-1:123456789012:cluster:other", SECRET, "jdbc:postgresql://127.0.0.1:" + pg.port + "/",
+        "postgres", "")) {
+      var r = SourceDbAnalyzer.run(AnalyzerRequest.builder("postgresql", out).identifier(DB).mode("managed").clusterArn(CLUSTER).secretArn(SECRET)
+          .region("eu-west-1").rdsDataEndpoint(api.endpoint()).awsCredentials(AWS).build());
+      assertThat(r.isValid()).isFalse();
+      assertThat(r.diagnostics()).singleElement().satisfies(d -> {
+        assertThat(d.id()).isEqualTo("Analyzer.DataApi");
+        assertThat(d.message()).contains("BadRequestException").contains("HttpEndpoint is not enabled");
+        assertThat(d.hint()).contains("rds-data:ExecuteStatement");
+      });
+      try (var files = Files.list(out)) {
+        assertThat(files).isEmpty();
+      }
+    }
+  }
 }

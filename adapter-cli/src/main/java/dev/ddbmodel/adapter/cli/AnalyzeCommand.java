@@ -104,8 +104,11 @@ final class AnalyzeCommand {
     @Option(names = "--secret-arn", description = "Secrets Manager secret with username, password and host.")
     String secretArn;
 
-    @Option(names = "--region", description = "AWS region of the secret.")
+    @Option(names = "--region", description = "AWS region of the secret (and of the cluster).")
     String region;
+
+    @Option(names = "--cluster-arn", description = "Aurora cluster ARN: connect through the RDS Data API with --secret-arn instead of --host.")
+    String clusterArn;
 
     @Mixin OutputOptions output;
 
@@ -113,7 +116,7 @@ final class AnalyzeCommand {
     public Integer call() {
       String password = passwordEnv == null ? "" : System.getenv(passwordEnv);
       return finish(spec, output, SourceDbAnalyzer.run(AnalyzerRequest.builder(db, outputDir.toAbsolutePath()).identifier(database).mode("managed")
-          .host(host).port(port).credentials(user, password).secretArn(secretArn).region(region).days(days).maxResults(max).build()));
+          .host(host).port(port).credentials(user, password).secretArn(secretArn).region(region).clusterArn(clusterArn).days(days).maxResults(max).build()));
     }
   }
 }

@@ -31,4 +31,21 @@ class SourceDbAnalyzerToolTest {
     ToolResult rel = DdbModelMcpServer.invoke(tool, Map.of("source_db_type", "mysql", "output_dir", "relative"));
     assertThat(rel.error()).isTrue();
   }
+
+  @Test
+  void connectionMethodPrecedence() {
+    Map<String, String> env = Map.of("MYSQL_CLUSTER_ARN", "env-cluster", "MYSQL_HOSTNAME", "127.0.0.1", "MYSQL_DATABASE", "shop");
+    var tool = new SourceDbAnalyzerTool(env::get);
+    // env only: the cluster ARN wins over the env hostname (Data API path; this ARN is malformed, which shows the path taken)
+    ToolResult envOnly = DdbModelMcpServer.invoke(tool, Map.of("source_db_type", "mysql", "execution_mode", "managed", "output_dir", out.toString()));
+    assertThat(envOnly.text()).contains("Analyzer.ClusterArn").contains("env-cluster");
+    // an explicit hostname beats the env cluster ARN (direct path: credentials are checked, no ARN diagnostic)
+    ToolResult host = DdbModelMcpServer.invoke(tool, Map.of("source_db_type", "mysql", "execution_mode", "managed", "output_dir", out.toString(),
+        "hostname", "db.example"));
+    assertThat(host.text()).contains("Analyzer.MissingCredentials").doesNotContain("ClusterArn");
+    // an explicit cluster ARN beats an explicit hostname
+    ToolResult both = DdbModelMcpServer.invoke(tool, Map.of("source_db_type", "mysql", "execution_mode", "managed", "output_dir", out.toString(),
+        "hostname", "db.example", "aws_cluster_arn", "arn:aws:rds:eu-west-1:123456789012:cluster:shop"));
+    assertThat(both.text()).contains("Analyzer.MissingSecret").doesNotContain("MissingCredentials");
+  }
 }

@@ -32,7 +32,8 @@ public final class SourceDbAnalyzerTool implements ToolBinding {
         "Analyzes MySQL/MariaDB, PostgreSQL, SQL Server or Oracle to start a DynamoDB migration: tables, columns, indexes, foreign keys,"
             + " sizes and the most frequent query patterns with their request rates over pattern_analysis_days. self_service (default):"
             + " call with queries_file_path to get a SQL file the user runs with their own client, then with query_result_file_path to"
-            + " read the output. managed: connects read-only (secret from aws_secret_arn + aws_region, host must match, or hostname)."
+            + " read the output. managed: connects read-only (secret from aws_secret_arn + aws_region, host must match, or hostname), or through"
+            + " the RDS Data API when aws_cluster_arn is given."
             + " Writes database_analysis_<timestamp>/ with manifest.md into output_dir.",
         "/dev/ddbmodel/adapter/mcp/tools/source_db_analyzer.input.json", false, false, false, true);
   }
@@ -51,10 +52,18 @@ public final class SourceDbAnalyzerTool implements ToolBinding {
         .resultFile(a.optionalString("query_result_file_path").map(p -> Tools.absolute(p, "query_result_file_path")).orElse(null))
         .days(a.optionalInt("pattern_analysis_days").orElse(30))
         .maxResults(a.optionalInt("max_query_results").or(() -> Optional.ofNullable(env.apply("MYSQL_MAX_QUERY_RESULTS")).map(Integer::valueOf)).orElse(500))
-        .clusterArn(arg(a, "aws_cluster_arn", "MYSQL_CLUSTER_ARN").orElse(null))
         .secretArn(arg(a, "aws_secret_arn", "MYSQL_SECRET_ARN").orElse(null))
-        .region(arg(a, "aws_region", "AWS_REGION").orElse(null))
-        .host(arg(a, "hostname", "MYSQL_HOSTNAME").orElse(null))
+        .region(arg(a, "aws_region", "AWS_REGION").orElse(null));
+    // connection method, as the reference: explicit cluster ARN, explicit hostname, env cluster ARN, env hostname; one excludes the other
+    Optional<String> cluster = a.optionalString("aws_cluster_arn");
+    Optional<String> host = a.optionalString("hostname");
+    if (cluster.isEmpty() && host.isEmpty()) {
+      cluster = arg(a, "aws_cluster_arn", "MYSQL_CLUSTER_ARN");
+      host = cluster.isPresent() ? Optional.empty() : arg(a, "hostname", "MYSQL_HOSTNAME");
+    } else if (cluster.isPresent()) {
+      host = Optional.empty();
+    }
+    b.clusterArn(cluster.orElse(null)).host(host.orElse(null))
         .port(a.optionalInt("port").or(() -> Optional.ofNullable(env.apply("MYSQL_PORT")).map(Integer::valueOf)).orElse(null));
     Validated<AnalyzerResult> r = SourceDbAnalyzer.run(b.build());
     if (!r.isValid()) {
