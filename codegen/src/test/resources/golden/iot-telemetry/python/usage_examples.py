@@ -18,7 +18,7 @@ from dal.repositories import *  # noqa: F401,F403
 from dal.transactions import TransactionService
 from dal.tables import create_tables
 
-SAMPLES = {"Reading": {"sample_data": {"device_id": "d-77", "ts": "2025-07-04T08:00:00Z", "value": 23.1, "expires_at": 1767225600}, "access_pattern_data": {"device_id": "d-77"}, "update_data": {"value": 23.4}}, "Device": {"sample_data": {"device_id": "d-77", "site_id": "site-east", "kind": "thermo", "status": "ACTIVE", "firmware": "2.5.0"}, "access_pattern_data": {"device_id": "d-77", "site_id": "site-east", "kind": "thermo", "status": "ACTIVE"}, "update_data": {"firmware": "2.5.1"}}, "Alert": {"sample_data": {"site_id": "site-east", "raised_at": "2025-07-04T08:01:00Z", "device_id": "d-77", "alert_type": "HIGH_TEMP", "status": "OPEN"}, "access_pattern_data": {"site_id": "site-east", "status": "OPEN", "raised_at": "2025-07-04T08:01:00Z", "device_id": "d-77"}, "update_data": {"status": "ACK"}}}
+SAMPLES = {"Reading": {"sample_data": {"device_id": "d-77", "ts": "2025-07-04T08:00:00Z", "value": 23.1, "expires_at": 4102444800}, "access_pattern_data": {"device_id": "d-77"}, "update_data": {"value": 23.4}}, "Device": {"sample_data": {"device_id": "d-77", "site_id": "site-east", "kind": "thermo", "status": "ACTIVE", "firmware": "2.5.0"}, "access_pattern_data": {"device_id": "d-77", "site_id": "site-east", "kind": "thermo", "status": "ACTIVE"}, "update_data": {"firmware": "2.5.1"}}, "Alert": {"sample_data": {"site_id": "site-east", "raised_at": "2025-07-04T08:01:00Z", "device_id": "d-77", "alert_type": "HIGH_TEMP", "status": "OPEN"}, "access_pattern_data": {"site_id": "site-east", "status": "OPEN", "raised_at": "2025-07-04T08:01:00Z", "device_id": "d-77"}, "update_data": {"status": "ACK"}}}
 
 LOW, HIGH = " ", "\uffff"
 

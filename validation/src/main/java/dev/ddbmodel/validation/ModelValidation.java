@@ -133,7 +133,14 @@ public final class ModelValidation {
     Provisioner p = new Provisioner(client);
     List<ResourceOutcome.TableOutcome> tables = new ArrayList<>();
     for (TableSpec t : model.tables()) {
-      tables.add(p.create(t, replaced.contains(t.name())));
+      ResourceOutcome.TableOutcome created = p.create(t, replaced.contains(t.name()));
+      long expired = Provisioner.expiredItems(t, model.items().getOrDefault(t.name(), List.of()), request.clock().instant());
+      if (expired > 0 && created.ttl().startsWith("enabled")) {
+        created = new ResourceOutcome.TableOutcome(created.name(), created.status(), created.message(), created.indexes(), created.ttl() + "; "
+            + expired + " sample item(s) already past their expiry: DynamoDB (DynamoDB Local too) may delete them at any moment, so results can vary;"
+            + " use epoch seconds in the future");
+      }
+      tables.add(created);
     }
     List<ResourceOutcome.ItemLoad> loads = new ArrayList<>();
     model.items().forEach((table, items) -> loads.add(p.load(table, items)));

@@ -87,7 +87,7 @@ class McpToolsTest {
     Files.copy(EXAMPLES.resolve("iot-telemetry/dynamodb_data_model.json"), ws.resolve("dynamodb_data_model.json"));
     var ok = call("dynamodb_data_model_validation", Map.of("workspace_dir", ws.toString()));
     assertThat(ok.isError()).as(text(ok)).isFalse();
-    assertThat(structured(ok).path("status").asText()).isEqualTo("passed");
+    assertThat(structured(ok).path("status").asText()).as(text(ok)).isEqualTo("passed");
     assertThat(Files.exists(ws.resolve("dynamodb_model_validation.md"))).isTrue();
 
     var missing = call("dynamodb_data_model_validation", Map.of("workspace_dir", tmp.toString()));

@@ -134,6 +134,16 @@ public final class Provisioner {
     return new ResourceOutcome.TableOutcome(t.name(), replaced ? "replaced" : "created", "", t.indexes().size(), ttl);
   }
 
+  /** Sample items whose TTL attribute (epoch seconds) lies before {@code now}: DynamoDB may delete them at any time. */
+  public static long expiredItems(TableSpec t, List<ItemWrite> items, java.time.Instant now) {
+    if (t.timeToLive().isEmpty() || !t.timeToLive().get().enabled()) {
+      return 0;
+    }
+    String attr = t.timeToLive().get().attributeName();
+    return items.stream().filter(i -> i.kind() == ItemWrite.Kind.PUT).map(i -> i.attributes().path(attr).path("N").asText(""))
+        .filter(n -> n.matches("\\d{1,12}(\\.\\d+)?")).filter(n -> new java.math.BigDecimal(n).longValue() < now.getEpochSecond()).count();
+  }
+
   /**
    * Loads a table's sample items in batches of 25, retrying unprocessed items with backoff. A batch
    * DynamoDB rejects as a whole is retried item by item, so each bad item is named.
