@@ -1,6 +1,7 @@
 package dev.ddbmodel.validation;
 
 import dev.ddbmodel.core.Diagnostic;
+import dev.ddbmodel.core.Progress;
 import dev.ddbmodel.core.SourceLocation;
 import dev.ddbmodel.core.Validated;
 import dev.ddbmodel.core.io.AtomicFiles;
@@ -42,6 +43,14 @@ public final class ModelValidation {
    * writable) throw.
    */
   public static Validated<ModelValidationReport> run(ModelValidationRequest request) {
+    return run(request, Progress.NONE);
+  }
+
+  /**
+   * Runs the validation and reports each step (table creation, item loading, every access
+   * pattern) to {@code progress}.
+   */
+  public static Validated<ModelValidationReport> run(ModelValidationRequest request, Progress progress) {
     Validated<PathGuard> guard = PathGuard.of(request.workspaceDir());
     if (!guard.isValid()) {
       return Validated.invalid(guard.errors());
@@ -69,7 +78,7 @@ public final class ModelValidation {
     Validated<ModelValidationReport> report;
     if (request.endpoint().isEmpty()) {
       try (LocalDynamoDb local = LocalDynamoDb.embedded()) {
-        report = execute(model.unwrap(), model.diagnostics(), local.client(), "embedded DynamoDB Local", request, List.of());
+        report = execute(model.unwrap(), model.diagnostics(), local.client(), "embedded DynamoDB Local", request, List.of(), progress);
       }
     } else {
       try (DynamoDbClient client = LocalDynamoDb.clientFor(request.endpoint().get())) {
@@ -84,7 +93,7 @@ public final class ModelValidation {
         }
         p.delete(existing);
         try {
-          report = execute(model.unwrap(), model.diagnostics(), client, request.endpoint().get().toString(), request, existing);
+          report = execute(model.unwrap(), model.diagnostics(), client, request.endpoint().get().toString(), request, existing, progress);
         } finally {
           if (!request.keepTables()) {
             p.delete(Provisioner.names(model.unwrap()));
@@ -129,10 +138,13 @@ public final class ModelValidation {
   }
 
   private static Validated<ModelValidationReport> execute(DataModel model, List<Diagnostic> modelDiagnostics, DynamoDbClient client,
-      String endpointName, ModelValidationRequest request, List<String> replaced) {
+      String endpointName, ModelValidationRequest request, List<String> replaced, Progress progress) {
     Provisioner p = new Provisioner(client);
     List<ResourceOutcome.TableOutcome> tables = new ArrayList<>();
+    int total = model.tables().size() + model.items().size() + model.accessPatterns().size();
+    int done = 0;
     for (TableSpec t : model.tables()) {
+      progress.update(done++, total, "create table " + t.name());
       ResourceOutcome.TableOutcome created = p.create(t, replaced.contains(t.name()));
       long expired = Provisioner.expiredItems(t, model.items().getOrDefault(t.name(), List.of()), request.clock().instant());
       if (expired > 0 && created.ttl().startsWith("enabled")) {
@@ -143,12 +155,17 @@ public final class ModelValidation {
       tables.add(created);
     }
     List<ResourceOutcome.ItemLoad> loads = new ArrayList<>();
-    model.items().forEach((table, items) -> loads.add(p.load(table, items)));
+    for (var e : model.items().entrySet()) {
+      progress.update(done++, total, "load " + e.getValue().size() + " items into " + e.getKey());
+      loads.add(p.load(e.getKey(), e.getValue()));
+    }
     CommandExecutor exec = new CommandExecutor(client);
     List<PatternOutcome> outcomes = new ArrayList<>();
     for (AccessPatternSpec ap : model.accessPatterns()) {
+      progress.update(done++, total, "pattern " + ap.pattern() + ": " + ap.description());
       outcomes.add(runPattern(model, ap, exec));
     }
+    progress.update(done, total, "done");
     return Validated.valid(new ModelValidationReport(request.clock().instant(), endpointName,
         new ResourceOutcome(tables, loads), outcomes, modelDiagnostics));
   }

@@ -86,9 +86,13 @@ final class DemoCommand implements Callable<Integer> {
     boolean ok = true;
     o.println(s.bold("ddbm demo: " + example) + " -> " + dir);
 
-    o.print("1/5 validating the model on embedded DynamoDB Local ... ");
+    String step1 = "1/5 validating the model on embedded DynamoDB Local ... ";
+    o.print(step1);
     o.flush();
-    Validated<ModelValidationReport> v = ModelValidation.run(ModelValidationRequest.embedded(model));
+    Validated<ModelValidationReport> v;
+    try (StatusLine status = StatusLine.forTerminal(err, step1)) {
+      v = ModelValidation.run(ModelValidationRequest.embedded(model), status);
+    }
     if (v.isValid()) {
       ModelValidationReport.Summary sum = v.unwrap().summary();
       o.println((v.unwrap().passed() ? s.ok(sum.status()) : s.bad(sum.status())) + String.format(Locale.ROOT, " (%d patterns: %d ok, %d empty, %d failed, %d external)",

@@ -52,8 +52,11 @@ final class ModelCommand {
       if (endpoint == null) {
         spec.commandLine().getErr().println("Running on embedded DynamoDB Local...");
       }
-      Validated<ModelValidationReport> r = ModelValidation.run(new ModelValidationRequest(
-          workspace.toAbsolutePath(), Optional.ofNullable(endpoint), replace, keep, true, Clock.systemUTC()));
+      Validated<ModelValidationReport> r;
+      try (StatusLine status = StatusLine.forTerminal(spec.commandLine().getErr())) {
+        r = ModelValidation.run(new ModelValidationRequest(
+            workspace.toAbsolutePath(), Optional.ofNullable(endpoint), replace, keep, true, Clock.systemUTC()), status);
+      }
       if (!r.isValid()) {
         Diagnostics.print(out, r.diagnostics(), output.json(), style);
         return Diagnostics.exitCode(r.diagnostics());
