@@ -1,0 +1,82 @@
+package example;
+
+import dev.ddbmodel.codegen.DalGenerator;
+import dev.ddbmodel.codegen.DalRequest;
+import dev.ddbmodel.codegen.GenerationResult;
+import dev.ddbmodel.core.Diagnostic;
+import dev.ddbmodel.core.Validated;
+import dev.ddbmodel.schema.SchemaValidation;
+import dev.ddbmodel.schema.SchemaValidationReport;
+import dev.ddbmodel.schema.SchemaValidationRequest;
+import dev.ddbmodel.validation.ModelValidation;
+import dev.ddbmodel.validation.ModelValidationReport;
+import dev.ddbmodel.validation.ModelValidationRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * ddbmodel used as a library, the way a build step or a service would: check a model folder
+ * (schema.json and dynamodb_data_model.json), run its access patterns on the embedded DynamoDB
+ * Local, and generate a Java data access layer when everything is in order.
+ *
+ * <p>Usage: {@code EmbedDdbModel MODEL_DIR OUTPUT_DIR}; exit status 0 when the model passed.
+ */
+public final class EmbedDdbModel {
+  private EmbedDdbModel() {}
+
+  public static void main(String[] args) throws Exception {
+    if (args.length != 2) {
+      System.err.println("usage: EmbedDdbModel MODEL_DIR OUTPUT_DIR");
+      System.exit(2);
+    }
+    Path model = Path.of(args[0]).toAbsolutePath().normalize();
+    Path out = Path.of(args[1]).toAbsolutePath().normalize();
+    System.exit(run(model, out) ? 0 : 1);
+  }
+
+  /** The whole check-and-generate step; prints what happened and returns whether it passed. */
+  static boolean run(Path model, Path out) throws Exception {
+    // 1. schema.json: structure, names, templates, access patterns (+ usage_data.json when present)
+    Path usage = model.resolve("usage_data.json");
+    Optional<Path> usageData = Files.exists(usage) ? Optional.of(usage) : Optional.empty();
+    SchemaValidationReport schema = SchemaValidation.validate(new SchemaValidationRequest(model.resolve("schema.json"), usageData, Optional.of(model)));
+    if (!schema.valid()) {
+      print("schema.json is invalid", schema.diagnostics());
+      return false;
+    }
+    System.out.println("schema.json: valid");
+
+    // 2. dynamodb_data_model.json: every access pattern on DynamoDB Local inside this JVM; reports not written
+    Validated<ModelValidationReport> validated = ModelValidation.run(
+        new ModelValidationRequest(model, Optional.empty(), false, false, false, Clock.systemUTC()));
+    if (!validated.isValid()) {
+      print("dynamodb_data_model.json cannot be validated", validated.errors());
+      return false;
+    }
+    ModelValidationReport report = validated.unwrap();
+    ModelValidationReport.Summary s = report.summary();
+    System.out.printf(java.util.Locale.ROOT, "access patterns: %d, succeeded %d, empty %d, failed %d, status %s%n",
+        s.total(), s.succeeded(), s.empty(), s.failed(), s.status());
+    if (!report.passed()) {
+      return false;
+    }
+
+    // 3. a Java data access layer (records + AWS SDK v2 repositories), written atomically
+    Validated<GenerationResult> dal = DalGenerator.generate(
+        new DalRequest(model.resolve("schema.json"), DalRequest.Language.JAVA, Optional.of(out), usageData, true));
+    if (!dal.isValid()) {
+      print("generation failed", dal.errors());
+      return false;
+    }
+    System.out.println("generated " + dal.unwrap().files().size() + " files for " + dal.unwrap().patterns() + " access patterns into " + out);
+    return true;
+  }
+
+  private static void print(String what, List<Diagnostic> diagnostics) {
+    System.out.println(what + ":");
+    diagnostics.forEach(d -> System.out.println("  " + d.id() + " at " + d.location().pointer() + ": " + d.message() + " (" + d.hint() + ")"));
+  }
+}
