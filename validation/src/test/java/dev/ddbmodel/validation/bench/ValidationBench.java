@@ -22,7 +22,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * End-to-end validation of the largest example versus the same operations issued directly via the SDK on one embedded
- * instance, and versus a run against DynamoDB Local in a separate server process on loopback. Ratios from one run.
+ * instance, versus DynamoDB Local as an HTTP server in this JVM and as a separate server process on loopback. Ratios
+ * from one run.
  * Usage: ValidationBench [examples/models dir]
  */
 public final class ValidationBench {
@@ -73,11 +74,35 @@ public final class ValidationBench {
       }
       server = (System.nanoTime() - t0) / 1e6 / runs;
     }
+    double process;
+    Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", System.getProperty("java.class.path"),
+        LocalServerProcess.class.getName()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    try {
+      String ready = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(), java.nio.charset.StandardCharsets.UTF_8)).readLine();
+      if (ready == null || !ready.startsWith("ready ")) {
+        throw new IllegalStateException("DynamoDB Local process did not start: " + ready);
+      }
+      var req = new ModelValidationRequest(ws, Optional.of(java.net.URI.create(ready.substring(6))), true, false, false, Clock.systemUTC());
+      for (int i = 0; i < 3; i++) {
+        ModelValidation.run(req).unwrap();
+      }
+      t0 = System.nanoTime();
+      for (int i = 0; i < runs; i++) {
+        ModelValidation.run(req).unwrap();
+      }
+      process = (System.nanoTime() - t0) / 1e6 / runs;
+    } finally {
+      p.getOutputStream().close();
+      if (!p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+        p.destroyForcibly();
+      }
+    }
     System.out.printf(Locale.ROOT, "Model validation of %s (%d tables, %d patterns), mean of %d runs%n", largest.getFileName(), model.tables().size(),
         model.accessPatterns().size(), runs);
     System.out.printf(Locale.ROOT, "  same operations via the SDK, embedded:      %7.1f ms (1.00)%n", sdk);
     System.out.printf(Locale.ROOT, "  ddbm validate, embedded DynamoDB Local:     %7.1f ms (%.2fx; target < 1.5x)%n", full, full / sdk);
-    System.out.printf(Locale.ROOT, "  ddbm validate, DynamoDB Local over HTTP:    %7.1f ms (%.2fx)%n", server, server / sdk);
+    System.out.printf(Locale.ROOT, "  ddbm validate, DynamoDB Local over HTTP:    %7.1f ms (%.2fx; server in this JVM)%n", server, server / sdk);
+    System.out.printf(Locale.ROOT, "  ddbm validate, DynamoDB Local process:      %7.1f ms (%.2fx; separate JVM on loopback)%n", process, process / sdk);
   }
 
   /** Fresh embedded instance, tables, items and the pattern calls through the SDK (what validation must do at least). */
