@@ -23,8 +23,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code ddbm cost INPUT_JSON}: capacity and monthly cost. */
-@Command(name = "cost", description = {"Estimate capacity units and monthly cost from access patterns and tables",
-    "(JSON with access_pattern_list and table_list, the MCP tool's arguments)."})
+@Command(name = "cost", description = "Estimate capacity units and monthly cost from access patterns and tables (JSON with access_pattern_list and table_list, the MCP tool's arguments).")
 final class CostCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 

@@ -38,8 +38,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code ddbm demo}: the whole workflow on a bundled example — validate on embedded DynamoDB Local,
  * cost, generate Python and Java data access layers and a CDK app — in a fresh folder.
  */
-@Command(name = "demo", description = {"Run the whole workflow on a bundled example in a fresh folder: validate the model on",
-    "embedded DynamoDB Local, compute its cost, generate Python and Java data access layers and a CDK app."})
+@Command(name = "demo", description = "Run the whole workflow on a bundled example in a fresh folder: validate the model on embedded DynamoDB Local, compute its cost, generate Python and Java data access layers and a CDK app.")
 final class DemoCommand implements Callable<Integer> {
   static final List<String> EXAMPLES = List.of("ecommerce", "social", "saas-multitenant", "iot-telemetry");
   static final List<String> FILES = List.of("dynamodb_data_model.json", "dynamodb_data_model.md", "schema.json", "usage_data.json", "cost_input.json");

@@ -25,9 +25,7 @@ import picocli.CommandLine.Model.CommandSpec;
 final class ModelCommand {
 
   /** {@code ddbm model validate WORKSPACE_DIR}. */
-  @Command(name = "validate", description = {
-      "Create the model's tables on DynamoDB Local (embedded, in memory), load its items, run every access",
-      "pattern and write dynamodb_model_validation.json and .md into the workspace."})
+  @Command(name = "validate", description = "Create the model's tables on DynamoDB Local (embedded, in memory), load its items, run every access pattern and write dynamodb_model_validation.json and .md into the workspace.")
   static final class Validate implements Callable<Integer> {
     @Spec CommandSpec spec;
 

@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
 @Command(
     name = "ddbm",
     mixinStandardHelpOptions = true,
+    scope = picocli.CommandLine.ScopeType.INHERIT,
     versionProvider = VersionProvider.class,
     sortOptions = false,
     description = "Design, check, cost and implement Amazon DynamoDB data models.",

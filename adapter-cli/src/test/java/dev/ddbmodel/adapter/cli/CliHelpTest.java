@@ -1,0 +1,38 @@
+package dev.ddbmodel.adapter.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** Every command, at every depth, answers --help with its usage and exit 0, and --version works everywhere. */
+class CliHelpTest {
+  static void collect(CommandLine c, List<String> path, List<List<String>> out) {
+    out.add(path);
+    c.getSubcommands().forEach((name, sub) -> {
+      if (sub.getCommandName().equals(name)) { // skip alias entries
+        List<String> p = new ArrayList<>(path);
+        p.add(name);
+        collect(sub, p, out);
+      }
+    });
+  }
+
+  @Test
+  void helpOnEveryCommand() {
+    List<List<String>> commands = new ArrayList<>();
+    collect(new CommandLine(new RootCommand()), List.of(), commands);
+    assertThat(commands).hasSizeGreaterThan(14);
+    for (List<String> c : commands) {
+      List<String> args = new ArrayList<>(c);
+      args.add("--help");
+      CliTestSupport.Run r = CliTestSupport.run(args.toArray(String[]::new));
+      assertThat(r.exit()).as("%s --help: %s", c, r.err()).isZero();
+      assertThat(r.out()).as("%s", c).startsWith("Usage: ddbm" + (c.isEmpty() ? "" : " " + String.join(" ", c)));
+      assertThat(r.out().lines().filter(l -> l.length() > 80)).as("%s: lines fit 80 columns", c).isEmpty();
+    }
+    assertThat(CliTestSupport.run("schema", "validate", "-V").out()).containsPattern("\\d+\\.\\d+");
+  }
+}
