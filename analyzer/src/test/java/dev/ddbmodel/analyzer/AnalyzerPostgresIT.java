@@ -230,4 +230,46 @@ class AnalyzerPostgresIT {
       }
     }
   }
+
+  @Test
+  void secretFromSecretsManagerIsUsedAndNeverWrittenOrPrinted() throws Exception {
+    String password = "pw-" + java.util.UUID.randomUUID();
+    var sm = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+    sm.createContext("/", ex -> {
+      ex.getRequestBody().readAllBytes();
+      byte[] body = dev.ddbmodel.core.json.Json.compact(java.util.Map.of("ARN", "arn:aws:secretsmanager:eu-west-1:123456789012:secret:pg", "Name", "pg",
+          "SecretString", "{\"username\":\"postgres\",\"password\":\"" + password + "\",\"host\":\"127.0.0.1\"}")).getBytes(StandardCharsets.UTF_8);
+      ex.getResponseHeaders().add("Content-Type", "application/x-amz-json-1.1");
+      ex.sendResponseHeaders(200, body.length);
+      ex.getResponseBody().write(body);
+      ex.close();
+    });
+    sm.start();
+    var stdout = new java.io.ByteArrayOutputStream();
+    var stderr = new java.io.ByteArrayOutputStream();
+    java.io.PrintStream oldOut = System.out;
+    java.io.PrintStream oldErr = System.err;
+    AnalyzerResult res;
+    try {
+      System.setOut(new java.io.PrintStream(stdout, true, StandardCharsets.UTF_8));
+      System.setErr(new java.io.PrintStream(stderr, true, StandardCharsets.UTF_8));
+      res = SourceDbAnalyzer.run(AnalyzerRequest.builder("postgresql", out).identifier(DB).mode("managed").host("127.0.0.1").port(pg.port)
+          .secretArn("arn:aws:secretsmanager:eu-west-1:123456789012:secret:pg").region("eu-west-1").awsCredentials(AWS)
+          .secretsManagerEndpoint(java.net.URI.create("http://127.0.0.1:" + sm.getAddress().getPort())).clock(CLOCK).build()).unwrap();
+    } finally {
+      System.setOut(oldOut);
+      System.setErr(oldErr);
+      sm.stop(0);
+    }
+    assertThat(res.table("table_analysis").orElseThrow().rows()).hasSize(22);
+    assertThat(res.toText()).doesNotContain(password);
+    assertThat(stdout.toString(StandardCharsets.UTF_8) + stderr.toString(StandardCharsets.UTF_8)).doesNotContain(password);
+    try (var files = Files.walk(out)) {
+      List<Path> written = files.filter(Files::isRegularFile).toList();
+      assertThat(written).hasSizeGreaterThan(5);
+      for (Path f : written) {
+        assertThat(Files.readString(f, StandardCharsets.UTF_8)).as(f.toString()).doesNotContain(password);
+      }
+    }
+  }
 }
