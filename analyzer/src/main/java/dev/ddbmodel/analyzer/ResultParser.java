@@ -18,7 +18,7 @@ public final class ResultParser {
   private static final Pattern BEGIN = Pattern.compile("DDBM_BEGIN ([A-Za-z0-9_]+)");
   private static final Pattern END = Pattern.compile("DDBM_END ([A-Za-z0-9_]+)");
   private static final Pattern FOOTER = Pattern.compile(
-      "^\\s*(\\(\\d+ rows?\\)|\\(\\d+ rows? affected\\)|\\d+ rows? selected\\.?|no rows selected|Query OK.*|Empty set.*|\\d+ rows? in set.*|SET|Pager usage is off\\.|Session altered\\.)\\s*$",
+      "^ *(\\(\\d+ rows?\\)|\\(\\d+ rows? affected\\)|\\d+ rows? selected\\.?|no rows selected|Query OK[^\\t|]*|Empty set[^\\t|]*|\\d+ rows? in set[^\\t|]*|SET|Pager usage is off\\.|Session altered\\.) *$",
       Pattern.CASE_INSENSITIVE);
 
   private ResultParser() {}
@@ -68,13 +68,14 @@ public final class ResultParser {
   }
 
   private static boolean isBorder(String l) {
-    return l.matches("^\\s*\\+[-+]+\\+\\s*$");
+    return l.matches("^ *\\+[-+]+\\+ *$");
   }
 
   private static ResultTable table(String name, List<String> raw, List<String> problems) {
     List<String> lines = new ArrayList<>();
     for (String l : raw) {
-      if (l.isBlank() || FOOTER.matcher(l).matches() || l.toLowerCase(java.util.Locale.ROOT).contains("ddbm_marker")) {
+      // a tab keeps a line: in mysql --batch it is a row of empty strings
+      if ((l.isBlank() && l.indexOf('\t') < 0) || FOOTER.matcher(l).matches() || l.toLowerCase(java.util.Locale.ROOT).contains("ddbm_marker")) {
         continue;
       }
       lines.add(l);
@@ -89,6 +90,9 @@ public final class ResultParser {
     // the next marker's underline (psql, sqlcmd, sqlplus) ends up as the last line
     while (lines.size() > 2 && lines.get(lines.size() - 1).matches("^[-+ ]+$") && !isBorder(lines.get(lines.size() - 1))) {
       lines.remove(lines.size() - 1);
+    }
+    if (lines.isEmpty() || !lines.get(0).contains("\t")) {
+      lines.removeIf(String::isBlank);
     }
     if (lines.isEmpty()) {
       return new ResultTable(name, List.of(), List.of(), false, "");
@@ -106,17 +110,17 @@ public final class ResultParser {
       }
       header = all.isEmpty() ? List.of() : all.get(0);
       rows.addAll(all.subList(Math.min(1, all.size()), all.size()));
-    } else if (lines.size() > 1 && lines.get(1).matches("^-+(\\+-+)*\\s*$")) {
+    } else if (lines.size() > 1 && lines.get(1).matches("^-+(\\+-+)* *$")) {
       List<int[]> spans = spans(lines.get(1), '+');
       header = slice(lines.get(0), spans);
       for (String l : lines.subList(2, lines.size())) {
         rows.add(slice(l, spans));
       }
-    } else if (lines.size() > 1 && lines.get(1).matches("^-+( +-+)*\\s*$")) {
+    } else if (lines.size() > 1 && lines.get(1).matches("^-+( +-+)* *$")) {
       List<int[]> spans = spans(lines.get(1), ' ');
       header = slice(lines.get(0), spans);
       for (String l : lines.subList(2, lines.size())) {
-        if (l.matches("^-+( +-+)*\\s*$")) {
+        if (l.matches("^-+( +-+)* *$")) {
           continue; // sqlplus repeats headers per page
         }
         if (slice(l, spans).equals(header)) {
@@ -125,9 +129,10 @@ public final class ResultParser {
         rows.add(slice(l, spans));
       }
     } else if (lines.get(0).contains("\t")) {
-      header = List.of(lines.get(0).split("\t", -1));
+      // mysql --batch escapes tab, newline, backslash and NUL inside values
+      header = java.util.Arrays.stream(lines.get(0).split("\t", -1)).map(ResultParser::unescape).toList();
       for (String l : lines.subList(1, lines.size())) {
-        rows.add(cells(l.split("\t", -1)));
+        rows.add(cells(java.util.Arrays.stream(l.split("\t", -1)).map(ResultParser::unescape).toArray(String[]::new)));
       }
     } else {
       header = List.of(lines.get(0).split("\\|", -1));
@@ -143,7 +148,7 @@ public final class ResultParser {
         rows.add(cells(parts));
       }
     }
-    header = header.stream().map(String::strip).toList();
+    header = header.stream().map(h -> h == null ? "" : h.strip()).toList();
     List<List<String>> fixed = new ArrayList<>();
     for (int i = 0; i < rows.size(); i++) {
       List<String> r = new ArrayList<>(rows.get(i));
@@ -172,8 +177,26 @@ public final class ResultParser {
     return out;
   }
 
+  private static String unescape(String v) {
+    if (v.indexOf('\\') < 0) {
+      return v;
+    }
+    StringBuilder sb = new StringBuilder(v.length());
+    for (int i = 0; i < v.length(); i++) {
+      char c = v.charAt(i);
+      char n = i + 1 < v.length() ? v.charAt(i + 1) : 0;
+      if (c == '\\' && (n == 't' || n == 'n' || n == '\\' || n == '0')) {
+        sb.append(n == 't' ? '\t' : n == 'n' ? '\n' : n == '0' ? '\0' : '\\');
+        i++;
+      } else {
+        sb.append(c);
+      }
+    }
+    return sb.toString();
+  }
+
   private static List<String> pipeCells(String l) {
-    String inner = l.substring(1, l.endsWith("|") ? l.length() - 1 : l.length());
+    String inner = l.substring(1, l.length() > 1 && l.endsWith("|") ? l.length() - 1 : l.length());
     return cells(inner.split(" \\| ", -1));
   }
 

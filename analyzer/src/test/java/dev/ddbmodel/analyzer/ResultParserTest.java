@@ -51,4 +51,30 @@ class ResultParserTest {
         .anyMatch(s -> s.contains("`a`") && s.contains("no end marker"));
     assertThat(ResultParser.parse("just text").problems()).singleElement().asString().contains("no DDBM_BEGIN");
   }
+
+  @Test
+  void mysqlBatchEscapesEmptyRowsAndFooterLookalikes() {
+    // found by AnalyzerOutputFuzzTest: escapes were kept, a row of empty strings and rows starting
+    // with an empty cell and SET or Query OK were dropped as blank/footer lines, a tab counted as
+    // the whitespace around borders and underlines
+    String out = "ddbm_marker\nDDBM_BEGIN a\nx\ty\nC:\\\\tmp\\tdir\tline\\none\n\t\n\tSET\nQuery OK, done\tz\nddbm_marker\nDDBM_END a\n";
+    var p = ResultParser.parse(out);
+    assertThat(p.problems()).isEmpty();
+    assertThat(p.tables().get("a").rows()).containsExactly(Arrays.asList("C:\\tmp\tdir", "line\none"), Arrays.asList(null, null),
+        Arrays.asList(null, "SET"), Arrays.asList("Query OK, done", "z"));
+    assertThat(ResultParser.parse("DDBM_BEGIN a\nk|v\nQuery OK|1\n(1 row)\nDDBM_END a\n").tables().get("a").rows())
+        .containsExactly(Arrays.asList("Query OK", "1"));
+    // a first row of dashes and an empty cell is not an underline
+    assertThat(ResultParser.parse("DDBM_BEGIN a\nk\tv\n-\t\n--\tx\nDDBM_END a\n").tables().get("a").rows())
+        .containsExactly(Arrays.asList("-", null), Arrays.asList("--", "x"));
+  }
+
+  @Test
+  void brokenTablesAreReportedNotThrown() {
+    // found by AnalyzerOutputFuzzTest: a lone '|' line and a NULL header cell threw
+    assertThat(ResultParser.parse("DDBM_BEGIN a\n|\n| 1 | 2 |\nDDBM_END a\n").problems()).anyMatch(s -> s.contains("row 1 has 2 cells"));
+    var t = ResultParser.parse("DDBM_BEGIN a\n+---+------+\n| x | NULL |\n+---+------+\n| 1 | 2    |\n+---+------+\nDDBM_END a\n").tables().get("a");
+    assertThat(t.columns()).containsExactly("x", "");
+    assertThat(t.rows()).containsExactly(Arrays.asList("1", "2"));
+  }
 }
