@@ -163,11 +163,10 @@ final class GsiPass {
 
   private void entity(String name, JsonNode e, SchemaRules.At ea, Map<String, Gsi> gsis, Map<String, Set<String>> fieldsUsing) {
     Set<String> fields = new LinkedHashSet<>();
-    Map<String, Boolean> requiredFields = new LinkedHashMap<>();
     for (JsonNode f : e.path("fields")) {
-      if (f.path("name").isTextual()) {
-        fields.add(f.get("name").asText());
-        requiredFields.put(f.get("name").asText(), f.path("required").asBoolean(false));
+      JsonNode fn = f.get("name");
+      if (fn != null && fn.isTextual()) {
+        fields.add(fn.asText());
       }
     }
     JsonNode maps = e.get("gsi_mappings");
@@ -218,8 +217,9 @@ final class GsiPass {
       }
       SchemaRules.At pa = ea.key("access_patterns").idx(p);
       Gsi g = null;
-      if (ap.hasNonNull("index_name") && !ap.get("index_name").asText().isEmpty()) {
-        String in = ap.get("index_name").asText();
+      JsonNode index = ap.get("index_name");
+      if (index != null && !index.isNull() && !index.asText().isEmpty()) {
+        String in = index.asText();
         g = gsis.get(in);
         if (g == null) {
           r.error("Schema.UnknownGsi", pa.key("index_name"), "access pattern uses unknown GSI `" + in + "`",
@@ -234,10 +234,19 @@ final class GsiPass {
         count(ap, pa, g, rc);
       }
     }
+    Map<String, Boolean> requiredFields = null;
     for (Map.Entry<String, JsonNode> m : mapped.entrySet()) {
       Gsi g = gsis.get(m.getKey());
       if (!"INCLUDE".equals(g.node().path("projection").asText())) {
         continue;
+      }
+      if (requiredFields == null) {
+        requiredFields = new LinkedHashMap<>();
+        for (JsonNode f : e.path("fields")) {
+          if (f.path("name").isTextual()) {
+            requiredFields.put(f.get("name").asText(), f.path("required").asBoolean(false));
+          }
+        }
       }
       Set<String> projected = new HashSet<>();
       g.node().path("included_attributes").forEach(x -> projected.add(x.asText()));

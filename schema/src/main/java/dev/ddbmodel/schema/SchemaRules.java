@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** The schema.json rules. Walks the document once per pass, recording dotted paths and pointers. */
@@ -28,8 +27,6 @@ final class SchemaRules {
   static final List<String> FUNCTIONS = List.of("contains", "begins_with", "attribute_exists", "attribute_not_exists", "size");
   static final List<String> PROJECTIONS = List.of("ALL", "KEYS_ONLY", "INCLUDE");
   static final Map<String, List<String>> ACTIONS = Map.of("TransactWrite", List.of("Put", "Update", "Delete", "ConditionCheck"), "TransactGet", List.of("Get"));
-  private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]*)\\}");
-  private static final Pattern WORD = Pattern.compile("\\w+");
   private static final Pattern TABLE_NAME = Pattern.compile("[a-zA-Z0-9_.-]{3,255}");
 
   final JsonDocument doc;
@@ -37,7 +34,8 @@ final class SchemaRules {
   private final Set<String> seen = new HashSet<>();
   final Map<Long, At> patternIds = new HashMap<>();
   final Set<String> entityNames = new LinkedHashSet<>();
-  final Map<String, String> firstFieldType = new LinkedHashMap<>();
+  /** Type of the first field of each name across all entities; only cross-table patterns need it. */
+  private Map<String, String> firstFieldType;
 
   SchemaRules(JsonDocument doc) {
     this.doc = doc;
@@ -95,7 +93,8 @@ final class SchemaRules {
   boolean required(JsonNode obj, At at, String... keys) {
     boolean ok = true;
     for (String k : keys) {
-      if (!obj.has(k) || obj.get(k).isNull()) {
+      JsonNode v = obj.get(k);
+      if (v == null || v.isNull()) {
         error("Schema.MissingField", at.key(k), "missing required field `" + k + "`", "add `" + k + "` to " + (at.path().isEmpty() ? "the root object" : "`" + at.path() + "`"));
         ok = false;
       }
@@ -154,13 +153,6 @@ final class SchemaRules {
       JsonNode t = tables.get(i);
       if (t.isObject()) {
         t.path("entities").fieldNames().forEachRemaining(entityNames::add);
-        for (var it = t.path("entities").fields(); it.hasNext(); ) {
-          for (JsonNode f : it.next().getValue().path("fields")) {
-            if (f.path("name").isTextual() && f.path("type").isTextual()) {
-              firstFieldType.putIfAbsent(f.get("name").asText(), f.get("type").asText());
-            }
-          }
-        }
       }
     }
     Set<String> entitiesSoFar = new HashSet<>();
@@ -175,6 +167,24 @@ final class SchemaRules {
         new GsiPass(this, tables.get(i), ta.idx(i)).run();
       }
     }
+  }
+
+  private Map<String, String> firstFieldType() {
+    if (firstFieldType == null) {
+      firstFieldType = new LinkedHashMap<>();
+      for (JsonNode t : doc.root().get("tables")) {
+        if (t.isObject()) {
+          for (var it = t.path("entities").fields(); it.hasNext(); ) {
+            for (JsonNode f : it.next().getValue().path("fields")) {
+              if (f.path("name").isTextual() && f.path("type").isTextual()) {
+                firstFieldType.putIfAbsent(f.get("name").asText(), f.get("type").asText());
+              }
+            }
+          }
+        }
+      }
+    }
+    return firstFieldType;
   }
 
   private void table(JsonNode t, At at, Set<String> entitiesSoFar) {
@@ -280,17 +290,20 @@ final class SchemaRules {
       return;
     }
     required(f, at, "name", "type", "required");
-    if (f.path("name").isTextual() && !names.add(f.get("name").asText())) {
-      error("Schema.DuplicateField", at.key("name"), "duplicate field name `" + f.get("name").asText() + "`", "each field name once per entity");
+    JsonNode name = f.get("name");
+    if (name != null && name.isTextual() && !names.add(name.asText())) {
+      error("Schema.DuplicateField", at.key("name"), "duplicate field name `" + name.asText() + "`", "each field name once per entity");
     }
-    if (f.has("type") && !f.get("type").isNull()) {
-      enumValue(f.get("type"), at.key("type"), "field type", FIELD_TYPES, "Schema.FieldType");
-      if ("array".equals(f.get("type").asText()) && !f.has("item_type")) {
+    JsonNode type = f.get("type");
+    if (type != null && !type.isNull()) {
+      enumValue(type, at.key("type"), "field type", FIELD_TYPES, "Schema.FieldType");
+      if ("array".equals(type.asText()) && !f.has("item_type")) {
         error("Schema.ItemType", at.key("item_type"), "array fields must specify `item_type`", "add \"item_type\": \"string\" (or another type)");
       }
     }
-    if (f.has("required") && !f.get("required").isNull() && !f.get("required").isBoolean()) {
-      error("Schema.Type", at.key("required"), "`required` must be true or false, got " + typeName(f.get("required")),
+    JsonNode req = f.get("required");
+    if (req != null && !req.isNull() && !req.isBoolean()) {
+      error("Schema.Type", at.key("required"), "`required` must be true or false, got " + typeName(req),
           "write a JSON boolean without quotes");
     }
   }
@@ -301,26 +314,72 @@ final class SchemaRules {
       error("Schema.Template", at, "the template is empty", "e.g. \"USER#{user_id}\"");
       return;
     }
-    long open = t.chars().filter(c -> c == '{').count();
-    long close = t.chars().filter(c -> c == '}').count();
+    int open = 0;
+    int close = 0;
+    for (int i = 0; i < t.length(); i++) {
+      char c = t.charAt(i);
+      if (c == '{') {
+        open++;
+      } else if (c == '}') {
+        close++;
+      }
+    }
     if (open != close) {
       error("Schema.Template", at, "unmatched braces in template `" + t + "`: " + open + " opening, " + close + " closing", "close every `{`");
       return;
     }
-    Matcher m = PLACEHOLDER.matcher(t);
-    while (m.find()) {
-      String body = m.group(1).strip();
+    for (String raw : placeholders(t)) {
+      String body = raw.strip();
       String name = body.contains(":") ? body.substring(0, body.indexOf(':')) : body;
       if (name.isEmpty()) {
         error("Schema.Template", at, "template `" + t + "` has an empty placeholder `{}`", "name a field inside the braces");
-      } else if (!WORD.matcher(name).matches()) {
-        error("Schema.Template", at, "template `" + t + "` has an invalid placeholder `{" + m.group(1) + "}`",
+      } else if (!isWord(name)) {
+        error("Schema.Template", at, "template `" + t + "` has an invalid placeholder `{" + raw + "}`",
             "placeholders are field names, optionally with a format spec: {score:05d}");
       } else if (checkFields && !fieldNames.contains(name)) {
         error("Schema.TemplateField", at, "template placeholder `" + name + "` is not a field of the entity",
             Suggestions.closest(name, fieldNames).map(s -> "did you mean `" + s + "`?").orElse("fields: " + String.join(", ", new TreeSet<>(fieldNames))));
       }
     }
+  }
+
+  /**
+   * The text inside each {@code {...}} of a template that has no brace inside, left to right:
+   * what the regex <code>\{([^{}]*)\}</code> finds as group 1, without a regex.
+   */
+  static List<String> placeholders(String t) {
+    List<String> out = new ArrayList<>(4);
+    int i = t.indexOf('{');
+    while (i >= 0) {
+      int j = i + 1;
+      while (j < t.length() && t.charAt(j) != '{' && t.charAt(j) != '}') {
+        j++;
+      }
+      if (j == t.length()) {
+        break;
+      }
+      if (t.charAt(j) == '{') {
+        i = j;
+        continue;
+      }
+      out.add(t.substring(i + 1, j));
+      i = t.indexOf('{', j + 1);
+    }
+    return out;
+  }
+
+  /** Whether the regex <code>\w+</code> matches: one or more of a-z, A-Z, 0-9 and _. */
+  static boolean isWord(String s) {
+    if (s.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_')) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private void pattern(String entity, JsonNode ap, At at, Set<String> names, JsonNode e, Set<String> fieldNames) {
@@ -330,19 +389,22 @@ final class SchemaRules {
     }
     required(ap, at, "pattern_id", "name", "description", "operation", "return_type");
     patternId(ap, at);
-    if (ap.path("name").isTextual() && !names.add(ap.get("name").asText())) {
-      error("Schema.DuplicatePatternName", at.key("name"), "duplicate pattern name `" + ap.get("name").asText() + "` in entity `" + entity + "`",
+    JsonNode name = ap.get("name");
+    if (name != null && name.isTextual() && !names.add(name.asText())) {
+      error("Schema.DuplicatePatternName", at.key("name"), "duplicate pattern name `" + name.asText() + "` in entity `" + entity + "`",
           "method names must be unique within an entity");
     }
-    if (ap.has("operation") && !ap.get("operation").isNull()) {
-      enumValue(ap.get("operation"), at.key("operation"), "operation", OPERATIONS, "Schema.Operation");
+    JsonNode operation = ap.get("operation");
+    if (operation != null && !operation.isNull()) {
+      enumValue(operation, at.key("operation"), "operation", OPERATIONS, "Schema.Operation");
     }
-    if (ap.has("return_type") && !ap.get("return_type").isNull()) {
-      enumValue(ap.get("return_type"), at.key("return_type"), "return_type", RETURN_TYPES, "Schema.ReturnType");
+    JsonNode returnType = ap.get("return_type");
+    if (returnType != null && !returnType.isNull()) {
+      enumValue(returnType, at.key("return_type"), "return_type", RETURN_TYPES, "Schema.ReturnType");
     }
     parameters(ap.get("parameters"), at.key("parameters"));
-    String label = "pattern " + ap.path("pattern_id").asText("?") + " (" + ap.path("name").asText("?") + ")";
     if (ap.has("consistent_read")) {
+      String label = "pattern " + ap.path("pattern_id").asText("?") + " (" + ap.path("name").asText("?") + ")";
       JsonNode cr = ap.get("consistent_read");
       if (!cr.isBoolean()) {
         error("Schema.ConsistentRead", at.key("consistent_read"), label + ": `consistent_read` must be true or false, got " + typeName(cr), "");
@@ -397,12 +459,14 @@ final class SchemaRules {
         continue;
       }
       required(p, pa, "name", "type");
-      if (p.path("name").isTextual() && !names.add(p.get("name").asText())) {
-        error("Schema.DuplicateParameter", pa.key("name"), "duplicate parameter name `" + p.get("name").asText() + "`", "");
+      JsonNode name = p.get("name");
+      if (name != null && name.isTextual() && !names.add(name.asText())) {
+        error("Schema.DuplicateParameter", pa.key("name"), "duplicate parameter name `" + name.asText() + "`", "");
       }
-      if (p.hasNonNull("type")) {
-        enumValue(p.get("type"), pa.key("type"), "parameter type", PARAM_TYPES, "Schema.ParameterType");
-        if ("entity".equals(p.get("type").asText())) {
+      JsonNode type = p.get("type");
+      if (type != null && !type.isNull()) {
+        enumValue(type, pa.key("type"), "parameter type", PARAM_TYPES, "Schema.ParameterType");
+        if ("entity".equals(type.asText())) {
           if (!p.hasNonNull("entity_type")) {
             error("Schema.EntityParameter", pa.key("entity_type"), "entity parameters must specify `entity_type`", "add \"entity_type\": \"<EntityName>\"");
           } else if (!entityNames.contains(p.get("entity_type").asText())) {
@@ -432,9 +496,8 @@ final class SchemaRules {
     Set<String> keyFields = new HashSet<>();
     for (String k : List.of("pk_template", "sk_template")) {
       if (e.path(k).isTextual()) {
-        Matcher m = PLACEHOLDER.matcher(e.get(k).asText());
-        while (m.find()) {
-          keyFields.add(m.group(1).split(":")[0].strip());
+        for (String raw : placeholders(e.get(k).asText())) {
+          keyFields.add(raw.split(":")[0].strip());
         }
       }
     }
@@ -568,7 +631,7 @@ final class SchemaRules {
       for (int k = 0; ps.isArray() && k < ps.size(); k++) {
         JsonNode p = ps.get(k);
         String pt = p.path("type").asText("");
-        String ft = firstFieldType.get(p.path("name").asText(""));
+        String ft = firstFieldType().get(p.path("name").asText(""));
         if (!pt.isEmpty() && !pt.equals("entity") && ft != null && !ft.equals(pt)) {
           error("Schema.ParameterFieldType", xa.key("parameters").idx(k).key("type"), "parameter `" + p.path("name").asText() + "` is `" + pt
               + "` but the field of that name is `" + ft + "`", "change the parameter type to `" + ft + "`");

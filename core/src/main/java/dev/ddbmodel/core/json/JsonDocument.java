@@ -39,6 +39,23 @@ public final class JsonDocument {
           .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
           .build();
 
+  /**
+   * The same reader without the parser's duplicate-key check, which costs a set per object; the
+   * tree builder detects duplicates instead, as every key of an object is put into one map anyway.
+   * Any failure there is re-parsed with {@link #READER}, so diagnostics (messages, positions, the
+   * first of several problems) are exactly those of the strict parser.
+   */
+  private static final JsonFactory FAST_FACTORY =
+      JsonFactory.builder()
+          .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
+          .build();
+
+  private static final com.fasterxml.jackson.databind.ObjectMapper FAST_READER =
+      com.fasterxml.jackson.databind.json.JsonMapper.builder(FAST_FACTORY)
+          .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+          .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+          .build();
+
   private final String file;
   private final JsonNode root;
   private final String text;
@@ -149,6 +166,10 @@ public final class JsonDocument {
               SourceLocation.of(file, ""),
               "write a JSON object into the file"));
     }
+    JsonDocument fast = parseWellFormed(file, body);
+    if (fast != null) {
+      return Validated.valid(fast);
+    }
     try (JsonParser p = FACTORY.createParser(body)) {
       JsonNode root = READER.readTree(p);
       JsonToken extra = p.nextToken();
@@ -175,6 +196,16 @@ public final class JsonDocument {
           Diagnostic.error(
               "Json.Syntax", "cannot parse JSON: " + e.getMessage(),
               SourceLocation.of(file, ""), ""));
+    }
+  }
+
+  /** The document when {@code body} is well-formed JSON without duplicate keys, else null. */
+  private static JsonDocument parseWellFormed(String file, String body) {
+    try (JsonParser p = FAST_FACTORY.createParser(body)) {
+      JsonNode root = FAST_READER.readTree(p);
+      return root != null && p.nextToken() == null ? new JsonDocument(file, root, body) : null;
+    } catch (IOException | RuntimeException e) {
+      return null;
     }
   }
 

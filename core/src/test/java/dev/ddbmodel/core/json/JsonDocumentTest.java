@@ -41,6 +41,19 @@ class JsonDocumentTest {
   }
 
   @Test
+  void duplicateKeysArePlacedWhereTheStrictParserFindsThem() {
+    Diagnostic nested = JsonDocument.parse("m.json", "{\"x\": [{\"a\": {}, \"b\": 1,\n \"a\": []}]}").errors().get(0);
+    assertThat(nested.id()).isEqualTo("Json.DuplicateKey");
+    assertThat(nested.message()).isEqualTo("Duplicate field 'a'");
+    assertThat(nested.location().line()).isEqualTo(2);
+    assertThat(nested.location().column()).isEqualTo(5);
+    // the duplicate comes first, even though its value is not valid JSON either
+    assertThat(JsonDocument.parse("m.json", "{\"a\": 1, \"a\": tru}").errors())
+        .extracting(Diagnostic::id).containsExactly("Json.DuplicateKey");
+    assertThat(JsonDocument.parse("m.json", "{\"a\": {\"a\": 1}, \"b\": {\"a\": 2}}").isValid()).isTrue();
+  }
+
+  @Test
   void emptyAndTrailingContentAreErrors() {
     assertThat(JsonDocument.parse("m.json", "  ").errors().get(0).id()).isEqualTo("Json.Empty");
     assertThat(JsonDocument.parse("m.json", "{} {}").errors().get(0).message())

@@ -3,16 +3,12 @@ package dev.ddbmodel.schema.model;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A key template such as {@code ORDER#{date}#{order_id}} or {@code {score:05d}}: literal text and
  * placeholders naming entity fields, with an optional format spec.
  */
 public record KeyTemplate(String text, List<Part> parts) {
-  private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)(?::([^{}]*))?\\}");
-
   /** A literal piece or a placeholder. */
   public record Part(String literal, String field, String format) {
     public boolean isField() {
@@ -24,21 +20,57 @@ public record KeyTemplate(String text, List<Part> parts) {
     parts = List.copyOf(parts);
   }
 
+  /**
+   * Splits at placeholders {@code {name}} and {@code {name:format}}, where the name is one or more
+   * of {@code [a-zA-Z_0-9]} and the format has no braces (the regex
+   * <code>\{(\w+)(?::([^{}]*))?\}</code>, found left to right); anything else is literal text.
+   */
   public static KeyTemplate parse(String text) {
-    List<Part> parts = new ArrayList<>();
-    Matcher m = PLACEHOLDER.matcher(text);
+    List<Part> parts = new ArrayList<>(4);
+    int n = text.length();
     int last = 0;
-    while (m.find()) {
-      if (m.start() > last) {
-        parts.add(new Part(text.substring(last, m.start()), null, null));
+    int i = text.indexOf('{');
+    while (i >= 0) {
+      int j = i + 1;
+      while (j < n && isWordChar(text.charAt(j))) {
+        j++;
       }
-      parts.add(new Part(null, m.group(1), m.group(2)));
-      last = m.end();
+      int end = -1;
+      String format = null;
+      if (j > i + 1 && j < n) {
+        char c = text.charAt(j);
+        if (c == '}') {
+          end = j + 1;
+        } else if (c == ':') {
+          int k = j + 1;
+          while (k < n && text.charAt(k) != '{' && text.charAt(k) != '}') {
+            k++;
+          }
+          if (k < n && text.charAt(k) == '}') {
+            end = k + 1;
+            format = text.substring(j + 1, k);
+          }
+        }
+      }
+      if (end < 0) {
+        i = text.indexOf('{', i + 1);
+        continue;
+      }
+      if (i > last) {
+        parts.add(new Part(text.substring(last, i), null, null));
+      }
+      parts.add(new Part(null, text.substring(i + 1, j), format));
+      last = end;
+      i = text.indexOf('{', end);
     }
-    if (last < text.length()) {
+    if (last < n) {
       parts.add(new Part(text.substring(last), null, null));
     }
     return new KeyTemplate(text, parts);
+  }
+
+  private static boolean isWordChar(char c) {
+    return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_';
   }
 
   /** Field names in order of appearance, without duplicates. */
