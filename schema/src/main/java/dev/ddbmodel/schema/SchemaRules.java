@@ -497,7 +497,8 @@ final class SchemaRules {
     for (String k : List.of("pk_template", "sk_template")) {
       if (e.path(k).isTextual()) {
         for (String raw : placeholders(e.get(k).asText())) {
-          keyFields.add(raw.split(":")[0].strip());
+          int colon = raw.indexOf(':');
+          keyFields.add((colon < 0 ? raw : raw.substring(0, colon)).strip());
         }
       }
     }
