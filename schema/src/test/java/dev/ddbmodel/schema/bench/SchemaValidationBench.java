@@ -3,6 +3,7 @@ package dev.ddbmodel.schema.bench;
 import dev.ddbmodel.core.json.Json;
 import dev.ddbmodel.core.json.JsonDocument;
 import dev.ddbmodel.schema.SchemaLoader;
+import java.util.List;
 import java.util.Locale;
 
 /** Validation of a generated 500-entity schema.json versus plain JSON parsing of the same text, measured in one run. */
@@ -37,29 +38,48 @@ public final class SchemaValidationBench {
 
   public static void main(String[] args) throws Exception {
     String text = schema(500);
-    for (int i = 0; i < 15; i++) {
+    List<Runnable> subjects = List.of(
+        () -> readTree(text),
+        () -> JsonDocument.parse("bench.json", text).unwrap(),
+        () -> SchemaLoader.parse("bench.json", text).unwrap());
+    for (int i = 0; i < 20; i++) {
+      subjects.forEach(Runnable::run);
+    }
+    // interleaved rounds (a load burst hits every subject alike), a collection before each block,
+    // the median block per subject
+    int rounds = 15;
+    int perBlock = 4;
+    double[][] ms = new double[subjects.size()][rounds];
+    for (int r = 0; r < rounds; r++) {
+      for (int s = 0; s < subjects.size(); s++) {
+        System.gc();
+        long t0 = System.nanoTime();
+        for (int k = 0; k < perBlock; k++) {
+          subjects.get(s).run();
+        }
+        ms[s][r] = (System.nanoTime() - t0) / 1e6 / perBlock;
+      }
+    }
+    double parse = median(ms[0]);
+    double located = median(ms[1]);
+    double validate = median(ms[2]);
+    System.out.printf(Locale.ROOT, "Schema validation, 500 entities (%,d bytes), median of %d interleaved rounds%n", text.length(), rounds);
+    System.out.printf(Locale.ROOT, "  plain Jackson parse:          %7.2f ms (1.00)%n", parse);
+    System.out.printf(Locale.ROOT, "  parse with positions:         %7.2f ms (%.2fx)%n", located, located / parse);
+    System.out.printf(Locale.ROOT, "  parse + all schema rules:     %7.2f ms (%.2fx; target < 5x)%n", validate, validate / parse);
+  }
+
+  private static void readTree(String text) {
+    try {
       Json.mapper().readTree(text);
-      SchemaLoader.parse("bench.json", text).unwrap();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
-    int n = 30;
-    long t0 = System.nanoTime();
-    for (int i = 0; i < n; i++) {
-      Json.mapper().readTree(text);
-    }
-    long parse = System.nanoTime() - t0;
-    t0 = System.nanoTime();
-    for (int i = 0; i < n; i++) {
-      JsonDocument.parse("bench.json", text).unwrap();
-    }
-    long located = System.nanoTime() - t0;
-    t0 = System.nanoTime();
-    for (int i = 0; i < n; i++) {
-      SchemaLoader.parse("bench.json", text).unwrap();
-    }
-    long validate = System.nanoTime() - t0;
-    System.out.printf(Locale.ROOT, "Schema validation, 500 entities (%,d bytes), mean of %d runs%n", text.length(), n);
-    System.out.printf(Locale.ROOT, "  plain Jackson parse:          %7.2f ms (1.00)%n", parse / 1e6 / n);
-    System.out.printf(Locale.ROOT, "  parse with positions:         %7.2f ms (%.2fx)%n", located / 1e6 / n, (double) located / parse);
-    System.out.printf(Locale.ROOT, "  parse + all schema rules:     %7.2f ms (%.2fx; target < 5x)%n", validate / 1e6 / n, (double) validate / parse);
+  }
+
+  static double median(double[] v) {
+    double[] c = v.clone();
+    java.util.Arrays.sort(c);
+    return c.length % 2 == 1 ? c[c.length / 2] : (c[c.length / 2 - 1] + c[c.length / 2]) / 2;
   }
 }

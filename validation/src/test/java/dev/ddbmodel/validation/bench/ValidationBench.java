@@ -49,30 +49,35 @@ public final class ValidationBench {
     for (AccessPatternSpec ap : model.accessPatterns()) {
       ap.implementation().ifPresent(i -> commands.add(AwsCliCommandParser.parse(i).unwrap()));
     }
-    int runs = 10;
-    for (int i = 0; i < 3; i++) {
-      ModelValidation.run(new ModelValidationRequest(ws, Optional.empty(), false, false, false, Clock.systemUTC())).unwrap();
+    int runs = 30;
+    var embedded = new ModelValidationRequest(ws, Optional.empty(), false, false, false, Clock.systemUTC());
+    for (int i = 0; i < 5; i++) {
+      ModelValidation.run(embedded).unwrap();
       raw(model, commands);
     }
-    long t0 = System.nanoTime();
+    // interleaved (a load burst hits both alike), order alternating, median of the runs
+    double[] fullMs = new double[runs];
+    double[] sdkMs = new double[runs];
     for (int i = 0; i < runs; i++) {
-      ModelValidation.run(new ModelValidationRequest(ws, Optional.empty(), false, false, false, Clock.systemUTC())).unwrap();
+      for (int k = 0; k < 2; k++) {
+        System.gc();
+        boolean doFull = (i + k) % 2 == 0;
+        long t0 = System.nanoTime();
+        if (doFull) {
+          ModelValidation.run(embedded).unwrap();
+        } else {
+          raw(model, commands);
+        }
+        (doFull ? fullMs : sdkMs)[i] = (System.nanoTime() - t0) / 1e6;
+      }
     }
-    double full = (System.nanoTime() - t0) / 1e6 / runs;
-    t0 = System.nanoTime();
-    for (int i = 0; i < runs; i++) {
-      raw(model, commands);
-    }
-    double sdk = (System.nanoTime() - t0) / 1e6 / runs;
+    double full = median(fullMs);
+    double sdk = median(sdkMs);
     double server;
     try (LocalDynamoDb local = LocalDynamoDb.server()) {
       var req = new ModelValidationRequest(ws, local.endpoint(), true, false, false, Clock.systemUTC());
       ModelValidation.run(req).unwrap();
-      t0 = System.nanoTime();
-      for (int i = 0; i < runs; i++) {
-        ModelValidation.run(req).unwrap();
-      }
-      server = (System.nanoTime() - t0) / 1e6 / runs;
+      server = medianOf(runs, () -> ModelValidation.run(req).unwrap());
     }
     double process;
     Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", System.getProperty("java.class.path"),
@@ -86,23 +91,36 @@ public final class ValidationBench {
       for (int i = 0; i < 3; i++) {
         ModelValidation.run(req).unwrap();
       }
-      t0 = System.nanoTime();
-      for (int i = 0; i < runs; i++) {
-        ModelValidation.run(req).unwrap();
-      }
-      process = (System.nanoTime() - t0) / 1e6 / runs;
+      process = medianOf(runs, () -> ModelValidation.run(req).unwrap());
     } finally {
       p.getOutputStream().close();
       if (!p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
         p.destroyForcibly();
       }
     }
-    System.out.printf(Locale.ROOT, "Model validation of %s (%d tables, %d patterns), mean of %d runs%n", largest.getFileName(), model.tables().size(),
+    System.out.printf(Locale.ROOT, "Model validation of %s (%d tables, %d patterns), median of %d runs (embedded rows interleaved)%n", largest.getFileName(), model.tables().size(),
         model.accessPatterns().size(), runs);
     System.out.printf(Locale.ROOT, "  same operations via the SDK, embedded:      %7.1f ms (1.00)%n", sdk);
     System.out.printf(Locale.ROOT, "  ddbm validate, embedded DynamoDB Local:     %7.1f ms (%.2fx; target < 1.5x)%n", full, full / sdk);
     System.out.printf(Locale.ROOT, "  ddbm validate, DynamoDB Local over HTTP:    %7.1f ms (%.2fx; server in this JVM)%n", server, server / sdk);
     System.out.printf(Locale.ROOT, "  ddbm validate, DynamoDB Local process:      %7.1f ms (%.2fx; separate JVM on loopback)%n", process, process / sdk);
+  }
+
+  static double medianOf(int runs, Runnable r) {
+    double[] ms = new double[runs];
+    for (int i = 0; i < runs; i++) {
+      System.gc();
+      long t0 = System.nanoTime();
+      r.run();
+      ms[i] = (System.nanoTime() - t0) / 1e6;
+    }
+    return median(ms);
+  }
+
+  static double median(double[] v) {
+    double[] c = v.clone();
+    java.util.Arrays.sort(c);
+    return c.length % 2 == 1 ? c[c.length / 2] : (c[c.length / 2 - 1] + c[c.length / 2]) / 2;
   }
 
   /** Fresh embedded instance, tables, items and the pattern calls through the SDK (what validation must do at least). */
