@@ -97,6 +97,8 @@ final class DemoCommand implements Callable<Integer> {
       o.println((v.unwrap().passed() ? s.ok(sum.status()) : s.bad(sum.status())) + String.format(Locale.ROOT, " (%d patterns: %d ok, %d empty, %d failed, %d external)",
           sum.total(), sum.succeeded(), sum.empty(), sum.failed(), sum.skippedExternal()));
       ok &= v.unwrap().passed();
+      // say why a passing run still needs attention (design findings, refused conditions)
+      v.unwrap().patterns().forEach(p -> p.findings().forEach(d -> o.println("    " + s.warn("pattern " + p.patternId() + ": " + d.id()) + " (see the report)")));
     } else {
       o.println(s.bad("invalid model"));
       v.diagnostics().forEach(d -> o.println("    " + d.format()));

@@ -19,6 +19,7 @@ class ReadmeWalkthroughTest {
     var d = CliTestSupport.run("demo", "--out", demo.toString());
     assertThat(d.exit()).as(d.out() + d.err()).isZero();
     assertThat(d.out()).contains("1/5").contains("5/5").contains("Demo completed.");
+    assertThat(d.out()).contains("pattern 14: Pattern.ScanUsed (see the report)");
     assertThat(Files.readString(demo.resolve("model/dynamodb_model_validation.md"))).contains("Validation Report");
     assertThat(Files.readString(demo.resolve("model/dynamodb_data_model.md"))).contains("<!-- begin-cost-report -->");
     assertThat(Files.exists(demo.resolve("python-dal/dal/repositories.py"))).isTrue();
