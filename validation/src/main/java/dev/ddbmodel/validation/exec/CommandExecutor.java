@@ -258,6 +258,15 @@ public final class CommandExecutor {
     }
   }
 
+  /** The CLI's output of a single-item write: {@code Attributes} when ReturnValues asked for them. */
+  private static ExecutionResult attributes(Map<String, AttributeValue> attrs) {
+    ObjectNode out = Json.object();
+    if (!attrs.isEmpty()) {
+      out.set("Attributes", DynamoJson.fromItem(attrs));
+    }
+    return ExecutionResult.ok(out, 1, false);
+  }
+
   private ExecutionResult putItem(AwsCliCommand c) {
     var r = client.putItem(b -> b.tableName(c.tableName().orElseThrow())
         .item(values(c.json("item").orElseThrow(), "--item"))
@@ -268,11 +277,7 @@ public final class CommandExecutor {
         .returnValuesOnConditionCheckFailure(c.string("return-values-on-condition-check-failure").orElse(null))
         .returnConsumedCapacity(c.string("return-consumed-capacity").orElse(null))
         .returnItemCollectionMetrics(c.string("return-item-collection-metrics").orElse(null)));
-    ObjectNode out = Json.object();
-    if (r.hasAttributes() && !r.attributes().isEmpty()) {
-      out.set("Attributes", DynamoJson.fromItem(r.attributes()));
-    }
-    return ExecutionResult.ok(out, 1, false);
+    return attributes(r.hasAttributes() ? r.attributes() : Map.of());
   }
 
   private ExecutionResult updateItem(AwsCliCommand c) {
@@ -286,11 +291,7 @@ public final class CommandExecutor {
         .returnValuesOnConditionCheckFailure(c.string("return-values-on-condition-check-failure").orElse(null))
         .returnConsumedCapacity(c.string("return-consumed-capacity").orElse(null))
         .returnItemCollectionMetrics(c.string("return-item-collection-metrics").orElse(null)));
-    ObjectNode out = Json.object();
-    if (r.hasAttributes() && !r.attributes().isEmpty()) {
-      out.set("Attributes", DynamoJson.fromItem(r.attributes()));
-    }
-    return ExecutionResult.ok(out, 1, false);
+    return attributes(r.hasAttributes() ? r.attributes() : Map.of());
   }
 
   private ExecutionResult deleteItem(AwsCliCommand c) {
@@ -303,11 +304,7 @@ public final class CommandExecutor {
         .returnValuesOnConditionCheckFailure(c.string("return-values-on-condition-check-failure").orElse(null))
         .returnConsumedCapacity(c.string("return-consumed-capacity").orElse(null))
         .returnItemCollectionMetrics(c.string("return-item-collection-metrics").orElse(null)));
-    ObjectNode out = Json.object();
-    if (r.hasAttributes() && !r.attributes().isEmpty()) {
-      out.set("Attributes", DynamoJson.fromItem(r.attributes()));
-    }
-    return ExecutionResult.ok(out, 1, false);
+    return attributes(r.hasAttributes() ? r.attributes() : Map.of());
   }
 
   private ExecutionResult batchGet(AwsCliCommand c) {
