@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code ddbm schema ...}. */
-@Command(name = "schema", description = "Work with schema.json (the code generator's input).", subcommands = SchemaCommand.Validate.class)
+@Command(name = "schema", description = "Work with schema.json (the code generator's input).", subcommands = {SchemaCommand.Validate.class, SchemaCommand.JsonSchema.class})
 final class SchemaCommand {
 
   /** {@code ddbm schema validate SCHEMA [--usage-data FILE]}: exit 0 valid, 1 invalid, 2 unreadable. */
@@ -40,6 +40,19 @@ final class SchemaCommand {
         case INVALID -> ExitCodes.INVALID;
         case IO_ERROR -> ExitCodes.USAGE;
       };
+    }
+  }
+
+  /** {@code ddbm schema json-schema}: prints the JSON Schema of schema.json for editors. */
+  @Command(name = "json-schema", description = "Print the JSON Schema (draft 2020-12) of schema.json, for editor completion and checks.")
+  static final class JsonSchema implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      spec.commandLine().getOut().print(dev.ddbmodel.schema.SchemaJsonSchema.text());
+      spec.commandLine().getOut().flush();
+      return ExitCodes.OK;
     }
   }
 }

@@ -35,4 +35,13 @@ class CliHelpTest {
     }
     assertThat(CliTestSupport.run("schema", "validate", "-V").out()).containsPattern("\\d+\\.\\d+");
   }
+
+  @Test
+  void jsonSchemaOfSchemaJson() throws Exception {
+    CliTestSupport.Run r = CliTestSupport.run("schema", "json-schema");
+    assertThat(r.exit()).isZero();
+    var node = dev.ddbmodel.core.json.Json.parseTrusted(r.out());
+    assertThat(node.path("$schema").asText()).contains("2020-12");
+    assertThat(r.out()).isEqualTo(dev.ddbmodel.schema.SchemaJsonSchema.text());
+  }
 }

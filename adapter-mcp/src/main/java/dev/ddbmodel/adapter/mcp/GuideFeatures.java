@@ -7,7 +7,10 @@ import io.modelcontextprotocol.spec.McpSchema;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The guides offered as MCP prompts and as MCP resources ({@code ddbmodel://guides/<id>}). */
+/**
+ * The guides offered as MCP prompts and as MCP resources ({@code ddbmodel://guides/<id>}), plus the
+ * JSON Schema of schema.json as a resource.
+ */
 public record GuideFeatures(
     List<McpServerFeatures.SyncPromptSpecification> prompts,
     List<McpServerFeatures.SyncResourceSpecification> resources) {
@@ -35,6 +38,13 @@ public record GuideFeatures(
       resources.add(new McpServerFeatures.SyncResourceSpecification(resource, (exchange, req) ->
           new McpSchema.ReadResourceResult(List.of(new McpSchema.TextResourceContents(uri, "text/markdown", text)))));
     }
+    String schemaUri = "ddbmodel://schemas/schema.json.schema.json";
+    String schemaText = dev.ddbmodel.schema.SchemaJsonSchema.text();
+    McpSchema.Resource jsonSchema = McpSchema.Resource.builder().uri(schemaUri).name("schema.json.schema.json").title("JSON Schema of schema.json")
+        .description("Structure and closed value sets of schema.json (draft 2020-12), for writing it correctly the first time")
+        .mimeType("application/schema+json").build();
+    resources.add(new McpServerFeatures.SyncResourceSpecification(jsonSchema, (exchange, req) ->
+        new McpSchema.ReadResourceResult(List.of(new McpSchema.TextResourceContents(schemaUri, "application/schema+json", schemaText)))));
     return new GuideFeatures(prompts, resources);
   }
 }

@@ -79,6 +79,8 @@ class McpToolsTest {
     assertThat(((McpSchema.TextContent) prompt.messages().get(0).content()).text()).contains("access_patterns");
     var res = client.readResource(new McpSchema.ReadResourceRequest("ddbmodel://guides/validation-report"));
     assertThat(((McpSchema.TextResourceContents) res.contents().get(0)).text()).contains("success_empty");
+    var js = client.readResource(new McpSchema.ReadResourceRequest("ddbmodel://schemas/schema.json.schema.json"));
+    assertThat(((McpSchema.TextResourceContents) js.contents().get(0)).text()).contains("\"$schema\"").contains("access_patterns");
   }
 
   @Test
