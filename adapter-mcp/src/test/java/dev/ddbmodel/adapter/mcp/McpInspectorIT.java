@@ -57,7 +57,8 @@ class McpInspectorIT {
 
   @Test
   void listsAndCallsToolsThroughTheInspector() throws Exception {
-    JsonNode tools = Json.parseTrusted(inspector(tmp, "--method", "tools/list"));
+    // --strict: the Inspector's schema-portability check (exits 6 on error-severity problems)
+    JsonNode tools = Json.parseTrusted(inspector(tmp, "--method", "tools/list", "--strict"));
     List<String> names = new ArrayList<>();
     tools.path("tools").forEach(t -> names.add(t.path("name").asText()));
     assertThat(names).contains("dynamodb_data_modeling", "dynamodb_data_model_validation", "generate_resources",

@@ -51,6 +51,43 @@ class McpToolsTest {
     return Json.toTree(r.structuredContent());
   }
 
+  /**
+   * The tool surface (names, annotations, parameter names, types and required sets) against a
+   * checked-in snapshot, so a rename or removal is a visible, reviewed change. Descriptions are
+   * left out. {@code -Dgolden.update=true} rewrites the snapshot.
+   */
+  @Test
+  void toolSurfaceMatchesTheSnapshot() throws Exception {
+    var surface = Json.object();
+    for (McpSchema.Tool t : client.listTools().tools()) {
+      var tool = surface.putObject(t.name());
+      var ann = tool.putObject("annotations");
+      ann.put("readOnlyHint", t.annotations().readOnlyHint());
+      ann.put("destructiveHint", t.annotations().destructiveHint());
+      ann.put("idempotentHint", t.annotations().idempotentHint());
+      ann.put("openWorldHint", t.annotations().openWorldHint());
+      var params = tool.putObject("parameters");
+      JsonNode schema = Json.toTree(t.inputSchema());
+      schema.path("properties").fields().forEachRemaining(e -> {
+        JsonNode type = e.getValue().path("type");
+        String text = type.isArray() ? type.toString() : type.asText();
+        if (e.getValue().has("enum")) {
+          text += " " + e.getValue().get("enum");
+        }
+        params.put(e.getKey(), text);
+      });
+      var required = tool.putArray("required");
+      Json.toTree(t.inputSchema()).path("required").forEach(required::add);
+    }
+    String actual = Json.pretty(surface);
+    Path snapshot = Path.of("src/test/resources/dev/ddbmodel/adapter/mcp/tools-list.snapshot.json");
+    if (Boolean.getBoolean("golden.update") || !Files.exists(snapshot)) {
+      Files.createDirectories(snapshot.getParent());
+      Files.writeString(snapshot, actual);
+    }
+    assertThat(actual).isEqualTo(Files.readString(snapshot));
+  }
+
   @Test
   void listsTheReferenceToolNamesWithAnnotations() {
     List<McpSchema.Tool> tools = client.listTools().tools();
