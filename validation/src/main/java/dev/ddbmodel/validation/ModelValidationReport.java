@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ddbmodel.core.Diagnostic;
 import dev.ddbmodel.core.json.Json;
+import dev.ddbmodel.validation.exec.ExecutionResult;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -114,6 +115,9 @@ public record ModelValidationReport(
     sum.put("failed", s.failed());
     sum.put("skipped_external", s.skippedExternal());
     sum.put("resource_failures", s.resourceFailures());
+    ObjectNode cu = sum.putObject("consumed_capacity_units");
+    cu.put("read", consumed(true));
+    cu.put("write", consumed(false));
     if (!modelDiagnostics.isEmpty()) {
       ArrayNode md = root.putArray("model_diagnostics");
       modelDiagnostics.forEach(d -> md.add(Json.toTree(d.toMap())));
@@ -133,6 +137,11 @@ public record ModelValidationReport(
     md.append("- Status: **").append(s.status().replace('_', ' ').toUpperCase(Locale.ROOT)).append("**\n");
     md.append(String.format(Locale.ROOT, "- Patterns: %d total; %d executed, %d succeeded (%d with items, %d empty, %d refused by a condition), %d failed, %d served elsewhere%n%n",
         s.total(), executed, good, s.succeeded(), s.empty(), s.constraintFailures(), s.failed(), s.skippedExternal()));
+    if (consumed(true) + consumed(false) > 0) {
+      md.setLength(md.length() - 1);
+      md.append("- Consumed capacity of one call per pattern, as DynamoDB Local reports it: ").append(units(consumed(true))).append(" RCU, ")
+          .append(units(consumed(false))).append(" WCU (compare with the per-request units of the cost report)\n\n");
+    }
     md.append("## Resources\n\n| table | status | indexes | TTL | items written | notes |\n|---|---|---|---|---|---|\n");
     for (ResourceOutcome.TableOutcome t : resources.tables()) {
       ResourceOutcome.ItemLoad load = resources.items().stream().filter(i -> i.table().equals(t.name())).findFirst().orElse(null);
@@ -203,6 +212,9 @@ public record ModelValidationReport(
       p.result().ifPresent(r -> {
         if (r.success()) {
           md.append("- ").append(r.read() ? "Items returned: " : "Items written: ").append(r.itemCount()).append('\n');
+          if (r.consumedCapacity() >= 0) {
+            md.append("- Consumed capacity (DynamoDB Local): ").append(units(r.consumedCapacity())).append(r.read() ? " RCU" : " WCU").append('\n');
+          }
           if (r.read() && r.itemCount() > 0) {
             md.append("\n```json\n").append(Json.pretty(sample(r.data()))).append("```\n");
           }
@@ -234,6 +246,16 @@ public record ModelValidationReport(
       copy.put("_more_items_not_shown", more);
     }
     return copy;
+  }
+
+  /** Capacity units all successful reads (or writes) reported, one run of each pattern. */
+  public double consumed(boolean reads) {
+    return patterns.stream().flatMap(p -> p.result().stream()).filter(r -> r.read() == reads && r.consumedCapacity() > 0)
+        .mapToDouble(ExecutionResult::consumedCapacity).sum();
+  }
+
+  private static String units(double u) {
+    return u == Math.rint(u) ? Long.toString((long) u) : String.format(Locale.ROOT, "%.1f", u);
   }
 
   private static String cell(String s) {

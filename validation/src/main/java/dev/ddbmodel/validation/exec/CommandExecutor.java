@@ -16,6 +16,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.DeleteRequest;
@@ -47,6 +48,9 @@ public final class CommandExecutor {
 
   private final DynamoDbClient client;
 
+  /** Capacity units reported during the call being executed; -1 before any report (one caller at a time). */
+  private double consumed = -1;
+
   public CommandExecutor(DynamoDbClient client) {
     this.client = client;
   }
@@ -54,8 +58,9 @@ public final class CommandExecutor {
   /** Executes the command; service errors come back as a failed result, never thrown. */
   public ExecutionResult execute(AwsCliCommand c) {
     boolean read = isRead(c.subcommand());
+    consumed = -1;
     try {
-      return switch (c.subcommand()) {
+      ExecutionResult r = switch (c.subcommand()) {
         case "get-item" -> getItem(c);
         case "query" -> queryOrScan(c, true);
         case "scan" -> queryOrScan(c, false);
@@ -70,6 +75,7 @@ public final class CommandExecutor {
         case "list-tables" -> listTables(c);
         default -> throw new IllegalArgumentException("unsupported subcommand " + c.subcommand());
       };
+      return consumed >= 0 ? r.withConsumedCapacity(consumed) : r;
     } catch (TransactionCanceledException e) {
       List<String> reasons = e.cancellationReasons().stream().map(CancellationReason::code).map(r -> r == null ? "None" : r).toList();
       return ExecutionResult.failed(e.statusCode(), code(e), message(e) , read, reasons);
@@ -79,6 +85,27 @@ public final class CommandExecutor {
       return ExecutionResult.failed(0, "InvalidParameter", e.getMessage(), read, List.of());
     } catch (SdkClientException e) {
       return ExecutionResult.failed(0, "ClientError", e.getMessage(), read, List.of());
+    }
+  }
+
+  /**
+   * The capacity report asked of DynamoDB: what the command says, else TOTAL, so every run
+   * measures its consumed capacity (the printed response stays as the CLI would print it).
+   */
+  private static String capacityMode(AwsCliCommand c) {
+    return c.string("return-consumed-capacity").orElse("TOTAL");
+  }
+
+  /** Adds reported capacity to the current call's total. */
+  private void meter(ConsumedCapacity cc) {
+    if (cc != null && cc.capacityUnits() != null) {
+      consumed = Math.max(consumed, 0) + cc.capacityUnits();
+    }
+  }
+
+  private void meter(List<ConsumedCapacity> ccs) {
+    if (ccs != null) {
+      ccs.forEach(this::meter);
     }
   }
 
@@ -124,7 +151,8 @@ public final class CommandExecutor {
         .consistentRead(c.bool("consistent-read").orElse(null))
         .projectionExpression(c.string("projection-expression").orElse(null))
         .expressionAttributeNames(names(c.json("expression-attribute-names").orElse(null)))
-        .returnConsumedCapacity(c.string("return-consumed-capacity").orElse(null)));
+        .returnConsumedCapacity(capacityMode(c)));
+    meter(r.consumedCapacity());
     ObjectNode out = Json.object();
     if (r.hasItem() && r.item() != null && !r.item().isEmpty()) {
       out.set("Item", DynamoJson.fromItem(r.item()));
@@ -169,8 +197,9 @@ public final class CommandExecutor {
             .select(c.string("select").orElse(null))
             .limit(pageSize)
             .exclusiveStartKey(startKey)
-            .returnConsumedCapacity(c.string("return-consumed-capacity").orElse(null));
+            .returnConsumedCapacity(capacityMode(c));
         QueryResponse r = client.query(b.build());
+        meter(r.consumedCapacity());
         pageItems = r.hasItems() ? r.items() : List.of();
         pageCount = r.count();
         pageScanned = r.scannedCount();
@@ -188,8 +217,9 @@ public final class CommandExecutor {
             .totalSegments(c.integer("total-segments").orElse(null))
             .limit(pageSize)
             .exclusiveStartKey(startKey)
-            .returnConsumedCapacity(c.string("return-consumed-capacity").orElse(null));
+            .returnConsumedCapacity(capacityMode(c));
         ScanResponse r = client.scan(b.build());
+        meter(r.consumedCapacity());
         pageItems = r.hasItems() ? r.items() : List.of();
         pageCount = r.count();
         pageScanned = r.scannedCount();
@@ -275,8 +305,9 @@ public final class CommandExecutor {
         .expressionAttributeValues(values(c.json("expression-attribute-values").orElse(null), "--expression-attribute-values"))
         .returnValues(c.string("return-values").orElse(null))
         .returnValuesOnConditionCheckFailure(c.string("return-values-on-condition-check-failure").orElse(null))
-        .returnConsumedCapacity(c.string("return-consumed-capacity").orElse(null))
+        .returnConsumedCapacity(capacityMode(c))
         .returnItemCollectionMetrics(c.string("return-item-collection-metrics").orElse(null)));
+    meter(r.consumedCapacity());
     return attributes(r.hasAttributes() ? r.attributes() : Map.of());
   }
 
@@ -289,8 +320,9 @@ public final class CommandExecutor {
         .expressionAttributeValues(values(c.json("expression-attribute-values").orElse(null), "--expression-attribute-values"))
         .returnValues(c.string("return-values").orElse(null))
         .returnValuesOnConditionCheckFailure(c.string("return-values-on-condition-check-failure").orElse(null))
-        .returnConsumedCapacity(c.string("return-consumed-capacity").orElse(null))
+        .returnConsumedCapacity(capacityMode(c))
         .returnItemCollectionMetrics(c.string("return-item-collection-metrics").orElse(null)));
+    meter(r.consumedCapacity());
     return attributes(r.hasAttributes() ? r.attributes() : Map.of());
   }
 
@@ -302,8 +334,9 @@ public final class CommandExecutor {
         .expressionAttributeValues(values(c.json("expression-attribute-values").orElse(null), "--expression-attribute-values"))
         .returnValues(c.string("return-values").orElse(null))
         .returnValuesOnConditionCheckFailure(c.string("return-values-on-condition-check-failure").orElse(null))
-        .returnConsumedCapacity(c.string("return-consumed-capacity").orElse(null))
+        .returnConsumedCapacity(capacityMode(c))
         .returnItemCollectionMetrics(c.string("return-item-collection-metrics").orElse(null)));
+    meter(r.consumedCapacity());
     return attributes(r.hasAttributes() ? r.attributes() : Map.of());
   }
 
@@ -328,7 +361,8 @@ public final class CommandExecutor {
           .expressionAttributeNames(names(t.get("ExpressionAttributeNames")))
           .consistentRead(t.has("ConsistentRead") ? t.get("ConsistentRead").asBoolean() : null).build());
     });
-    BatchGetItemResponse r = client.batchGetItem(b -> b.requestItems(req).returnConsumedCapacity(c.string("return-consumed-capacity").orElse(null)));
+    BatchGetItemResponse r = client.batchGetItem(b -> b.requestItems(req).returnConsumedCapacity(capacityMode(c)));
+    meter(r.consumedCapacity());
     ObjectNode out = Json.object();
     ObjectNode responses = out.putObject("Responses");
     int n = 0;
@@ -370,8 +404,9 @@ public final class CommandExecutor {
       req.put(e.getKey(), list);
     });
     var r = client.batchWriteItem(b -> b.requestItems(req)
-        .returnConsumedCapacity(c.string("return-consumed-capacity").orElse(null))
+        .returnConsumedCapacity(capacityMode(c))
         .returnItemCollectionMetrics(c.string("return-item-collection-metrics").orElse(null)));
+    meter(r.consumedCapacity());
     ObjectNode out = Json.object();
     ObjectNode unprocessed = out.putObject("UnprocessedItems");
     int left = 0;
@@ -403,7 +438,8 @@ public final class CommandExecutor {
           .projectionExpression(text(g, "ProjectionExpression"))
           .expressionAttributeNames(names(g.get("ExpressionAttributeNames"))).build()).build());
     }
-    var r = client.transactGetItems(b -> b.transactItems(items).returnConsumedCapacity(c.string("return-consumed-capacity").orElse(null)));
+    var r = client.transactGetItems(b -> b.transactItems(items).returnConsumedCapacity(capacityMode(c)));
+    meter(r.consumedCapacity());
     ObjectNode out = Json.object();
     ArrayNode responses = out.putArray("Responses");
     int n = 0;
@@ -468,10 +504,11 @@ public final class CommandExecutor {
       }
       items.add(b.build());
     }
-    client.transactWriteItems(b -> b.transactItems(items)
-        .returnConsumedCapacity(c.string("return-consumed-capacity").orElse(null))
+    var r = client.transactWriteItems(b -> b.transactItems(items)
+        .returnConsumedCapacity(capacityMode(c))
         .returnItemCollectionMetrics(c.string("return-item-collection-metrics").orElse(null))
         .clientRequestToken(c.string("client-request-token").orElse(null)));
+    meter(r.consumedCapacity());
     return ExecutionResult.ok(Json.object(), items.size(), false);
   }
 

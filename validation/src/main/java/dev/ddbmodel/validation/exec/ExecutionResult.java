@@ -18,6 +18,9 @@ import java.util.Objects;
  * @param itemCount items returned (reads) or written (writes)
  * @param read whether the operation reads items
  * @param cancellationReasons per-item codes of a cancelled transaction
+ * @param consumedCapacity capacity units DynamoDB reported for the call (all pages, tables and
+ *     indexes), or -1 when none was reported (failures, describe/list, {@code
+ *     --return-consumed-capacity NONE})
  */
 public record ExecutionResult(
     boolean success,
@@ -27,7 +30,8 @@ public record ExecutionResult(
     String message,
     int itemCount,
     boolean read,
-    List<String> cancellationReasons) {
+    List<String> cancellationReasons,
+    double consumedCapacity) {
   public ExecutionResult {
     data = data == null ? Json.object() : data;
     errorCode = Objects.requireNonNullElse(errorCode, "");
@@ -36,11 +40,16 @@ public record ExecutionResult(
   }
 
   static ExecutionResult ok(ObjectNode data, int itemCount, boolean read) {
-    return new ExecutionResult(true, 200, data, "", "", itemCount, read, List.of());
+    return new ExecutionResult(true, 200, data, "", "", itemCount, read, List.of(), -1);
   }
 
   static ExecutionResult failed(int status, String code, String message, boolean read, List<String> reasons) {
-    return new ExecutionResult(false, status, null, code, message, 0, read, reasons);
+    return new ExecutionResult(false, status, null, code, message, 0, read, reasons, -1);
+  }
+
+  /** The same result with the capacity DynamoDB reported. */
+  ExecutionResult withConsumedCapacity(double units) {
+    return new ExecutionResult(success, httpStatus, data, errorCode, message, itemCount, read, cancellationReasons, units);
   }
 
   /** True when the failure is a condition that held back a write (uniqueness, guards). */
@@ -57,6 +66,9 @@ public record ExecutionResult(
     ObjectNode o = Json.object();
     o.put("status", success ? "success" : "error");
     o.put("http_status", httpStatus);
+    if (consumedCapacity >= 0) {
+      o.put("consumed_capacity_units", consumedCapacity);
+    }
     if (success) {
       o.set("data", data);
     } else {
