@@ -67,7 +67,9 @@ final class ModelCommand {
         for (PatternOutcome p : report.patterns()) {
           String line = String.format(Locale.ROOT, "%s %-6s %-18s %s%s", p.verdict().marker(), p.patternId(),
               p.operation().isEmpty() ? "-" : p.operation(), p.description(),
-              p.result().filter(x -> !x.success()).map(x -> "  [" + x.errorCode() + ": " + x.message() + "]").orElse(""));
+              p.result().map(x -> x.success()
+                  ? (x.consumedCapacity() >= 0 ? String.format(Locale.ROOT, "  (%s %s)", units(x.consumedCapacity()), x.read() ? "RCU" : "WCU") : "")
+                  : "  [" + x.errorCode() + ": " + x.message() + "]").orElse(""));
           out.println(p.verdict().failed() ? style.bad(line) : line);
           p.findings().forEach(d -> out.println("         " + (d.isError() ? style.bad(d.format()) : style.warn(d.format()))));
         }
@@ -81,5 +83,9 @@ final class ModelCommand {
       }
       return report.passed() ? ExitCodes.OK : ExitCodes.INVALID;
     }
+  }
+
+  static String units(double u) {
+    return u == Math.rint(u) ? Long.toString((long) u) : String.format(Locale.ROOT, "%.1f", u);
   }
 }
