@@ -72,6 +72,23 @@ class AnalyzerMariaDbIT {
   }
 
   @Test
+  void managedConnectionRefusesWrites() throws Exception {
+    long before;
+    try (Connection c = conn(DB); Statement s = c.createStatement(); var rs = s.executeQuery("SELECT count(*) FROM order_items")) {
+      rs.next();
+      before = rs.getLong(1);
+    }
+    List<ResultTable> w = Managed.run(new dev.ddbmodel.analyzer.dialect.MySqlDialect(), new Credentials("root", "", "127.0.0.1"), db.port, DB,
+        List.of(new AnalysisQuery("write", AnalysisQuery.Category.SCHEMA, "Write", "DELETE FROM order_items WHERE order_id > ? RETURNING order_id", List.of(0))),
+        10, 5);
+    assertThat(w.get(0).error()).startsWith("25006").containsIgnoringCase("read only");
+    try (Connection c = conn(DB); Statement s = c.createStatement(); var rs = s.executeQuery("SELECT count(*) FROM order_items")) {
+      rs.next();
+      assertThat(rs.getLong(1)).isEqualTo(before).isPositive();
+    }
+  }
+
+  @Test
   void selfServiceWithTheRealMariadbClient() throws Exception {
     Path sql = out.resolve("queries.sql");
     SourceDbAnalyzer.run(AnalyzerRequest.builder("mysql", out).identifier(DB).queriesFile(sql).build()).unwrap();
