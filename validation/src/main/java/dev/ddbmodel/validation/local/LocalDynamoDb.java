@@ -13,7 +13,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -46,8 +45,6 @@ public final class LocalDynamoDb implements AutoCloseable {
   /** Region and dummy credentials used for every client of a local instance. */
   public static final Region REGION = Region.US_EAST_1;
 
-  private static final AtomicInteger INSTANCES = new AtomicInteger();
-
   private final DynamoDbClient client;
   private final LocalDBClient engine;
   private final ExecutorService jobs;
@@ -69,7 +66,8 @@ public final class LocalDynamoDb implements AutoCloseable {
 
   /** Starts an in-memory engine with an in-process client (no sockets). */
   public static LocalDynamoDb embedded() {
-    int n = INSTANCES.incrementAndGet();
+    // thread names tell instances apart without a global counter (no static mutable state)
+    String n = Integer.toHexString(System.identityHashCode(new Object()));
     ThreadFactory daemons =
         r -> {
           Thread t = new Thread(r, "ddb-local-" + n);
