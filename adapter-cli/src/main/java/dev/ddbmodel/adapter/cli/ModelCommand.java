@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code ddbm model ...}: work with dynamodb_data_model.json. */
-@Command(name = "model", description = "Work with dynamodb_data_model.json.", subcommands = ModelCommand.Validate.class)
+@Command(name = "model", description = "Work with dynamodb_data_model.json.", subcommands = {ModelCommand.Validate.class, ModelCommand.Extract.class})
 final class ModelCommand {
 
   /** {@code ddbm model validate WORKSPACE_DIR}. */
@@ -82,6 +82,58 @@ final class ModelCommand {
         out.println("Reports: " + ws.resolve(ModelValidationReport.JSON_FILE) + ", " + ws.resolve(ModelValidationReport.MARKDOWN_FILE));
       }
       return report.passed() ? ExitCodes.OK : ExitCodes.INVALID;
+    }
+  }
+
+  /** {@code ddbm model extract}: deployed tables back into a dynamodb_data_model.json (read-only calls). */
+  @Command(name = "extract", description = "Read deployed tables (DynamoDB or a local emulator) back into dynamodb_data_model.json:"
+      + " tables in CreateTable shape, sample items and an empty access_patterns list to fill in. Only read calls are made.")
+  static final class Extract implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--endpoint", paramLabel = "URL", description = "A DynamoDB-compatible endpoint such as DynamoDB Local; without it, DynamoDB in --region with your AWS credentials.")
+    URI endpoint;
+
+    @Option(names = "--region", description = "AWS region (default: the SDK's region chain, e.g. AWS_REGION).")
+    String region;
+
+    @Option(names = "--table", paramLabel = "NAME", description = "Table to read (repeatable; default: every table).")
+    java.util.List<String> tables = new java.util.ArrayList<>();
+
+    @Option(names = "--sample", paramLabel = "N", defaultValue = "10", description = "Items copied per table (default: ${DEFAULT-VALUE}).")
+    int sample;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = ".", description = "Folder for dynamodb_data_model.json (default: current folder).")
+    Path out;
+
+    @Option(names = "--overwrite", description = "Replace an existing dynamodb_data_model.json.")
+    boolean overwrite;
+
+    @Mixin OutputOptions output;
+
+    @Override
+    public Integer call() {
+      PrintWriter o = spec.commandLine().getOut();
+      Style style = new Style(spec.commandLine().getColorScheme().ansi());
+      if (sample < 0) {
+        spec.commandLine().getErr().println("ddbm model extract: --sample must be 0 or more");
+        return ExitCodes.USAGE;
+      }
+      var r = dev.ddbmodel.validation.extract.ModelExtractor.run(
+          new dev.ddbmodel.validation.extract.ExtractRequest(tables, sample, out.toAbsolutePath(), overwrite), Optional.ofNullable(endpoint), Optional.ofNullable(region));
+      if (!r.isValid()) {
+        Diagnostics.print(o, r.diagnostics(), output.json(), style);
+        return Diagnostics.exitCode(r.diagnostics());
+      }
+      var res = r.unwrap();
+      if (output.json()) {
+        o.print(Json.pretty(Json.toTree(java.util.Map.of("file", res.file().toString(), "tables", res.tables(), "items", res.items()))));
+      } else {
+        o.println(style.ok("Wrote " + res.file()) + String.format(Locale.ROOT, " (%d tables, %d sample items)", res.tables().size(), res.items()));
+        o.println("Next: add one entry per access pattern to access_patterns, then run ddbm model validate " + res.file().getParent());
+      }
+      o.flush();
+      return ExitCodes.OK;
     }
   }
 
