@@ -182,8 +182,16 @@ final class TsWriter {
     sb.append("  };\n  if (Object.values(key).some((v) => v === undefined)) {\n    throw new Error(`cannot build the key of ").append(e.name())
         .append(" from ${Object.keys(values).join(\", \")}`);\n  }\n  return key;\n}\n\n");
     sb.append("/** The key attributes of every GSI this entity is mapped to (omitted when a value is missing: sparse index). */\n");
+    if (e.gsiMappings().isEmpty()) {
+      sb.append("export function ").append(f).append("IndexKeys(_values: Item): Item {\n  return {};\n}\n\n");
+    } else {
+      indexKeys(sb, t, e, f);
+    }
+    entityItem(sb, e, c, f);
+  }
+
+  private static void indexKeys(StringBuilder sb, Schema.TableDef t, Schema.Entity e, String f) {
     sb.append("export function ").append(f).append("IndexKeys(values: Item): Item {\n  const keys: Item = {};\n");
-    boolean any = false;
     for (Schema.GsiMapping m : e.gsiMappings()) {
       Schema.GsiDef g = t.gsi(m.name()).orElseThrow();
       List<String> attrs = new ArrayList<>(g.partitionKey());
@@ -195,15 +203,13 @@ final class TsWriter {
       sb.append("  // ").append(g.name()).append("\n");
       for (int i = 0; i < attrs.size() && i < ts.size(); i++) {
         sb.append("  keys[").append(q(attrs.get(i))).append("] = fill(").append(q(ts.get(i).text())).append(", values);\n");
-        any = true;
       }
     }
-    if (any) {
-      sb.append("  for (const k of Object.keys(keys)) {\n    if (keys[k] === undefined) {\n      delete keys[k];\n    }\n  }\n");
-    } else {
-      sb.append("  void values;\n");
-    }
+    sb.append("  for (const k of Object.keys(keys)) {\n    if (keys[k] === undefined) {\n      delete keys[k];\n    }\n  }\n");
     sb.append("  return keys;\n}\n\n");
+  }
+
+  private static void entityItem(StringBuilder sb, Schema.Entity e, String c, String f) {
     sb.append("/** The item stored for a ").append(c).append(": fields, GSI key attributes, entity_type and the primary key. */\n");
     sb.append("export function ").append(f).append("Item(entity: ").append(c).append("): Item {\n  const values = toValues(entity);\n");
     sb.append("  return { ...values, ...").append(f).append("IndexKeys(values)");
