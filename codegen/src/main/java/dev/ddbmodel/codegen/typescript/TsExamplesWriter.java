@@ -26,7 +26,7 @@ final class TsExamplesWriter {
 
   String write() {
     StringBuilder body = new StringBuilder();
-    body.append("\nconst SAMPLES: Record<string, Record<string, Item>> = ").append(usage.isObject() ? Json.compact(usage) : "{}").append(";\n\n");
+    body.append("\nconst SAMPLES: Record<string, Record<string, Item>> = ").append(usage.isObject() ? Json.pretty(usage).strip() : "{}").append(";\n\n");
     body.append("@@HELPERS@@");
     body.append("/** Items in a result: page items, list length, 0 for nothing or false, else 1. */\nfunction count(result: unknown): number {\n");
     body.append("  if (result === undefined || result === null || result === false) {\n    return 0;\n  }\n  if (Array.isArray(result)) {\n    return result.length;\n  }\n");
