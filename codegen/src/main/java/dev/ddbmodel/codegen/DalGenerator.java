@@ -49,6 +49,7 @@ public final class DalGenerator {
     return switch (language) {
       case PYTHON -> new PythonDalGenerator(schema, source, usage, examples).generate();
       case JAVA -> new dev.ddbmodel.codegen.java.JavaDalGenerator(schema, source, usage, examples).generate();
+      case TYPESCRIPT -> new dev.ddbmodel.codegen.typescript.TypeScriptDalGenerator(schema, source, usage, examples).generate();
     };
   }
 }

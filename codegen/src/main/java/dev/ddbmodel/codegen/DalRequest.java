@@ -17,7 +17,8 @@ public record DalRequest(Path schema, Language language, Optional<Path> outputDi
   /** Supported languages. */
   public enum Language {
     PYTHON,
-    JAVA
+    JAVA,
+    TYPESCRIPT
   }
 
   public DalRequest {

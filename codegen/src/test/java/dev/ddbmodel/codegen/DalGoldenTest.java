@@ -16,7 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Generated code equals the golden files under src/test/resources/golden/<case>/python;
+ * Generated code equals the golden files under src/test/resources/golden/<case>/<language>;
  * {@code -Dgolden.update=true} rewrites them (review the diff).
  */
 class DalGoldenTest {
@@ -34,7 +34,7 @@ class DalGoldenTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"ecommerce/python", "iot-telemetry/python", "social/java"})
+  @ValueSource(strings = {"ecommerce/python", "iot-telemetry/python", "social/java", "social/typescript"})
   void matchesGoldenFiles(String exampleAndLanguage) throws Exception {
     String example = exampleAndLanguage.split("/")[0];
     String lang = exampleAndLanguage.split("/")[1];
@@ -62,6 +62,14 @@ class DalGoldenTest {
   @Test
   void generationIsDeterministic() throws Exception {
     assertThat(generate("social")).isEqualTo(generate("social"));
+    assertThat(generate("saas-multitenant", DalRequest.Language.TYPESCRIPT)).isEqualTo(generate("saas-multitenant", DalRequest.Language.TYPESCRIPT));
+  }
+
+  @Test
+  void typeScriptFilesEndWithNewline() throws Exception {
+    for (String example : new String[] {"ecommerce", "social", "iot-telemetry", "saas-multitenant"}) {
+      generate(example, DalRequest.Language.TYPESCRIPT).forEach((name, text) -> assertThat(text).as(example + "/" + name).endsWith("\n").doesNotEndWith("\n\n"));
+    }
   }
 
   @Test

@@ -21,15 +21,15 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "generate", description = "Generate infrastructure or data access code.", subcommands = {GenerateCommand.Dal.class, GenerateCommand.Resources.class})
 final class GenerateCommand {
 
-  /** {@code ddbm generate dal SCHEMA [--language python|java]}. */
-  @Command(name = "dal", description = "Complete data access code (Python or Java) from schema.json.")
+  /** {@code ddbm generate dal SCHEMA [--language python|java|typescript]}. */
+  @Command(name = "dal", description = "Complete data access code (Python, Java or TypeScript) from schema.json.")
   static final class Dal implements Callable<Integer> {
     @Spec CommandSpec spec;
 
     @Parameters(paramLabel = "SCHEMA", description = "schema.json")
     Path schema;
 
-    @Option(names = "--language", defaultValue = "python", description = "python or java (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--language", defaultValue = "python", description = "python, java or typescript (default: ${DEFAULT-VALUE}).")
     dev.ddbmodel.codegen.DalRequest.Language language;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: generated_dal/ beside the schema); replaced as a whole.")

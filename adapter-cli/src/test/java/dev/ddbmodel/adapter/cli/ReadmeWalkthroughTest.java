@@ -41,6 +41,9 @@ class ReadmeWalkthroughTest {
 
     var dal = CliTestSupport.run("generate", "dal", EXAMPLE.resolve("schema.json").toString(), "--language", "java", "--out", tmp.resolve("jdal").toString());
     assertThat(dal.exit()).as(dal.out()).isZero();
+    var tsDal = CliTestSupport.run("generate", "dal", EXAMPLE.resolve("schema.json").toString(), "--language", "typescript", "--out", tmp.resolve("tsdal").toString());
+    assertThat(tsDal.exit()).as(tsDal.out()).isZero();
+    assertThat(Files.exists(tmp.resolve("tsdal/src/repositories.ts"))).isTrue();
     var res = CliTestSupport.run("generate", "resources", ws.resolve("dynamodb_data_model.json").toString(), "--type", "cloudformation");
     assertThat(res.exit()).as(res.out()).isZero();
     assertThat(Files.exists(ws.resolve("cloudformation/template.yaml"))).isTrue();

@@ -176,6 +176,10 @@ class McpToolsTest {
     assertThat(Files.exists(ws.resolve("generated_dal/dal/repositories.py"))).isTrue();
     var java = call("generate_data_access_layer", Map.of("schema_path", ws.resolve("schema.json").toString(), "language", "java"));
     assertThat(structured(java).path("patterns").asInt()).isGreaterThan(5);
+    var ts = call("generate_data_access_layer", Map.of("schema_path", ws.resolve("schema.json").toString(), "language", "typescript"));
+    assertThat(ts.isError()).as(text(ts)).isFalse();
+    assertThat(text(ts)).contains("node dist/usage_examples.js").contains("TypeScript data access layer");
+    assertThat(Files.exists(ws.resolve("generated_dal/src/repositories.ts"))).isTrue();
     var invalid = call("generate_data_access_layer", Map.of("schema_path", ws.resolve("bad.json").toString()));
     assertThat(invalid.isError()).isTrue();
   }

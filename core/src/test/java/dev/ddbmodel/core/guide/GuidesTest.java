@@ -20,7 +20,7 @@ class GuidesTest {
   void everyGuideLoadsWithoutAnnotations() {
     List<Guide> all = Guides.all();
     assertThat(all).extracting(Guide::id).contains("data-modeling", "data-model-json", "schema-converter", "usage-data",
-        "validation-report", "next-steps", "dal-python", "dal-java");
+        "validation-report", "next-steps", "dal-python", "dal-java", "dal-typescript");
     for (Guide g : all) {
       assertThat(g.text().length()).as(g.id()).isGreaterThan(400);
       assertThat(g.text()).as(g.id()).doesNotContain("<!--n:");

@@ -16,16 +16,17 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-/** {@code generate_data_access_layer}: complete Python or Java code from schema.json. */
+/** {@code generate_data_access_layer}: complete Python, Java or TypeScript code from schema.json. */
 public final class GenerateDalTool implements ToolBinding {
   @Override
   public ToolSpec spec() {
-    return new ToolSpec("generate_data_access_layer", "Generate the data access layer (Python or Java)",
+    return new ToolSpec("generate_data_access_layer", "Generate the data access layer (Python, Java or TypeScript)",
         "Generates complete, working data access code from schema.json into generated_dal/ beside it: entity models,"
             + " one repository per entity with create/get/update (optimistic locking)/delete and every access pattern"
             + " implemented (queries with key, range and filter conditions, pagination, multi-attribute GSIs, batches,"
             + " cross-table transactions), table setup for DynamoDB Local, usage examples (from usage_data.json when given)"
-            + " and access_pattern_mapping.json. language: python (Pydantic v2 + boto3) or java (records + AWS SDK v2)."
+            + " and access_pattern_mapping.json. language: python (Pydantic v2 + boto3), java (records + AWS SDK v2) or typescript"
+            + " (strict TypeScript + AWS SDK for JavaScript v3 DocumentClient)."
             + " The schema is validated first; nothing is generated from an invalid schema.",
         "/dev/ddbmodel/adapter/mcp/tools/generate_data_access_layer.input.json", false, true, true, false);
   }
@@ -41,7 +42,8 @@ public final class GenerateDalTool implements ToolBinding {
     DalRequest.Language language = switch (lang) {
       case "python" -> DalRequest.Language.PYTHON;
       case "java" -> DalRequest.Language.JAVA;
-      default -> throw new ToolArgumentException("Unsupported language `" + lang + "`. Supported: python, java");
+      case "typescript" -> DalRequest.Language.TYPESCRIPT;
+      default -> throw new ToolArgumentException("Unsupported language `" + lang + "`. Supported: python, java, typescript");
     };
     Optional<Path> usage = args.optionalString("usage_data_path").map(u -> Tools.absolute(u, "usage_data_path"));
     Validated<GenerationResult> r = DalGenerator.generate(new DalRequest(schema, language, Optional.empty(), usage,
@@ -50,10 +52,16 @@ public final class GenerateDalTool implements ToolBinding {
       return ToolResult.invalid("No code was generated; fix the schema first:", r.diagnostics());
     }
     GenerationResult g = r.unwrap();
-    String notes = Guides.expect(language == DalRequest.Language.PYTHON ? "dal-python" : "dal-java").text();
-    String run = language == DalRequest.Language.PYTHON
-        ? "cd " + g.outputDir() + " && python3 usage_examples.py --endpoint http://127.0.0.1:8000"
-        : "cd " + g.outputDir() + " && mvn -q compile exec:java -Dexec.mainClass=dal.UsageExamples -Dexec.args=http://127.0.0.1:8000";
+    String notes = Guides.expect(switch (language) {
+      case PYTHON -> "dal-python";
+      case JAVA -> "dal-java";
+      case TYPESCRIPT -> "dal-typescript";
+    }).text();
+    String run = switch (language) {
+      case PYTHON -> "cd " + g.outputDir() + " && python3 usage_examples.py --endpoint http://127.0.0.1:8000";
+      case JAVA -> "cd " + g.outputDir() + " && mvn -q compile exec:java -Dexec.mainClass=dal.UsageExamples -Dexec.args=http://127.0.0.1:8000";
+      case TYPESCRIPT -> "cd " + g.outputDir() + " && npm install && npx tsc -p . && node dist/usage_examples.js --endpoint http://127.0.0.1:8000";
+    };
     return ToolResult.ok("Code generation completed successfully in: " + g.outputDir() + "\n" + g.patterns() + " access patterns implemented; files: "
         + g.files() + "\nTry it against DynamoDB Local: " + run + "\n\n" + notes,
         Map.of("status", "success", "output_dir", g.outputDir().toString(), "files", g.files(), "patterns", g.patterns()));

@@ -1,0 +1,333 @@
+package dev.ddbmodel.codegen.typescript;
+
+import static dev.ddbmodel.codegen.typescript.TsWriter.cls;
+import static dev.ddbmodel.codegen.typescript.TsWriter.fn;
+import static dev.ddbmodel.codegen.typescript.TsWriter.prop;
+import static dev.ddbmodel.codegen.typescript.TsWriter.q;
+import static dev.ddbmodel.codegen.typescript.TsWriter.var;
+
+import dev.ddbmodel.codegen.plan.QueryPlan;
+import dev.ddbmodel.schema.model.KeyTemplate;
+import dev.ddbmodel.schema.model.Schema;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** One entity's TypeScript repository class. */
+final class TsRepositoryWriter {
+  private final Schema.TableDef table;
+  private final Schema.Entity e;
+  private final Map<String, Object> mapping;
+  private final String type;
+  private final String repo;
+
+  TsRepositoryWriter(Schema.TableDef table, Schema.Entity e, Map<String, Object> mapping) {
+    this.table = table;
+    this.e = e;
+    this.mapping = mapping;
+    this.type = cls(e.name());
+    this.repo = type + "Repository";
+  }
+
+  private List<String> keyFields() {
+    List<KeyTemplate> ts = new ArrayList<>(List.of(e.pkTemplate()));
+    e.skTemplate().ifPresent(ts::add);
+    return TsWriter.fields(ts);
+  }
+
+  private String fieldType(String f) {
+    return e.field(f).map(TsWriter::tsType).orElse("unknown");
+  }
+
+  String write() {
+    StringBuilder sb = new StringBuilder();
+    sb.append("/** ").append(e.name()).append(" items in table ").append(table.name()).append(": CRUD and every access pattern. */\n");
+    sb.append("export class ").append(repo).append(" {\n  static readonly TABLE_NAME = ").append(q(table.name())).append(";\n\n");
+    sb.append("  constructor(\n    private readonly client: DynamoDBDocumentClient,\n    readonly tableName: string = ").append(repo).append(".TABLE_NAME,\n  ) {}\n\n");
+    sb.append("  /** The primary key from field values. */\n  key(values: Item): Item {\n    return ").append(fn(e.name())).append("Key(values);\n  }\n\n");
+    sb.append("  /** The item: fields, primary key, and the key attributes of every mapped GSI. */\n  toItem(entity: ").append(type).append("): Item {\n    return ")
+        .append(fn(e.name())).append("Item(entity);\n  }\n\n");
+    sb.append("  fromItem(item: Item): ").append(type).append(" {\n    return ").append(fn(e.name())).append("FromItem(item);\n  }\n\n");
+    crud(sb);
+    for (Schema.AccessPattern ap : e.accessPatterns()) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("pattern_id", ap.id());
+      m.put("description", ap.description());
+      m.put("entity", e.name());
+      m.put("table", table.name());
+      m.put("operation", ap.operation());
+      ap.indexName().ifPresent(i -> m.put("index", i));
+      m.put("typescript_method", repo + "." + var(ap.name()));
+      m.put("return_type", ap.returnType());
+      mapping.put(String.format(Locale.ROOT, "%05d", ap.id()), m);
+      pattern(sb, ap);
+    }
+    sb.setLength(sb.length() - 1);
+    sb.append("}\n");
+    return sb.toString();
+  }
+
+  private String args(List<String> fields) {
+    List<String> a = new ArrayList<>();
+    fields.forEach(f -> a.add(var(f) + ": " + fieldType(f)));
+    return String.join(", ", a);
+  }
+
+  static String mapOf(List<String> fields) {
+    if (fields.isEmpty()) {
+      return "{}";
+    }
+    List<String> kv = new ArrayList<>();
+    fields.forEach(f -> kv.add(prop(f) + ": " + var(f)));
+    return "{ " + String.join(", ", kv) + " }";
+  }
+
+  private String conflict(String what) {
+    return "      if (isError(err, \"ConditionalCheckFailedException\")) {\n        throw new ConcurrentModificationError(" + what + ", err);\n      }\n      throw err;\n";
+  }
+
+  private void crud(StringBuilder sb) {
+    List<String> kf = keyFields();
+    String sep = kf.isEmpty() ? "" : ", ";
+    sb.append("  /** Stores a new item (version 1); throws ConcurrentModificationError if the key exists. */\n");
+    sb.append("  async create(entity: ").append(type).append("): Promise<").append(type).append("> {\n    const created: ").append(type)
+        .append(" = { ...entity, version: 1 };\n    try {\n      await this.client.send(\n        new PutCommand({\n          TableName: this.tableName,\n");
+    sb.append("          Item: this.toItem(created),\n          ConditionExpression: \"attribute_not_exists(#pk)\",\n          ExpressionAttributeNames: { \"#pk\": ")
+        .append(q(table.partitionKey())).append(" },\n        }),\n      );\n    } catch (err) {\n");
+    sb.append(conflict("`" + e.name() + " already exists: ${JSON.stringify(this.key(toValues(entity)))}`"));
+    sb.append("    }\n    return created;\n  }\n\n");
+    sb.append("  /** The item with this key, if any. */\n  async get(").append(args(kf)).append(sep).append("consistentRead = false): Promise<").append(type)
+        .append(" | undefined> {\n");
+    sb.append("    const r = await this.client.send(new GetCommand({ TableName: this.tableName, Key: this.key(").append(mapOf(kf))
+        .append("), ConsistentRead: consistentRead }));\n");
+    sb.append("    return r.Item === undefined ? undefined : this.fromItem(r.Item);\n  }\n\n");
+    sb.append("  /** Replaces the item if nobody changed it since it was read (optimistic locking on version). */\n");
+    sb.append("  async update(entity: ").append(type).append("): Promise<").append(type).append("> {\n    const expected = Number(entity.version ?? 0);\n");
+    sb.append("    const updated: ").append(type).append(" = { ...entity, version: expected + 1 };\n    try {\n      await this.client.send(\n        new PutCommand({\n");
+    sb.append("          TableName: this.tableName,\n          Item: this.toItem(updated),\n");
+    sb.append("          ConditionExpression: expected === 0 ? \"attribute_not_exists(#v) OR #v = :expected\" : \"#v = :expected\",\n");
+    sb.append("          ExpressionAttributeNames: { \"#v\": \"version\" },\n          ExpressionAttributeValues: { \":expected\": expected },\n        }),\n      );\n    } catch (err) {\n");
+    sb.append(conflict("`" + e.name() + " changed since version ${expected}`"));
+    sb.append("    }\n    return updated;\n  }\n\n");
+    sb.append("  /** Deletes the item; true when it existed. */\n  async delete(").append(args(kf)).append("): Promise<boolean> {\n");
+    sb.append("    const r = await this.client.send(new DeleteCommand({ TableName: this.tableName, Key: this.key(").append(mapOf(kf))
+        .append("), ReturnValues: \"ALL_OLD\" }));\n");
+    sb.append("    return r.Attributes !== undefined && Object.keys(r.Attributes).length > 0;\n  }\n\n");
+  }
+
+  private String signature(Schema.AccessPattern ap, List<String> needed, String extra, String returns) {
+    StringBuilder sb = new StringBuilder("  /** Pattern ").append(ap.id()).append(": ").append(ap.description().replace("*/", "* /")).append(" */\n");
+    sb.append("  async ").append(var(ap.name())).append("(");
+    List<String> a = new ArrayList<>();
+    Set<String> names = new LinkedHashSet<>();
+    for (Schema.Parameter p : ap.parameters()) {
+      a.add(var(p.name()) + ": " + TsWriter.paramType(p));
+      names.add(p.name());
+    }
+    for (String f : needed) {
+      if (names.add(f)) {
+        a.add(var(f) + ": " + fieldType(f));
+      }
+    }
+    if (!extra.isEmpty()) {
+      a.add(extra);
+    }
+    sb.append(String.join(", ", a)).append("): Promise<").append(returns).append("> {\n");
+    return sb.toString();
+  }
+
+  private void pattern(StringBuilder sb, Schema.AccessPattern ap) {
+    List<String> kf = keyFields();
+    String keyArgs = String.join(", ", kf.stream().map(TsWriter::var).toList());
+    switch (ap.operation()) {
+      case "GetItem" -> sb.append(signature(ap, kf, "", type + " | undefined")).append("    return this.get(").append(keyArgs).append(kf.isEmpty() ? "" : ", ")
+          .append(ap.consistentRead()).append(");\n  }\n\n");
+      case "DeleteItem" -> {
+        boolean flag = ap.returnType().equals("success_flag");
+        sb.append(signature(ap, kf, "", flag ? "boolean" : "void")).append("    ").append(flag ? "return " : "await ").append("this.delete(").append(keyArgs)
+            .append(");\n  }\n\n");
+      }
+      case "PutItem" -> put(sb, ap);
+      case "UpdateItem" -> update(sb, ap, kf);
+      case "Query" -> query(sb, ap);
+      case "Scan" -> scan(sb, ap);
+      case "BatchGetItem" -> {
+        sb.append("  /** Pattern ").append(ap.id()).append(": ").append(ap.description().replace("*/", "* /")).append(" (each key holds the key fields). */\n");
+        sb.append("  async ").append(var(ap.name())).append("(keys: Item[]): Promise<").append(type).append("[]> {\n    const found: ").append(type).append("[] = [];\n");
+        sb.append("    for (let i = 0; i < keys.length; i += 100) {\n");
+        sb.append("      const first: NonNullable<BatchGetCommandInput[\"RequestItems\"]> = { [this.tableName]: { Keys: keys.slice(i, i + 100).map((k) => this.key(k)) } };\n");
+        sb.append("      const responses = await withRetries(\n        first,\n        (pending) => this.client.send(new BatchGetCommand({ RequestItems: pending })),\n");
+        sb.append("        (r: BatchGetCommandOutput) => r.UnprocessedKeys,\n      );\n");
+        sb.append("      for (const r of responses) {\n        (r.Responses?.[this.tableName] ?? []).forEach((item) => found.push(this.fromItem(item)));\n      }\n");
+        sb.append("    }\n    return found;\n  }\n\n");
+      }
+      case "BatchWriteItem" -> {
+        sb.append("  /** Pattern ").append(ap.id()).append(": ").append(ap.description().replace("*/", "* /")).append(" */\n");
+        sb.append("  async ").append(var(ap.name())).append("(entities: ").append(type).append("[]): Promise<void> {\n");
+        sb.append("    for (let i = 0; i < entities.length; i += 25) {\n      const first: NonNullable<BatchWriteCommandInput[\"RequestItems\"]> = {\n");
+        sb.append("        [this.tableName]: entities.slice(i, i + 25).map((x) => ({ PutRequest: { Item: this.toItem(x) } })),\n      };\n");
+        sb.append("      await withRetries(\n        first,\n        (pending) => this.client.send(new BatchWriteCommand({ RequestItems: pending })),\n");
+        sb.append("        (r: BatchWriteCommandOutput) => r.UnprocessedItems,\n      );\n    }\n  }\n\n");
+      }
+      default -> throw new IllegalStateException(ap.operation());
+    }
+  }
+
+  private void put(StringBuilder sb, Schema.AccessPattern ap) {
+    String first = null;
+    StringBuilder body = new StringBuilder();
+    for (Schema.Parameter p : ap.parameters()) {
+      if (p.type().equals("entity")) {
+        String other = p.entityType().orElse(e.name());
+        if (other.equals(e.name())) {
+          body.append("    await this.client.send(new PutCommand({ TableName: this.tableName, Item: this.toItem(").append(var(p.name())).append(") }));\n");
+          if (first == null) {
+            first = var(p.name());
+          }
+        } else {
+          body.append("    {\n      const repo = new ").append(cls(other)).append("Repository(this.client);\n");
+          body.append("      await this.client.send(new PutCommand({ TableName: repo.tableName, Item: repo.toItem(").append(var(p.name())).append(") }));\n    }\n");
+        }
+      }
+    }
+    String ret = ap.returnType().equals("single_entity") && first != null ? type : ap.returnType().equals("success_flag") ? "boolean" : "void";
+    sb.append(signature(ap, List.of(), "", ret)).append(body);
+    if (ret.equals(type)) {
+      sb.append("    return ").append(first).append(";\n");
+    } else if (ret.equals("boolean")) {
+      sb.append("    return true;\n");
+    }
+    sb.append("  }\n\n");
+  }
+
+  private void update(StringBuilder sb, Schema.AccessPattern ap, List<String> kf) {
+    List<String> sets = new ArrayList<>();
+    for (Schema.Parameter p : ap.parameters()) {
+      if (!kf.contains(p.name()) && e.field(p.name()).isPresent()) {
+        sets.add(p.name());
+      }
+    }
+    List<String> all = new ArrayList<>(kf);
+    sets.stream().filter(s -> !all.contains(s)).forEach(all::add);
+    sb.append(signature(ap, kf, "", type + " | undefined"));
+    sb.append("    const values: Item = ").append(mapOf(all)).append(";\n    const expr = new Expr();\n    const assignments: string[] = [];\n");
+    for (String s : sets) {
+      sb.append("    assignments.push(`${expr.name(").append(q(s)).append(")} = ${expr.value(").append(var(s)).append(")}`);\n");
+    }
+    for (Schema.GsiMapping m : e.gsiMappings()) {
+      Schema.GsiDef g = table.gsi(m.name()).orElseThrow();
+      List<KeyTemplate> ts = new ArrayList<>(m.pkTemplates());
+      ts.addAll(m.skTemplates());
+      List<String> attrs = new ArrayList<>(g.partitionKey());
+      attrs.addAll(g.sortKey());
+      for (int i = 0; i < ts.size() && i < attrs.size(); i++) {
+        List<String> tf = ts.get(i).fieldNames();
+        if (!attrs.get(i).equals(tf.size() == 1 ? tf.get(0) : "") && tf.stream().anyMatch(sets::contains) && all.containsAll(tf)) {
+          sb.append("    assignments.push(`${expr.name(").append(q(attrs.get(i))).append(")} = ${expr.value(fill(").append(q(ts.get(i).text()))
+              .append(", values))}`);\n");
+        }
+      }
+    }
+    sb.append("    assignments.push(`${expr.name(\"version\")} = if_not_exists(${expr.name(\"version\")}, ${expr.value(0)}) + ${expr.value(1)}`);\n");
+    sb.append("    const conditionText = `attribute_exists(${expr.name(").append(q(table.partitionKey())).append(")})`;\n");
+    sb.append("    try {\n      const r = await this.client.send(\n        new UpdateCommand({\n          TableName: this.tableName,\n          Key: this.key(values),\n");
+    sb.append("          UpdateExpression: `SET ${assignments.join(\", \")}`,\n          ConditionExpression: conditionText,\n");
+    sb.append("          ExpressionAttributeNames: expr.namesOrUndefined(),\n          ExpressionAttributeValues: expr.valuesOrUndefined(),\n");
+    sb.append("          ReturnValues: \"ALL_NEW\",\n        }),\n      );\n");
+    sb.append("      return r.Attributes === undefined ? undefined : this.fromItem(r.Attributes);\n    } catch (err) {\n");
+    sb.append("      if (isError(err, \"ConditionalCheckFailedException\")) {\n        return undefined;\n      }\n      throw err;\n    }\n  }\n\n");
+  }
+
+  private void filters(StringBuilder sb, Schema.AccessPattern ap, boolean typeFilter) {
+    sb.append("    const filters: string[] = [];\n");
+    ap.filter().ifPresent(f -> {
+      for (Schema.FilterCondition c : f.conditions()) {
+        List<String> vals = new ArrayList<>();
+        c.param().ifPresent(p -> vals.add(var(p)));
+        c.param2().ifPresent(p -> vals.add(var(p)));
+        c.params().forEach(p -> vals.add(var(p)));
+        sb.append("    filters.push(condition(expr, ").append(q(c.field())).append(", ").append(c.operator().map(TsWriter::q).orElse("undefined"))
+            .append(", ").append(c.function().map(TsWriter::q).orElse("undefined")).append(", [").append(String.join(", ", vals)).append("]));\n");
+      }
+    });
+    String joiner = ap.filter().map(Schema.FilterExpression::logicalOperator).orElse("AND");
+    if (typeFilter) {
+      sb.append("    const userFilter = joinFilters(filters, ").append(q(joiner)).append(");\n");
+      sb.append("    const typeFilter = `${expr.name(\"entity_type\")} = ${expr.value(").append(q(e.entityType())).append(")}`;\n");
+      sb.append("    const filter = userFilter === undefined ? typeFilter : `${typeFilter} AND (${userFilter})`;\n");
+    } else {
+      sb.append("    const filter = joinFilters(filters, ").append(q(joiner)).append(");\n");
+    }
+  }
+
+  private static boolean projected(Optional<Schema.GsiDef> g) {
+    return g.isPresent() && !g.get().projection().equals("ALL");
+  }
+
+  private String itemType(Optional<Schema.GsiDef> g) {
+    return projected(g) ? "Item" : type;
+  }
+
+  private String mapItems(Optional<Schema.GsiDef> g) {
+    return projected(g) ? "r.Items ?? []" : "(r.Items ?? []).map((item) => this.fromItem(item))";
+  }
+
+  private void query(StringBuilder sb, Schema.AccessPattern ap) {
+    QueryPlan plan = QueryPlan.of(table, e, ap);
+    List<String> pkFields = new ArrayList<>();
+    plan.partition().forEach(k -> k.template().fieldNames().stream().filter(f -> !pkFields.contains(f)).forEach(pkFields::add));
+    sb.append(signature(ap, pkFields, "options: PageOptions = {}", "Page<" + itemType(plan.index()) + ">"));
+    sb.append("    const values: Item = ").append(mapOf(plan.keyParams())).append(";\n    const expr = new Expr();\n    const conditions: string[] = [];\n");
+    List<QueryPlan.KeyCond> eq = new ArrayList<>(plan.partition());
+    eq.addAll(plan.sortEquals());
+    for (QueryPlan.KeyCond k : eq) {
+      sb.append("    conditions.push(`${expr.name(").append(q(k.attribute())).append(")} = ${expr.value(fill(").append(q(k.template().text())).append(", values))}`);\n");
+    }
+    plan.range().ifPresent(r -> {
+      List<String> vals = new ArrayList<>();
+      if (r.params().isEmpty()) {
+        vals.add(q(r.prefix()));
+      }
+      for (String p : r.params()) {
+        vals.add(r.numeric() || r.prefix().isEmpty() ? var(p) : q(r.prefix()) + " + " + var(p));
+      }
+      String a = "${expr.name(" + q(r.attribute()) + ")}";
+      switch (r.operator()) {
+        case "begins_with" -> sb.append("    conditions.push(`begins_with(").append(a).append(", ${expr.value(").append(vals.get(0)).append(")})`);\n");
+        case "between" -> sb.append("    conditions.push(`").append(a).append(" BETWEEN ${expr.value(").append(vals.get(0)).append(")} AND ${expr.value(")
+            .append(vals.get(1)).append(")}`);\n");
+        default -> sb.append("    conditions.push(`").append(a).append(" ").append(r.operator()).append(" ${expr.value(").append(vals.get(0)).append(")}`);\n");
+      }
+    });
+    filters(sb, ap, false);
+    sb.append("    const r = await this.client.send(\n      new QueryCommand({\n        TableName: this.tableName,\n");
+    plan.index().ifPresent(g -> sb.append("        IndexName: ").append(q(g.name())).append(",\n"));
+    sb.append("        KeyConditionExpression: conditions.join(\" AND \"),\n        FilterExpression: filter,\n");
+    sb.append("        ExpressionAttributeNames: expr.namesOrUndefined(),\n        ExpressionAttributeValues: expr.valuesOrUndefined(),\n");
+    if (ap.consistentRead() && plan.index().isEmpty()) {
+      sb.append("        ConsistentRead: true,\n");
+    }
+    sb.append("        Limit: options.limit,\n        ExclusiveStartKey: decodeToken(options.nextToken),\n      }),\n    );\n");
+    sb.append("    return { items: ").append(mapItems(plan.index())).append(", nextToken: encodeToken(r.LastEvaluatedKey) };\n  }\n\n");
+  }
+
+  private void scan(StringBuilder sb, Schema.AccessPattern ap) {
+    Optional<Schema.GsiDef> g = ap.indexName().flatMap(table::gsi);
+    sb.append(signature(ap, List.of(), "options: PageOptions = {}", "Page<" + itemType(g) + ">"));
+    sb.append("    const expr = new Expr();\n");
+    filters(sb, ap, table.entities().size() > 1 && e.field("entity_type").isEmpty());
+    sb.append("    const r = await this.client.send(\n      new ScanCommand({\n        TableName: this.tableName,\n");
+    g.ifPresent(x -> sb.append("        IndexName: ").append(q(x.name())).append(",\n"));
+    sb.append("        FilterExpression: filter,\n        ExpressionAttributeNames: expr.namesOrUndefined(),\n        ExpressionAttributeValues: expr.valuesOrUndefined(),\n");
+    if (ap.consistentRead() && g.isEmpty()) {
+      sb.append("        ConsistentRead: true,\n");
+    }
+    sb.append("        Limit: options.limit,\n        ExclusiveStartKey: decodeToken(options.nextToken),\n      }),\n    );\n");
+    sb.append("    return { items: ").append(mapItems(g)).append(", nextToken: encodeToken(r.LastEvaluatedKey) };\n  }\n\n");
+  }
+}

@@ -1,0 +1,27 @@
+package dev.ddbmodel.codegen.typescript;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ddbmodel.schema.model.Schema;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/** TypeScript data access layer generator (interfaces + AWS SDK for JavaScript v3 DocumentClient). */
+public final class TypeScriptDalGenerator {
+  private final Schema schema;
+  private final String source;
+  private final Optional<JsonNode> usage;
+  private final boolean examples;
+
+  public TypeScriptDalGenerator(Schema schema, String source, Optional<JsonNode> usage, boolean examples) {
+    this.schema = schema;
+    this.source = source;
+    this.usage = usage;
+    this.examples = examples;
+  }
+
+  /** Relative path to file content (an npm project: package.json, tsconfig.json, src/*.ts, usage_examples.ts). */
+  public Map<String, String> generate() {
+    return new TreeMap<>(new TsWriter(schema, source, usage, examples).files());
+  }
+}

@@ -1,0 +1,106 @@
+package dev.ddbmodel.codegen.typescript;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ddbmodel.codegen.DalGenerator;
+import dev.ddbmodel.codegen.DalRequest;
+import dev.ddbmodel.core.json.Json;
+import dev.ddbmodel.validation.local.LocalDynamoDb;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Generates the TypeScript DAL for each example, installs its pinned packages from the npm registry
+ * (node_modules cached under target/ts-dal-cache keyed by the package.json content), type-checks it
+ * with tsc (strict) and runs the compiled usage examples with node against DynamoDB Local on a
+ * loopback port: every access pattern must execute and every read must find the sample data.
+ */
+class TypeScriptDalExecutionIT {
+  static LocalDynamoDb local;
+
+  @TempDir Path tmp;
+
+  @BeforeAll
+  static void start() {
+    local = LocalDynamoDb.server();
+  }
+
+  @AfterAll
+  static void stop() {
+    local.close();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"ecommerce", "social", "iot-telemetry", "saas-multitenant"})
+  void everyPatternRuns(String example) throws Exception {
+    Path dir = Path.of("../examples/models", example).toAbsolutePath().normalize();
+    Path out = tmp.resolve(example);
+    var r = DalGenerator.generate(new DalRequest(dir.resolve("schema.json"), DalRequest.Language.TYPESCRIPT, Optional.of(out),
+        Optional.of(dir.resolve("usage_data.json")), true));
+    assertThat(r.isValid()).as(r.diagnostics().toString()).isTrue();
+    byte[] pkg = Files.readAllBytes(out.resolve("package.json"));
+    String key = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(pkg)).substring(0, 16);
+    Path cache = Path.of("target/ts-dal-cache", key).toAbsolutePath();
+    synchronized (TypeScriptDalExecutionIT.class) {
+      if (!Files.isDirectory(cache.resolve("node_modules"))) {
+        Files.createDirectories(cache);
+        Files.write(cache.resolve("package.json"), pkg);
+        run(cache, 600, "npm", "install", "--no-audit", "--no-fund", "--loglevel=error");
+      }
+    }
+    Files.createSymbolicLink(out.resolve("node_modules"), cache.resolve("node_modules"));
+    run(out, 300, "node", "node_modules/typescript/bin/tsc", "-p", ".");
+    Process p = new ProcessBuilder("node", "dist/usage_examples.js", "--endpoint", local.endpoint().orElseThrow().toString())
+        .directory(out.toFile()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).as(output).isZero();
+    JsonNode summary = Json.parseTrusted(output);
+    JsonNode mapping = Json.parseTrusted(Files.readString(out.resolve("access_pattern_mapping.json")));
+    assertThat(mapping.size()).isEqualTo(r.unwrap().patterns());
+    int reads = 0;
+    int readsWithItems = 0;
+    for (var it = mapping.fields(); it.hasNext(); ) {
+      JsonNode m = it.next().getValue();
+      String id = m.path("pattern_id").asText();
+      JsonNode result = summary.path(id);
+      assertThat(result.path("ok").asBoolean()).as("pattern " + id + ": " + result).isTrue();
+      String op = m.path("operation").asText();
+      if (op.equals("GetItem")) {
+        assertThat(result.path("items").asInt()).as("GetItem pattern " + id + " finds the sample").isEqualTo(1);
+      }
+      if (List.of("GetItem", "Query", "BatchGetItem", "TransactGet").contains(op)) {
+        reads++;
+        if (result.path("items").asInt() > 0) {
+          readsWithItems++;
+        }
+      }
+    }
+    assertThat(readsWithItems).as("reads returning the sample data").isEqualTo(reads);
+    for (var it = summary.fields(); it.hasNext(); ) {
+      var e = it.next();
+      assertThat(e.getValue().path("ok").asBoolean()).as(e.getKey() + ": " + e.getValue()).isTrue();
+    }
+  }
+
+  static void run(Path dir, int seconds, String... cmd) throws Exception {
+    ProcessBuilder pb = new ProcessBuilder(List.of(cmd)).directory(dir.toFile()).redirectErrorStream(true);
+    pb.environment().put("npm_config_update_notifier", "false");
+    Process p = pb.start();
+    byte[] out = p.getInputStream().readAllBytes();
+    assertThat(p.waitFor(seconds, TimeUnit.SECONDS)).as("timeout: " + String.join(" ", cmd)).isTrue();
+    assertThat(p.exitValue()).as(String.join(" ", cmd) + "\n" + new String(out, StandardCharsets.UTF_8)).isZero();
+  }
+}
