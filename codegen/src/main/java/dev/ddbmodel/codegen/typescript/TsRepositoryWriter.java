@@ -110,7 +110,7 @@ final class TsRepositoryWriter {
     sb.append("  async update(entity: ").append(type).append("): Promise<").append(type).append("> {\n    const expected = Number(entity.version ?? 0);\n");
     sb.append("    const updated: ").append(type).append(" = { ...entity, version: expected + 1 };\n    try {\n      await this.client.send(\n        new PutCommand({\n");
     sb.append("          TableName: this.tableName,\n          Item: this.toItem(updated),\n");
-    sb.append("          ConditionExpression: expected === 0 ? \"attribute_not_exists(#v) OR #v = :expected\" : \"#v = :expected\",\n");
+    sb.append("          ConditionExpression: \"#v = :expected\",\n");
     sb.append("          ExpressionAttributeNames: { \"#v\": \"version\" },\n          ExpressionAttributeValues: { \":expected\": expected },\n        }),\n      );\n    } catch (err) {\n");
     sb.append(conflict("`" + e.name() + " changed since version ${expected}`"));
     sb.append("    }\n    return updated;\n  }\n\n");

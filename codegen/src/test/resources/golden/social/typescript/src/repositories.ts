@@ -98,7 +98,7 @@ export class UserRepository {
         new PutCommand({
           TableName: this.tableName,
           Item: this.toItem(updated),
-          ConditionExpression: expected === 0 ? "attribute_not_exists(#v) OR #v = :expected" : "#v = :expected",
+          ConditionExpression: "#v = :expected",
           ExpressionAttributeNames: { "#v": "version" },
           ExpressionAttributeValues: { ":expected": expected },
         }),
@@ -206,7 +206,7 @@ export class PostRepository {
         new PutCommand({
           TableName: this.tableName,
           Item: this.toItem(updated),
-          ConditionExpression: expected === 0 ? "attribute_not_exists(#v) OR #v = :expected" : "#v = :expected",
+          ConditionExpression: "#v = :expected",
           ExpressionAttributeNames: { "#v": "version" },
           ExpressionAttributeValues: { ":expected": expected },
         }),
@@ -344,7 +344,7 @@ export class FollowRepository {
         new PutCommand({
           TableName: this.tableName,
           Item: this.toItem(updated),
-          ConditionExpression: expected === 0 ? "attribute_not_exists(#v) OR #v = :expected" : "#v = :expected",
+          ConditionExpression: "#v = :expected",
           ExpressionAttributeNames: { "#v": "version" },
           ExpressionAttributeValues: { ":expected": expected },
         }),
@@ -476,7 +476,7 @@ export class LikeRepository {
         new PutCommand({
           TableName: this.tableName,
           Item: this.toItem(updated),
-          ConditionExpression: expected === 0 ? "attribute_not_exists(#v) OR #v = :expected" : "#v = :expected",
+          ConditionExpression: "#v = :expected",
           ExpressionAttributeNames: { "#v": "version" },
           ExpressionAttributeValues: { ":expected": expected },
         }),
