@@ -49,6 +49,17 @@ public final class LockingHarness {
     } while (token != null && pages < 50);
     out.put("posts", seen);
     out.put("pages", pages);
+    List<String> newest = new ArrayList<>();
+    token = null;
+    pages = 0;
+    do {
+      Attrs.Page<Post> page = posts.userPosts("u-lock", 3, token, true);
+      page.items().forEach(p -> newest.add(p.postId()));
+      token = page.nextToken();
+      pages++;
+    } while (token != null && pages < 50);
+    out.put("newest", newest);
+    out.put("newest_pages", pages);
     return out;
   }
 }

@@ -41,6 +41,17 @@ async function refused(call) {
   } while (token !== undefined && pages < 50);
   out.posts = seen;
   out.pages = pages;
+  const newest = [];
+  token = undefined;
+  pages = 0;
+  do {
+    const page = await posts.userPosts("u-lock", { limit: 3, nextToken: token, descending: true });
+    page.items.forEach((p) => newest.push(p.post_id));
+    token = page.nextToken;
+    pages++;
+  } while (token !== undefined && pages < 50);
+  out.newest = newest;
+  out.newest_pages = pages;
   const sorted = {};
   Object.keys(out).sort().forEach((k) => (sorted[k] = out[k]));
   console.log(JSON.stringify(sorted));

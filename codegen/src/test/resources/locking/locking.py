@@ -41,4 +41,14 @@ while True:
         break
 out["posts"] = seen
 out["pages"] = pages
+newest, token, pages = [], None, 0
+while True:
+    page = posts.user_posts("u-lock", limit=3, next_token=token, descending=True)
+    newest += [p.post_id for p in page.items]
+    pages += 1
+    token = page.next_token
+    if token is None or pages >= 50:
+        break
+out["newest"] = newest
+out["newest_pages"] = pages
 print(json.dumps(out, sort_keys=True))

@@ -25,13 +25,14 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 /**
  * What the usage examples do not show, in all three languages on the social example: a second
  * create of the same key and an update from a stale copy are refused (optimistic locking), a
- * current update bumps the version, and a Query read in pages of two returns every item once, in
- * sort-key order (schema.json has no sort direction), through the pagination tokens. The three programs must print the same result.
+ * current update bumps the version, and a Query read in pages returns every item once through the
+ * pagination tokens: in sort-key order by default, newest first with the descending option. The three programs must print the same result.
  */
 class LockingAndPagingIT {
   static final Path SOCIAL = Path.of("../examples/models/social").toAbsolutePath().normalize();
   static final Path HARNESS = Path.of("src/test/resources/locking").toAbsolutePath();
   static final String EXPECTED = "{\"created\":1,\"duplicate\":\"refused\",\"name\":\"M\",\"pages\":4,"
+      + "\"newest\":[\"p7\",\"p6\",\"p5\",\"p4\",\"p3\",\"p2\",\"p1\"],\"newest_pages\":3,"
       + "\"posts\":[\"p1\",\"p2\",\"p3\",\"p4\",\"p5\",\"p6\",\"p7\"],\"stale\":\"refused\",\"updated\":2}";
 
   @TempDir Path tmp;

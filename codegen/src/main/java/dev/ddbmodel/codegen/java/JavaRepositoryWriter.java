@@ -272,7 +272,16 @@ final class JavaRepositoryWriter {
     QueryPlan plan = QueryPlan.of(table, e, ap);
     List<String> pkFields = new ArrayList<>();
     plan.partition().forEach(k -> k.template().fieldNames().stream().filter(f -> !pkFields.contains(f)).forEach(pkFields::add));
-    sb.append(signature(ap, pkFields, "Integer limit, String nextToken", pageType(plan.index())));
+    // the pattern in key order, and with a direction (descending = newest first for time-ordered sort keys)
+    String header = signature(ap, pkFields, "Integer limit, String nextToken", pageType(plan.index()));
+    Set<String> names = new LinkedHashSet<>();
+    ap.parameters().forEach(p -> names.add(var(p.name())));
+    pkFields.forEach(f -> names.add(var(f)));
+    names.add("limit");
+    names.add("nextToken");
+    sb.append(header).append("    return ").append(var(ap.name())).append("(").append(String.join(", ", names)).append(", false);\n  }\n\n");
+    sb.append("  /** Pattern ").append(ap.id()).append(", in descending sort-key order when {@code descending}. */\n");
+    sb.append(header.substring(header.indexOf("  public ")).replace(", String nextToken)", ", String nextToken, boolean descending)"));
     sb.append("    Map<String, Object> values = ").append(mapOf(plan.keyParams())).append(";\n    Attrs.Expr expr = new Attrs.Expr();\n    List<String> conditions = new ArrayList<>();\n");
     List<QueryPlan.KeyCond> eq = new ArrayList<>(plan.partition());
     eq.addAll(plan.sortEquals());
@@ -296,7 +305,7 @@ final class JavaRepositoryWriter {
     });
     filters(sb, ap, false);
     sb.append("    QueryRequest.Builder b = QueryRequest.builder().tableName(tableName).keyConditionExpression(String.join(\" AND \", conditions))\n");
-    sb.append("        .filterExpression(filter).limit(limit).exclusiveStartKey(Attrs.decodeToken(nextToken))");
+    sb.append("        .filterExpression(filter).limit(limit).exclusiveStartKey(Attrs.decodeToken(nextToken)).scanIndexForward(descending ? false : null)");
     plan.index().ifPresent(g -> sb.append(".indexName(").append(q(g.name())).append(")"));
     if (ap.consistentRead() && plan.index().isEmpty()) {
       sb.append(".consistentRead(true)");

@@ -292,7 +292,8 @@ final class RepositoryWriter {
     Optional<Schema.GsiDef> g = plan.index();
     List<String> pkFields = new ArrayList<>();
     plan.partition().forEach(k -> k.template().fieldNames().stream().filter(f -> !pkFields.contains(f)).forEach(pkFields::add));
-    StringBuilder sb = new StringBuilder(signature(ap, pkFields, ", limit: Optional[int] = None, next_token: Optional[str] = None", pageReturn(g)));
+    StringBuilder sb = new StringBuilder(signature(ap, pkFields, ", limit: Optional[int] = None, next_token: Optional[str] = None, descending: bool = False",
+        pageReturn(g)));
     sb.append("        values = ").append(dictOf(plan.keyParams())).append("\n");
     sb.append("        expr = Expression()\n        conditions = []\n");
     List<QueryPlan.KeyCond> equalities = new ArrayList<>(plan.partition());
@@ -326,6 +327,7 @@ final class RepositoryWriter {
     }
     sb.append("}\n");
     filter(sb, ap, false);
+    sb.append("        if descending:\n            request[\"ScanIndexForward\"] = False\n");
     paging(sb, g, "query");
     return sb.toString();
   }

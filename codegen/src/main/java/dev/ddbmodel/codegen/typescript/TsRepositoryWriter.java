@@ -312,7 +312,8 @@ final class TsRepositoryWriter {
     if (ap.consistentRead() && plan.index().isEmpty()) {
       sb.append("        ConsistentRead: true,\n");
     }
-    sb.append("        Limit: options.limit,\n        ExclusiveStartKey: decodeToken(options.nextToken),\n      }),\n    );\n");
+    sb.append("        Limit: options.limit,\n        ScanIndexForward: options.descending ? false : undefined,\n");
+    sb.append("        ExclusiveStartKey: decodeToken(options.nextToken),\n      }),\n    );\n");
     sb.append("    return { items: ").append(mapItems(plan.index())).append(", nextToken: encodeToken(r.LastEvaluatedKey) };\n  }\n\n");
   }
 

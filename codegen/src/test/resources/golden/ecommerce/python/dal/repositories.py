@@ -159,7 +159,7 @@ class OrderRepository:
         response = self._client.delete_item(TableName=self.table_name, Key=serialize(self.key({"customer_id": customer_id, "order_date": order_date, "order_id": order_id})), ReturnValues="ALL_OLD")
         return "Attributes" in response
 
-    def list_customer_orders(self, customer_id: str, limit: Optional[int] = None, next_token: Optional[str] = None) -> Page[Order]:
+    def list_customer_orders(self, customer_id: str, limit: Optional[int] = None, next_token: Optional[str] = None, descending: bool = False) -> Page[Order]:
         """Pattern 3: A customer's orders, newest first"""
         values = {"customer_id": customer_id}
         expr = Expression()
@@ -171,6 +171,8 @@ class OrderRepository:
         filter_text = " AND ".join(f"({x})" for x in filters)
         if filter_text:
             request["FilterExpression"] = filter_text
+        if descending:
+            request["ScanIndexForward"] = False
         if limit is not None:
             request["Limit"] = limit
         start = decode_token(next_token)
@@ -180,7 +182,7 @@ class OrderRepository:
         items = [self.from_item(i) for i in response.get("Items", [])]
         return Page(items=items, next_token=encode_token(response.get("LastEvaluatedKey")))
 
-    def orders_between(self, customer_id: str, start: str, end: str, limit: Optional[int] = None, next_token: Optional[str] = None) -> Page[Order]:
+    def orders_between(self, customer_id: str, start: str, end: str, limit: Optional[int] = None, next_token: Optional[str] = None, descending: bool = False) -> Page[Order]:
         """Pattern 4: A customer's orders between two dates"""
         values = {"customer_id": customer_id}
         expr = Expression()
@@ -192,6 +194,8 @@ class OrderRepository:
         filter_text = " AND ".join(f"({x})" for x in filters)
         if filter_text:
             request["FilterExpression"] = filter_text
+        if descending:
+            request["ScanIndexForward"] = False
         if limit is not None:
             request["Limit"] = limit
         start = decode_token(next_token)
@@ -201,7 +205,7 @@ class OrderRepository:
         items = [self.from_item(i) for i in response.get("Items", [])]
         return Page(items=items, next_token=encode_token(response.get("LastEvaluatedKey")))
 
-    def orders_by_status_since(self, status: str, since: str, limit: Optional[int] = None, next_token: Optional[str] = None) -> Page[Order]:
+    def orders_by_status_since(self, status: str, since: str, limit: Optional[int] = None, next_token: Optional[str] = None, descending: bool = False) -> Page[Order]:
         """Pattern 5: Orders with a status placed since a date"""
         values = {"status": status}
         expr = Expression()
@@ -213,6 +217,8 @@ class OrderRepository:
         filter_text = " AND ".join(f"({x})" for x in filters)
         if filter_text:
             request["FilterExpression"] = filter_text
+        if descending:
+            request["ScanIndexForward"] = False
         if limit is not None:
             request["Limit"] = limit
         start = decode_token(next_token)
@@ -322,7 +328,7 @@ class ProductRepository:
         """Pattern 8: Get a product"""
         return self.get(product_id=product_id, consistent_read=False)
 
-    def products_in_price_band(self, category: str, min_price: float, max_price: float, limit: Optional[int] = None, next_token: Optional[str] = None) -> Page[dict[str, Any]]:
+    def products_in_price_band(self, category: str, min_price: float, max_price: float, limit: Optional[int] = None, next_token: Optional[str] = None, descending: bool = False) -> Page[dict[str, Any]]:
         """Pattern 9: Products of a category in a price band"""
         values = {"category": category}
         expr = Expression()
@@ -334,6 +340,8 @@ class ProductRepository:
         filter_text = " AND ".join(f"({x})" for x in filters)
         if filter_text:
             request["FilterExpression"] = filter_text
+        if descending:
+            request["ScanIndexForward"] = False
         if limit is not None:
             request["Limit"] = limit
         start = decode_token(next_token)

@@ -71,7 +71,7 @@ class ReadingRepository:
         response = self._client.delete_item(TableName=self.table_name, Key=serialize(self.key({"device_id": device_id, "ts": ts})), ReturnValues="ALL_OLD")
         return "Attributes" in response
 
-    def latest_readings(self, device_id: str, limit: Optional[int] = None, next_token: Optional[str] = None) -> Page[Reading]:
+    def latest_readings(self, device_id: str, limit: Optional[int] = None, next_token: Optional[str] = None, descending: bool = False) -> Page[Reading]:
         """Pattern 1: Latest readings of a device"""
         values = {"device_id": device_id}
         expr = Expression()
@@ -82,6 +82,8 @@ class ReadingRepository:
         filter_text = " AND ".join(f"({x})" for x in filters)
         if filter_text:
             request["FilterExpression"] = filter_text
+        if descending:
+            request["ScanIndexForward"] = False
         if limit is not None:
             request["Limit"] = limit
         start = decode_token(next_token)
@@ -91,7 +93,7 @@ class ReadingRepository:
         items = [self.from_item(i) for i in response.get("Items", [])]
         return Page(items=items, next_token=encode_token(response.get("LastEvaluatedKey")))
 
-    def readings_between(self, device_id: str, start: str, end: str, limit: Optional[int] = None, next_token: Optional[str] = None) -> Page[Reading]:
+    def readings_between(self, device_id: str, start: str, end: str, limit: Optional[int] = None, next_token: Optional[str] = None, descending: bool = False) -> Page[Reading]:
         """Pattern 2: Readings in a time window"""
         values = {"device_id": device_id}
         expr = Expression()
@@ -103,6 +105,8 @@ class ReadingRepository:
         filter_text = " AND ".join(f"({x})" for x in filters)
         if filter_text:
             request["FilterExpression"] = filter_text
+        if descending:
+            request["ScanIndexForward"] = False
         if limit is not None:
             request["Limit"] = limit
         start = decode_token(next_token)
@@ -200,7 +204,7 @@ class DeviceRepository:
         """Pattern 5: Get a device"""
         return self.get(device_id=device_id, consistent_read=False)
 
-    def devices_by_site_kind(self, site_id: str, kind: str, status: str, limit: Optional[int] = None, next_token: Optional[str] = None) -> Page[Device]:
+    def devices_by_site_kind(self, site_id: str, kind: str, status: str, limit: Optional[int] = None, next_token: Optional[str] = None, descending: bool = False) -> Page[Device]:
         """Pattern 6: Devices of a site and kind with a status"""
         values = {"site_id": site_id, "kind": kind, "status": status}
         expr = Expression()
@@ -213,6 +217,8 @@ class DeviceRepository:
         filter_text = " AND ".join(f"({x})" for x in filters)
         if filter_text:
             request["FilterExpression"] = filter_text
+        if descending:
+            request["ScanIndexForward"] = False
         if limit is not None:
             request["Limit"] = limit
         start = decode_token(next_token)
@@ -301,7 +307,7 @@ class AlertRepository:
         response = self._client.delete_item(TableName=self.table_name, Key=serialize(self.key({"site_id": site_id, "raised_at": raised_at, "device_id": device_id})), ReturnValues="ALL_OLD")
         return "Attributes" in response
 
-    def alerts_by_status(self, site_id: str, status: str, limit: Optional[int] = None, next_token: Optional[str] = None) -> Page[dict[str, Any]]:
+    def alerts_by_status(self, site_id: str, status: str, limit: Optional[int] = None, next_token: Optional[str] = None, descending: bool = False) -> Page[dict[str, Any]]:
         """Pattern 7: Alerts of a site with a status"""
         values = {"site_id": site_id, "status": status}
         expr = Expression()
@@ -313,6 +319,8 @@ class AlertRepository:
         filter_text = " AND ".join(f"({x})" for x in filters)
         if filter_text:
             request["FilterExpression"] = filter_text
+        if descending:
+            request["ScanIndexForward"] = False
         if limit is not None:
             request["Limit"] = limit
         start = decode_token(next_token)

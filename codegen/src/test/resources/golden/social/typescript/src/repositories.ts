@@ -140,6 +140,7 @@ export class UserRepository {
         ExpressionAttributeNames: expr.namesOrUndefined(),
         ExpressionAttributeValues: expr.valuesOrUndefined(),
         Limit: options.limit,
+        ScanIndexForward: options.descending ? false : undefined,
         ExclusiveStartKey: decodeToken(options.nextToken),
       }),
     );
@@ -243,6 +244,7 @@ export class PostRepository {
         ExpressionAttributeNames: expr.namesOrUndefined(),
         ExpressionAttributeValues: expr.valuesOrUndefined(),
         Limit: options.limit,
+        ScanIndexForward: options.descending ? false : undefined,
         ExclusiveStartKey: decodeToken(options.nextToken),
       }),
     );
@@ -381,6 +383,7 @@ export class FollowRepository {
         ExpressionAttributeNames: expr.namesOrUndefined(),
         ExpressionAttributeValues: expr.valuesOrUndefined(),
         Limit: options.limit,
+        ScanIndexForward: options.descending ? false : undefined,
         ExclusiveStartKey: decodeToken(options.nextToken),
       }),
     );
@@ -405,6 +408,7 @@ export class FollowRepository {
         ExpressionAttributeNames: expr.namesOrUndefined(),
         ExpressionAttributeValues: expr.valuesOrUndefined(),
         Limit: options.limit,
+        ScanIndexForward: options.descending ? false : undefined,
         ExclusiveStartKey: decodeToken(options.nextToken),
       }),
     );

@@ -15,6 +15,8 @@ export interface Page<T> {
 export interface PageOptions {
   limit?: number | undefined;
   nextToken?: string | undefined;
+  /** Query only: descending sort-key order (newest first for time-ordered sort keys). */
+  descending?: boolean | undefined;
 }
 
 /** The item changed since it was read, or a create found it already there. */

@@ -92,6 +92,11 @@ public final class FollowRepository {
 
   /** Pattern 4: Who a user follows */
   public Attrs.Page<Follow> following(String followerId, Integer limit, String nextToken) {
+    return following(followerId, limit, nextToken, false);
+  }
+
+  /** Pattern 4, in descending sort-key order when {@code descending}. */
+  public Attrs.Page<Follow> following(String followerId, Integer limit, String nextToken, boolean descending) {
     Map<String, Object> values = Attrs.map("follower_id", followerId);
     Attrs.Expr expr = new Attrs.Expr();
     List<String> conditions = new ArrayList<>();
@@ -100,7 +105,7 @@ public final class FollowRepository {
     List<String> filters = new ArrayList<>();
     String filter = filters.isEmpty() ? null : "(" + String.join(") AND (", filters) + ")";
     QueryRequest.Builder b = QueryRequest.builder().tableName(tableName).keyConditionExpression(String.join(" AND ", conditions))
-        .filterExpression(filter).limit(limit).exclusiveStartKey(Attrs.decodeToken(nextToken));
+        .filterExpression(filter).limit(limit).exclusiveStartKey(Attrs.decodeToken(nextToken)).scanIndexForward(descending ? false : null);
     QueryResponse r = client.query(b.expressionAttributeNames(expr.namesOrNull()).expressionAttributeValues(expr.valuesOrNull()).build());
     List<Follow> items = new ArrayList<>();
     r.items().forEach(item -> items.add(fromItem(item)));
@@ -109,6 +114,11 @@ public final class FollowRepository {
 
   /** Pattern 5: A user's followers */
   public Attrs.Page<Follow> followers(String followeeId, Integer limit, String nextToken) {
+    return followers(followeeId, limit, nextToken, false);
+  }
+
+  /** Pattern 5, in descending sort-key order when {@code descending}. */
+  public Attrs.Page<Follow> followers(String followeeId, Integer limit, String nextToken, boolean descending) {
     Map<String, Object> values = Attrs.map("followee_id", followeeId);
     Attrs.Expr expr = new Attrs.Expr();
     List<String> conditions = new ArrayList<>();
@@ -117,7 +127,7 @@ public final class FollowRepository {
     List<String> filters = new ArrayList<>();
     String filter = filters.isEmpty() ? null : "(" + String.join(") AND (", filters) + ")";
     QueryRequest.Builder b = QueryRequest.builder().tableName(tableName).keyConditionExpression(String.join(" AND ", conditions))
-        .filterExpression(filter).limit(limit).exclusiveStartKey(Attrs.decodeToken(nextToken)).indexName("Inverted");
+        .filterExpression(filter).limit(limit).exclusiveStartKey(Attrs.decodeToken(nextToken)).scanIndexForward(descending ? false : null).indexName("Inverted");
     QueryResponse r = client.query(b.expressionAttributeNames(expr.namesOrNull()).expressionAttributeValues(expr.valuesOrNull()).build());
     List<Follow> items = new ArrayList<>();
     r.items().forEach(item -> items.add(fromItem(item)));

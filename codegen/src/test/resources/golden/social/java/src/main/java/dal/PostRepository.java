@@ -90,6 +90,11 @@ public final class PostRepository {
 
   /** Pattern 3: A user's posts, newest first */
   public Attrs.Page<Post> userPosts(String userId, Integer limit, String nextToken) {
+    return userPosts(userId, limit, nextToken, false);
+  }
+
+  /** Pattern 3, in descending sort-key order when {@code descending}. */
+  public Attrs.Page<Post> userPosts(String userId, Integer limit, String nextToken, boolean descending) {
     Map<String, Object> values = Attrs.map("user_id", userId);
     Attrs.Expr expr = new Attrs.Expr();
     List<String> conditions = new ArrayList<>();
@@ -98,7 +103,7 @@ public final class PostRepository {
     List<String> filters = new ArrayList<>();
     String filter = filters.isEmpty() ? null : "(" + String.join(") AND (", filters) + ")";
     QueryRequest.Builder b = QueryRequest.builder().tableName(tableName).keyConditionExpression(String.join(" AND ", conditions))
-        .filterExpression(filter).limit(limit).exclusiveStartKey(Attrs.decodeToken(nextToken));
+        .filterExpression(filter).limit(limit).exclusiveStartKey(Attrs.decodeToken(nextToken)).scanIndexForward(descending ? false : null);
     QueryResponse r = client.query(b.expressionAttributeNames(expr.namesOrNull()).expressionAttributeValues(expr.valuesOrNull()).build());
     List<Post> items = new ArrayList<>();
     r.items().forEach(item -> items.add(fromItem(item)));

@@ -96,6 +96,11 @@ public final class UserRepository {
 
   /** Pattern 2: Find a user by handle */
   public Attrs.Page<Map<String, Object>> findByHandle(String handle, Integer limit, String nextToken) {
+    return findByHandle(handle, limit, nextToken, false);
+  }
+
+  /** Pattern 2, in descending sort-key order when {@code descending}. */
+  public Attrs.Page<Map<String, Object>> findByHandle(String handle, Integer limit, String nextToken, boolean descending) {
     Map<String, Object> values = Attrs.map("handle", handle);
     Attrs.Expr expr = new Attrs.Expr();
     List<String> conditions = new ArrayList<>();
@@ -103,7 +108,7 @@ public final class UserRepository {
     List<String> filters = new ArrayList<>();
     String filter = filters.isEmpty() ? null : "(" + String.join(") AND (", filters) + ")";
     QueryRequest.Builder b = QueryRequest.builder().tableName(tableName).keyConditionExpression(String.join(" AND ", conditions))
-        .filterExpression(filter).limit(limit).exclusiveStartKey(Attrs.decodeToken(nextToken)).indexName("ByHandle");
+        .filterExpression(filter).limit(limit).exclusiveStartKey(Attrs.decodeToken(nextToken)).scanIndexForward(descending ? false : null).indexName("ByHandle");
     QueryResponse r = client.query(b.expressionAttributeNames(expr.namesOrNull()).expressionAttributeValues(expr.valuesOrNull()).build());
     List<Map<String, Object>> items = new ArrayList<>();
     r.items().forEach(item -> items.add(Attrs.plain(item)));
