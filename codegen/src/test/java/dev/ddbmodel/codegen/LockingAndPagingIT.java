@@ -10,12 +10,9 @@ import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
@@ -56,18 +53,7 @@ class LockingAndPagingIT {
   @Test
   void typescript() throws Exception {
     Path out = generate(DalRequest.Language.TYPESCRIPT);
-    byte[] pkg = Files.readAllBytes(out.resolve("package.json"));
-    String key = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(pkg)).substring(0, 16);
-    Path cache = Path.of("target/ts-dal-cache", key).toAbsolutePath();
-    synchronized (LockingAndPagingIT.class) {
-      if (!Files.isDirectory(cache.resolve("node_modules"))) {
-        Files.createDirectories(cache);
-        Files.write(cache.resolve("package.json"), pkg);
-        run(cache, "npm", "install", "--no-audit", "--no-fund", "--loglevel=error");
-      }
-    }
-    Files.createSymbolicLink(out.resolve("node_modules"), cache.resolve("node_modules"));
-    run(out, "node", "node_modules/typescript/bin/tsc", "-p", ".");
+    dev.ddbmodel.codegen.typescript.TsProject.build(out);
     Files.copy(HARNESS.resolve("locking.js"), out.resolve("locking.js"));
     try (LocalDynamoDb local = LocalDynamoDb.server()) {
       assertThat(Json.parseTrusted(run(out, "node", "locking.js", local.endpoint().orElseThrow().toString()))).isEqualTo(Json.parseTrusted(EXPECTED));
@@ -94,14 +80,7 @@ class LockingAndPagingIT {
   }
 
   static String run(Path dir, String... cmd) throws Exception {
-    ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile());
-    pb.environment().put("npm_config_update_notifier", "false");
-    Process p = pb.start();
-    byte[] out = p.getInputStream().readAllBytes();
-    String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(p.waitFor(600, TimeUnit.SECONDS)).isTrue();
-    String text = new String(out, StandardCharsets.UTF_8);
-    assertThat(p.exitValue()).as(String.join(" ", cmd) + "\n" + text + "\n" + err).isZero();
-    return text;
+    return dev.ddbmodel.codegen.typescript.TsProject.run(dir, 600, cmd);
   }
+
 }

@@ -9,11 +9,9 @@ import dev.ddbmodel.schema.model.KeyTemplate;
 import dev.ddbmodel.schema.model.Schema;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 
 /** Writes the Java data access layer: records, repositories, transactions, tables, examples. */
@@ -211,9 +209,7 @@ final class JavaWriter {
 
   /** Fields named by templates, in order, no duplicates. */
   static List<String> fields(List<KeyTemplate> ts) {
-    Set<String> s = new LinkedHashSet<>();
-    ts.forEach(t -> s.addAll(t.fieldNames()));
-    return List.copyOf(s);
+    return dev.ddbmodel.codegen.plan.QueryPlan.fieldsOf(ts);
   }
 
   static QueryPlan plan(Schema.TableDef t, Schema.Entity e, Schema.AccessPattern ap) {

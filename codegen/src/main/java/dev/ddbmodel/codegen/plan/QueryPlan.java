@@ -38,6 +38,13 @@ public record QueryPlan(Optional<Schema.GsiDef> index, List<KeyCond> partition, 
    */
   public record Range(String attribute, String operator, String prefix, List<String> params, boolean numeric) {}
 
+  /** The field names the templates use, in order of first appearance, each once. */
+  public static List<String> fieldsOf(List<KeyTemplate> templates) {
+    Set<String> s = new LinkedHashSet<>();
+    templates.forEach(t -> s.addAll(t.fieldNames()));
+    return List.copyOf(s);
+  }
+
   public static QueryPlan of(Schema.TableDef table, Schema.Entity e, Schema.AccessPattern ap) {
     Optional<Schema.GsiDef> g = ap.indexName().flatMap(table::gsi);
     Set<String> filterParams = new LinkedHashSet<>();

@@ -6,11 +6,9 @@ import dev.ddbmodel.schema.model.KeyTemplate;
 import dev.ddbmodel.schema.model.Schema;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -167,9 +165,7 @@ public final class PythonDalGenerator {
 
   /** Fields named by the templates, in order, without duplicates. */
   static List<String> fields(List<KeyTemplate> templates) {
-    Set<String> s = new LinkedHashSet<>();
-    templates.forEach(t -> s.addAll(t.fieldNames()));
-    return List.copyOf(s);
+    return dev.ddbmodel.codegen.plan.QueryPlan.fieldsOf(templates);
   }
 
   /** Python expression for a key value from a template and a dict named {@code src}. */

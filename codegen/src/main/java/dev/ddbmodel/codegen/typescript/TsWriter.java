@@ -9,7 +9,6 @@ import dev.ddbmodel.schema.model.KeyTemplate;
 import dev.ddbmodel.schema.model.Schema;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -91,9 +90,7 @@ final class TsWriter {
 
   /** Fields named by templates, in order, no duplicates. */
   static List<String> fields(List<KeyTemplate> ts) {
-    Set<String> s = new LinkedHashSet<>();
-    ts.forEach(t -> s.addAll(t.fieldNames()));
-    return List.copyOf(s);
+    return dev.ddbmodel.codegen.plan.QueryPlan.fieldsOf(ts);
   }
 
   Map<String, String> files() {

@@ -10,8 +10,6 @@ import dev.ddbmodel.validation.local.LocalDynamoDb;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -50,18 +48,7 @@ class TypeScriptDalExecutionIT {
     var r = DalGenerator.generate(new DalRequest(dir.resolve("schema.json"), DalRequest.Language.TYPESCRIPT, Optional.of(out),
         Optional.of(dir.resolve("usage_data.json")), true));
     assertThat(r.isValid()).as(r.diagnostics().toString()).isTrue();
-    byte[] pkg = Files.readAllBytes(out.resolve("package.json"));
-    String key = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(pkg)).substring(0, 16);
-    Path cache = Path.of("target/ts-dal-cache", key).toAbsolutePath();
-    synchronized (TypeScriptDalExecutionIT.class) {
-      if (!Files.isDirectory(cache.resolve("node_modules"))) {
-        Files.createDirectories(cache);
-        Files.write(cache.resolve("package.json"), pkg);
-        run(cache, 600, "npm", "install", "--no-audit", "--no-fund", "--loglevel=error");
-      }
-    }
-    Files.createSymbolicLink(out.resolve("node_modules"), cache.resolve("node_modules"));
-    run(out, 300, "node", "node_modules/typescript/bin/tsc", "-p", ".");
+    TsProject.build(out);
     Process p = new ProcessBuilder("node", "dist/usage_examples.js", "--endpoint", local.endpoint().orElseThrow().toString())
         .directory(out.toFile()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
     String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -95,12 +82,4 @@ class TypeScriptDalExecutionIT {
     }
   }
 
-  static void run(Path dir, int seconds, String... cmd) throws Exception {
-    ProcessBuilder pb = new ProcessBuilder(List.of(cmd)).directory(dir.toFile()).redirectErrorStream(true);
-    pb.environment().put("npm_config_update_notifier", "false");
-    Process p = pb.start();
-    byte[] out = p.getInputStream().readAllBytes();
-    assertThat(p.waitFor(seconds, TimeUnit.SECONDS)).as("timeout: " + String.join(" ", cmd)).isTrue();
-    assertThat(p.exitValue()).as(String.join(" ", cmd) + "\n" + new String(out, StandardCharsets.UTF_8)).isZero();
-  }
 }
