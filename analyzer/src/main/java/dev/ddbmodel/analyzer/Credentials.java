@@ -33,7 +33,7 @@ record Credentials(String username, String password, String host) {
       } catch (SecretsManagerException e) {
         return err("Analyzer.Secret", "cannot read the secret: " + e.awsErrorDetails().errorCode(), "check the ARN, region and IAM permission secretsmanager:GetSecretValue");
       } catch (software.amazon.awssdk.core.exception.SdkClientException e) {
-        return err("Analyzer.AwsAccess", "cannot reach Secrets Manager: " + e.getMessage().lines().findFirst().orElse("").replaceAll("\\s*:\\s*\\[.*", ""),
+        return err("Analyzer.AwsAccess", "cannot reach Secrets Manager: " + clientProblem(e),
             "configure AWS credentials (environment, profile or role) and network access to Secrets Manager in the region");
       }
       JsonNode s;
@@ -63,6 +63,11 @@ record Credentials(String username, String password, String host) {
     }
     return err("Analyzer.MissingCredentials", "managed mode needs credentials: `aws_secret_arn` (with `aws_region`), or a username with `hostname`",
         "pass aws_secret_arn and aws_region, or username/password and hostname");
+  }
+
+  /** The first line of an SDK client failure, without the SDK's bracketed list of provider attempts. */
+  static String clientProblem(software.amazon.awssdk.core.exception.SdkClientException e) {
+    return e.getMessage().lines().findFirst().orElse("").replaceAll("\\s*:\\s*\\[.*", "");
   }
 
   private static <T> Validated<T> err(String id, String msg, String hint) {

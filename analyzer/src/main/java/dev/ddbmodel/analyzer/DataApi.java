@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.rdsdata.RdsDataClient;
@@ -77,6 +78,29 @@ final class DataApi {
       }
     }
     return errors.isEmpty() ? Validated.valid(region) : Validated.invalid(errors);
+  }
+
+  /**
+   * The whole Data API path: target checks, then the queries; refusals by the service and
+   * unreachable endpoints become diagnostics.
+   */
+  static Validated<List<ResultTable>> analyze(Dialect d, AnalyzerRequest r, String database, List<AnalysisQuery> queries) {
+    Validated<String> region = checkTarget(d, r);
+    if (!region.isValid()) {
+      return Validated.invalid(region.errors());
+    }
+    try {
+      return Validated.valid(run(d, r, region.unwrap(), database, queries, r.maxQueryResults(), r.statementTimeoutSeconds()));
+    } catch (RdsDataException e) {
+      String code = e.awsErrorDetails() == null ? "error" : e.awsErrorDetails().errorCode();
+      return Validated.invalid(err("Analyzer.DataApi", "the RDS Data API refused the analysis: " + code
+              + (e.awsErrorDetails() == null ? "" : ": " + e.awsErrorDetails().errorMessage()),
+          "check that the Data API is enabled on the cluster, the secret belongs to it, and the IAM permissions rds-data:BeginTransaction,"
+              + " rds-data:ExecuteStatement, rds-data:RollbackTransaction and secretsmanager:GetSecretValue"));
+    } catch (SdkClientException e) {
+      return Validated.invalid(err("Analyzer.AwsAccess", "cannot reach the RDS Data API: " + Credentials.clientProblem(e),
+          "configure AWS credentials (environment, profile or role) and network access to rds-data in the region"));
+    }
   }
 
   static List<ResultTable> run(Dialect d, AnalyzerRequest r, String region, String database, List<AnalysisQuery> queries, int maxRows, int timeoutSeconds) {

@@ -73,23 +73,7 @@ public final class SourceDbAnalyzer {
           "start with queries_file_path");
     }
     if (r.awsClusterArn().isPresent() && !r.awsClusterArn().get().isBlank()) {
-      Validated<String> region = DataApi.checkTarget(d, r);
-      if (!region.isValid()) {
-        return Validated.invalid(region.errors());
-      }
-      List<ResultTable> tables;
-      try {
-        tables = DataApi.run(d, r, region.unwrap(), id, queries, r.maxQueryResults(), r.statementTimeoutSeconds());
-      } catch (software.amazon.awssdk.services.rdsdata.model.RdsDataException e) {
-        String code = e.awsErrorDetails() == null ? "error" : e.awsErrorDetails().errorCode();
-        return err("Analyzer.DataApi", "the RDS Data API refused the analysis: " + code + (e.awsErrorDetails() == null ? "" : ": " + e.awsErrorDetails().errorMessage()),
-            "check that the Data API is enabled on the cluster, the secret belongs to it, and the IAM permissions rds-data:BeginTransaction,"
-                + " rds-data:ExecuteStatement, rds-data:RollbackTransaction and secretsmanager:GetSecretValue");
-      } catch (software.amazon.awssdk.core.exception.SdkClientException e) {
-        return err("Analyzer.AwsAccess", "cannot reach the RDS Data API: " + e.getMessage().lines().findFirst().orElse("").replaceAll("\\s*:\\s*\\[.*", ""),
-            "configure AWS credentials (environment, profile or role) and network access to rds-data in the region");
-      }
-      return written(r, d, id, queries, tables, guard.unwrap(), now);
+      return DataApi.analyze(d, r, id, queries).flatMap(tables -> written(r, d, id, queries, tables, guard.unwrap(), now));
     }
     Validated<Credentials> creds = Credentials.resolve(r);
     if (!creds.isValid()) {
