@@ -137,10 +137,12 @@ public record ModelValidationReport(
     md.append("- Status: **").append(s.status().replace('_', ' ').toUpperCase(Locale.ROOT)).append("**\n");
     md.append(String.format(Locale.ROOT, "- Patterns: %d total; %d executed, %d succeeded (%d with items, %d empty, %d refused by a condition), %d failed, %d served elsewhere%n%n",
         s.total(), executed, good, s.succeeded(), s.empty(), s.constraintFailures(), s.failed(), s.skippedExternal()));
-    if (consumed(true) + consumed(false) > 0) {
+    double reads = consumed(true);
+    double writes = consumed(false);
+    if (reads + writes > 0) {
       md.setLength(md.length() - 1);
-      md.append("- Consumed capacity of one call per pattern, as DynamoDB Local reports it: ").append(units(consumed(true))).append(" RCU, ")
-          .append(units(consumed(false))).append(" WCU (compare with the per-request units of the cost report)\n\n");
+      md.append("- Consumed capacity of one call per pattern, as DynamoDB Local reports it: ").append(ExecutionResult.units(reads)).append(" RCU, ")
+          .append(ExecutionResult.units(writes)).append(" WCU (compare with the per-request units of the cost report)\n\n");
     }
     md.append("## Resources\n\n| table | status | indexes | TTL | items written | notes |\n|---|---|---|---|---|---|\n");
     for (ResourceOutcome.TableOutcome t : resources.tables()) {
@@ -212,8 +214,8 @@ public record ModelValidationReport(
       p.result().ifPresent(r -> {
         if (r.success()) {
           md.append("- ").append(r.read() ? "Items returned: " : "Items written: ").append(r.itemCount()).append('\n');
-          if (r.consumedCapacity() >= 0) {
-            md.append("- Consumed capacity (DynamoDB Local): ").append(units(r.consumedCapacity())).append(r.read() ? " RCU" : " WCU").append('\n');
+          if (!r.capacityText().isEmpty()) {
+            md.append("- Consumed capacity (DynamoDB Local): ").append(r.capacityText()).append('\n');
           }
           if (r.read() && r.itemCount() > 0) {
             md.append("\n```json\n").append(Json.pretty(sample(r.data()))).append("```\n");
@@ -252,10 +254,6 @@ public record ModelValidationReport(
   public double consumed(boolean reads) {
     return patterns.stream().flatMap(p -> p.result().stream()).filter(r -> r.read() == reads && r.consumedCapacity() > 0)
         .mapToDouble(ExecutionResult::consumedCapacity).sum();
-  }
-
-  private static String units(double u) {
-    return u == Math.rint(u) ? Long.toString((long) u) : String.format(Locale.ROOT, "%.1f", u);
   }
 
   private static String cell(String s) {

@@ -68,7 +68,7 @@ final class ModelCommand {
           String line = String.format(Locale.ROOT, "%s %-6s %-18s %s%s", p.verdict().marker(), p.patternId(),
               p.operation().isEmpty() ? "-" : p.operation(), p.description(),
               p.result().map(x -> x.success()
-                  ? (x.consumedCapacity() >= 0 ? String.format(Locale.ROOT, "  (%s %s)", units(x.consumedCapacity()), x.read() ? "RCU" : "WCU") : "")
+                  ? (x.capacityText().isEmpty() ? "" : "  (" + x.capacityText() + ")")
                   : "  [" + x.errorCode() + ": " + x.message() + "]").orElse(""));
           out.println(p.verdict().failed() ? style.bad(line) : line);
           p.findings().forEach(d -> out.println("         " + (d.isError() ? style.bad(d.format()) : style.warn(d.format()))));
@@ -135,9 +135,5 @@ final class ModelCommand {
       o.flush();
       return ExitCodes.OK;
     }
-  }
-
-  static String units(double u) {
-    return u == Math.rint(u) ? Long.toString((long) u) : String.format(Locale.ROOT, "%.1f", u);
   }
 }

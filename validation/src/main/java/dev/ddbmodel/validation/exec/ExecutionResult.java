@@ -52,6 +52,16 @@ public record ExecutionResult(
     return new ExecutionResult(success, httpStatus, data, errorCode, message, itemCount, read, cancellationReasons, units);
   }
 
+  /** Capacity units as people write them: {@code 3}, {@code 0.5}. */
+  public static String units(double u) {
+    return u == Math.rint(u) ? Long.toString((long) u) : String.format(java.util.Locale.ROOT, "%.1f", u);
+  }
+
+  /** The consumed capacity with its unit, e.g. {@code 0.5 RCU}; empty when none was reported. */
+  public String capacityText() {
+    return consumedCapacity < 0 ? "" : units(consumedCapacity) + (read ? " RCU" : " WCU");
+  }
+
   /** True when the failure is a condition that held back a write (uniqueness, guards). */
   public boolean conditionFailed() {
     return !success
