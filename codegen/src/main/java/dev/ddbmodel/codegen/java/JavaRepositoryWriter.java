@@ -132,21 +132,28 @@ final class JavaRepositoryWriter {
     StringBuilder sb = new StringBuilder("  /** Pattern ").append(ap.id()).append(": ").append(ap.description().replace("*/", "* /")).append(" */\n");
     sb.append("  public ").append(returns).append(" ").append(var(ap.name())).append("(");
     List<String> a = new ArrayList<>();
-    Set<String> names = new LinkedHashSet<>();
-    for (Schema.Parameter p : ap.parameters()) {
-      a.add(JavaWriter.paramType(p) + " " + var(p.name()));
-      names.add(p.name());
-    }
-    for (String f : needed) {
-      if (names.add(f)) {
-        a.add(fieldType(f) + " " + var(f));
-      }
-    }
+    params(ap, needed).forEach((name, type) -> a.add(type + " " + name));
     if (!extra.isEmpty()) {
       a.add(extra);
     }
     sb.append(String.join(", ", a)).append(") {\n");
     return sb.toString();
+  }
+
+  /** The pattern's parameters and then the key fields it also needs, name to type, in order. */
+  private Map<String, String> params(Schema.AccessPattern ap, List<String> needed) {
+    Map<String, String> out = new LinkedHashMap<>();
+    Set<String> names = new LinkedHashSet<>();
+    for (Schema.Parameter p : ap.parameters()) {
+      out.put(var(p.name()), JavaWriter.paramType(p));
+      names.add(p.name());
+    }
+    for (String f : needed) {
+      if (names.add(f)) {
+        out.put(var(f), fieldType(f));
+      }
+    }
+    return out;
   }
 
   private void pattern(StringBuilder sb, Schema.AccessPattern ap) {
@@ -274,11 +281,8 @@ final class JavaRepositoryWriter {
     plan.partition().forEach(k -> k.template().fieldNames().stream().filter(f -> !pkFields.contains(f)).forEach(pkFields::add));
     // the pattern in key order, and with a direction (descending = newest first for time-ordered sort keys)
     String header = signature(ap, pkFields, "Integer limit, String nextToken", pageType(plan.index()));
-    Set<String> names = new LinkedHashSet<>();
-    ap.parameters().forEach(p -> names.add(var(p.name())));
-    pkFields.forEach(f -> names.add(var(f)));
-    names.add("limit");
-    names.add("nextToken");
+    List<String> names = new ArrayList<>(params(ap, pkFields).keySet());
+    names.addAll(List.of("limit", "nextToken"));
     sb.append(header).append("    return ").append(var(ap.name())).append("(").append(String.join(", ", names)).append(", false);\n  }\n\n");
     sb.append("  /** Pattern ").append(ap.id()).append(", in descending sort-key order when {@code descending}. */\n");
     sb.append(header.substring(header.indexOf("  public ")).replace(", String nextToken)", ", String nextToken, boolean descending)"));
