@@ -6,14 +6,34 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * One finding about user input: a stable id ({@code Rule.Detail}), a severity, a one-sentence
- * message, where it is and how to fix it.
+ * One finding: a stable id ({@code Rule.Detail}), a severity, a one-sentence message, where it is,
+ * how to fix it, and what kind of problem it is.
  *
- * <p>Ids are API: tools filter on them by prefix, so they are never reused or renamed.
+ * <p>Ids are API: tools filter on them by prefix, so they are never reused or renamed. The
+ * {@link Kind} is decided where the problem is found, never recovered later from the id: adapters
+ * map it to exit codes and error classes.
  */
 public record Diagnostic(
-    String id, Severity severity, String message, SourceLocation location, String hint)
+    String id, Severity severity, String message, SourceLocation location, String hint, Kind kind)
     implements Comparable<Diagnostic> {
+
+  /** What kind of problem a diagnostic reports; decided by the code that finds it. */
+  public enum Kind {
+    /** The content of an input is invalid, or a check the user asked for failed (CLI exit 1). */
+    INPUT,
+    /**
+     * The request itself cannot be carried out as given: a bad argument, a path that is missing,
+     * unreadable or refused, an output that would overwrite something the tool does not own (exit 2).
+     */
+    USAGE,
+    /** The environment failed: a database, DynamoDB Local, the network, the disk (exit 3). */
+    ENVIRONMENT;
+
+    /** The lower-case name used in JSON output. */
+    public String label() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
 
   private static final Comparator<Diagnostic> ORDER =
       Comparator.comparing((Diagnostic d) -> d.location().file())
@@ -29,6 +49,12 @@ public record Diagnostic(
     Objects.requireNonNull(message, "message");
     location = Objects.requireNonNullElse(location, SourceLocation.NONE);
     hint = Objects.requireNonNullElse(hint, "");
+    kind = Objects.requireNonNullElse(kind, Kind.INPUT);
+  }
+
+  /** A diagnostic of kind {@link Kind#INPUT}. */
+  public Diagnostic(String id, Severity severity, String message, SourceLocation location, String hint) {
+    this(id, severity, message, location, hint, Kind.INPUT);
   }
 
   public static Diagnostic error(String id, String message, SourceLocation location, String hint) {
@@ -44,13 +70,28 @@ public record Diagnostic(
     return new Diagnostic(id, Severity.NOTE, message, location, hint);
   }
 
+  /** An error of kind {@link Kind#USAGE}: a bad argument, a missing or refused path. */
+  public static Diagnostic usage(String id, String message, SourceLocation location, String hint) {
+    return new Diagnostic(id, Severity.ERROR, message, location, hint, Kind.USAGE);
+  }
+
+  /** An error of kind {@link Kind#ENVIRONMENT}: a database, the network, the disk failed. */
+  public static Diagnostic environment(String id, String message, SourceLocation location, String hint) {
+    return new Diagnostic(id, Severity.ERROR, message, location, hint, Kind.ENVIRONMENT);
+  }
+
+  /** The same diagnostic with another kind. */
+  public Diagnostic withKind(Kind newKind) {
+    return new Diagnostic(id, severity, message, location, hint, newKind);
+  }
+
   public boolean isError() {
     return severity == Severity.ERROR;
   }
 
   /** The same diagnostic at another location (used to attach line/column after the fact). */
   public Diagnostic withLocation(SourceLocation newLocation) {
-    return new Diagnostic(id, severity, message, newLocation, hint);
+    return new Diagnostic(id, severity, message, newLocation, hint, kind);
   }
 
   @Override
@@ -59,7 +100,8 @@ public record Diagnostic(
   }
 
   /**
-   * Stable-ordered map for JSON output: id, severity, message, file, pointer, line, column, hint.
+   * Stable-ordered map for JSON output: id, severity, message, file, pointer, line, column, hint,
+   * kind.
    */
   public Map<String, Object> toMap() {
     Map<String, Object> m = new LinkedHashMap<>();
@@ -71,6 +113,7 @@ public record Diagnostic(
     m.put("line", location.line());
     m.put("column", location.column());
     m.put("hint", hint);
+    m.put("kind", kind.label());
     return m;
   }
 

@@ -22,10 +22,18 @@ final class Diagnostics {
     }
   }
 
-  /** Exit code for a result that carries only diagnostics: usage errors for unreadable input. */
+  /**
+   * Exit code for a result that carries only diagnostics, from the errors' {@link Diagnostic.Kind}:
+   * an environment failure wins over a usage error, which wins over invalid input.
+   */
   static int exitCode(List<Diagnostic> diagnostics) {
-    boolean io = diagnostics.stream().anyMatch(d -> d.isError()
-        && (d.id().startsWith("Path.") || d.id().equals("Json.Io") || d.id().endsWith("Missing")));
-    return io ? ExitCodes.USAGE : ExitCodes.INVALID;
+    List<Diagnostic> errors = diagnostics.stream().filter(Diagnostic::isError).toList();
+    if (errors.stream().anyMatch(d -> d.kind() == Diagnostic.Kind.ENVIRONMENT)) {
+      return ExitCodes.ENVIRONMENT;
+    }
+    // Legacy: ids matched until every site that finds a usage problem marks it USAGE (issue 22).
+    boolean usage = errors.stream().anyMatch(d -> d.kind() == Diagnostic.Kind.USAGE
+        || d.id().startsWith("Path.") || d.id().equals("Json.Io") || d.id().endsWith("Missing"));
+    return usage ? ExitCodes.USAGE : ExitCodes.INVALID;
   }
 }
