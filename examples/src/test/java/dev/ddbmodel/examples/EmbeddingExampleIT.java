@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The stand-alone project in {@code examples/embedding}: its pom names artifacts this build
  * produces, its code compiles against them and runs (in a separate JVM, as an application would).
  */
-class EmbeddingExampleTest {
+class EmbeddingExampleIT {
   static final Path PROJECT = Path.of("embedding");
   @TempDir static Path classes;
 
