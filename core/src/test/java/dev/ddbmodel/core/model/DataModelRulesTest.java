@@ -181,4 +181,14 @@ class DataModelRulesTest {
     assertThat(t.pointInTimeRecovery()).contains(new PointInTimeRecovery(true, java.util.OptionalInt.of(7)));
     assertThat(t.createTableRequest().has("PointInTimeRecoverySpecification")).isFalse();
   }
+
+  @Test
+  void theModelWithEveryTableSettingLoadsWithoutErrors() {
+    Validated<DataModel> r = DataModelLoader.load(Path.of("src/test/resources/dev/ddbmodel/core/model/accepted/every_setting.json"));
+    assertThat(r.errors()).isEmpty();
+    assertThat(ids(r, Severity.WARNING)).isEmpty();
+    DataModel m = r.unwrap();
+    assertThat(m.tables()).extracting(TableSpec::name).containsExactly("Orders", "Events", "Audit", "Sessions");
+    assertThat(m.tables().get(0).autoScaling()).isPresent();
+  }
 }
