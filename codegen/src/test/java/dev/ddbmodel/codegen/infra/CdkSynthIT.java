@@ -12,7 +12,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -23,10 +24,12 @@ import org.junit.jupiter.api.io.TempDir;
 class CdkSynthIT {
   @TempDir Path tmp;
 
-  @Test
-  void generatedAppSynthesizesToOurTemplate() throws Exception {
+  @ParameterizedTest
+  @ValueSource(strings = {"../examples/models/iot-telemetry/dynamodb_data_model.json",
+      "../core/src/test/resources/dev/ddbmodel/core/model/accepted/every_setting.json"})
+  void generatedAppSynthesizesToOurTemplate(String model) throws Exception {
     Path modelFile = tmp.resolve("dynamodb_data_model.json");
-    Files.copy(Path.of("../examples/models/iot-telemetry/dynamodb_data_model.json"), modelFile);
+    Files.copy(Path.of(model), modelFile);
     InfraResult cdk = InfraGenerator.generate(InfraRequest.of(modelFile, InfraRequest.Type.CDK)).unwrap();
     InfraResult cfn = InfraGenerator.generate(InfraRequest.of(modelFile, InfraRequest.Type.CLOUDFORMATION)).unwrap();
     Path app = cdk.outputDir();
@@ -43,20 +46,28 @@ class CdkSynthIT {
     run(app, 300, "node", "node_modules/aws-cdk/bin/cdk", "synth", "--quiet", "--no-notices", "--no-version-reporting", "-o", "cdk.out");
     JsonNode synth = Json.parseTrusted(Files.readString(app.resolve("cdk.out/DynamoDbDataModelStack.template.json"), StandardCharsets.UTF_8));
     JsonNode ours = Json.parseTrusted(Files.readString(cfn.outputDir().resolve("template.json"), StandardCharsets.UTF_8));
+    // the same resources: every table and auto scaling resource, with identical properties
     for (var it = ours.path("Resources").fields(); it.hasNext(); ) {
       var e = it.next();
       JsonNode s = synth.path("Resources").path(e.getKey());
-      assertThat(s.path("Type").asText()).as(e.getKey()).isEqualTo("AWS::DynamoDB::Table");
+      assertThat(s.path("Type").asText()).as(e.getKey()).isEqualTo(e.getValue().path("Type").asText());
       assertThat(s.path("Properties")).as(e.getKey() + " properties").isEqualTo(e.getValue().path("Properties"));
-      assertThat(s.path("DeletionPolicy").asText()).isEqualTo("Retain");
-    }
-    long tables = 0;
-    for (var it = synth.path("Resources").fields(); it.hasNext(); ) {
-      if (it.next().getValue().path("Type").asText().equals("AWS::DynamoDB::Table")) {
-        tables++;
+      if (e.getValue().path("Type").asText().equals("AWS::DynamoDB::Table")) {
+        assertThat(s.path("DeletionPolicy").asText()).isEqualTo("Retain");
       }
     }
-    assertThat(tables).isEqualTo(ours.path("Resources").size());
+    List<String> synthIds = new java.util.ArrayList<>();
+    synth.path("Resources").fields().forEachRemaining(e -> {
+      if (!e.getValue().path("Type").asText().equals("AWS::CDK::Metadata")) {
+        synthIds.add(e.getKey());
+      }
+    });
+    List<String> ourIds = new java.util.ArrayList<>();
+    ours.path("Resources").fieldNames().forEachRemaining(ourIds::add);
+    assertThat(synthIds).containsExactlyInAnyOrderElementsOf(ourIds);
+    // and the synthesized template is lint-clean too
+    assertThat(CfnLintIT.lint(List.of("cfn-lint", "--format", "parseable", "--",
+        app.resolve("cdk.out/DynamoDbDataModelStack.template.json").toString()))).isEmpty();
   }
 
   static void run(Path dir, int seconds, String... cmd) throws Exception {
