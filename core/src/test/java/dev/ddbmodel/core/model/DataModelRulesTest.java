@@ -58,7 +58,10 @@ class DataModelRulesTest {
   void oneSizeCalculatorWithDynamoDbsNumberRule() {
     assertThat(ItemSizes.number("100000")).isEqualTo(2);
     assertThat(ItemSizes.number("0.000100")).isEqualTo(2);
-    assertThat(ItemSizes.number("-12.345")).isEqualTo(4);
+    assertThat(ItemSizes.number("-12.345")).isEqualTo(5);
+    assertThat(ItemSizes.number("1.5")).isEqualTo(3);
+    assertThat(ItemSizes.number("12345")).isEqualTo(4);
+    assertThat(ItemSizes.number("1E+5")).isEqualTo(2);
     assertThat(ItemSizes.number("123456")).isEqualTo(4);
     assertThat(ItemSizes.value(Json.parseTrusted("{\"B\": \"AAECAw==\"}"))).isEqualTo(4);
     assertThat(ItemSizes.value(Json.parseTrusted("{\"M\": {\"a\": {\"S\": \"xy\"}, \"b\": {\"L\": [{\"N\": \"1\"}]}}}")))

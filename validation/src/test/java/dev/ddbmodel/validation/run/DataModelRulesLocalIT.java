@@ -74,6 +74,12 @@ class DataModelRulesLocalIT {
         + "\"StreamSpecification\": {\"StreamEnabled\": true}", false});
     m.put("stream_disabled_with_view_type", new Object[] {ppr + DEFS.replace(", {\"AttributeName\": \"g\", \"AttributeType\": \"S\"}", "") + KEYS
         + "\"StreamSpecification\": {\"StreamEnabled\": false, \"StreamViewType\": \"KEYS_ONLY\"}", false});
+    m.put("gsi_with_five_hash_attributes", new Object[] {ppr + "\"AttributeDefinitions\": [{\"AttributeName\": \"pk\", \"AttributeType\": \"S\"},"
+        + " {\"AttributeName\": \"a\", \"AttributeType\": \"S\"}, {\"AttributeName\": \"b\", \"AttributeType\": \"S\"}, {\"AttributeName\": \"c\", \"AttributeType\": \"S\"},"
+        + " {\"AttributeName\": \"d\", \"AttributeType\": \"S\"}, {\"AttributeName\": \"e\", \"AttributeType\": \"S\"}],"
+        + " \"KeySchema\": [{\"AttributeName\": \"pk\", \"KeyType\": \"HASH\"}], \"GlobalSecondaryIndexes\": [{\"IndexName\": \"Five\", \"KeySchema\": ["
+        + "{\"AttributeName\": \"a\", \"KeyType\": \"HASH\"}, {\"AttributeName\": \"b\", \"KeyType\": \"HASH\"}, {\"AttributeName\": \"c\", \"KeyType\": \"HASH\"},"
+        + " {\"AttributeName\": \"d\", \"KeyType\": \"HASH\"}, {\"AttributeName\": \"e\", \"KeyType\": \"HASH\"}], \"Projection\": {\"ProjectionType\": \"ALL\"}}]", false});
     m.put("resource_policy_not_json", new Object[] {ppr + DEFS.replace(", {\"AttributeName\": \"g\", \"AttributeType\": \"S\"}", "") + KEYS
         + "\"ResourcePolicy\": \"not json\"", true});
     return m;
