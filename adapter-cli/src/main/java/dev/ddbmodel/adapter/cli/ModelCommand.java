@@ -127,8 +127,11 @@ final class ModelCommand {
       }
       var res = r.unwrap();
       if (output.json()) {
-        o.print(Json.pretty(Json.toTree(java.util.Map.of("file", res.file().toString(), "tables", res.tables(), "items", res.items()))));
+        o.print(Json.pretty(Json.toTree(java.util.Map.of("file", res.file().toString(), "tables", res.tables(), "items", res.items(),
+            "diagnostics", r.diagnostics().stream().map(dev.ddbmodel.core.Diagnostic::toMap).toList()))));
       } else {
+        // tables left out and settings the endpoint could not give are reported per table
+        Diagnostics.print(o, r.diagnostics(), false, style);
         o.println(style.ok("Wrote " + res.file()) + String.format(Locale.ROOT, " (%d tables, %d sample items)", res.tables().size(), res.items()));
         o.println("Next: add one entry per access pattern to access_patterns, then run ddbm model validate " + res.file().getParent());
       }
