@@ -77,29 +77,6 @@ final class FacetInference {
         ? Optional.empty() : Optional.of(t);
   }
 
-  /** A regular expression matching the key values a template produces. */
-  static Pattern matcher(String template) {
-    StringBuilder re = new StringBuilder();
-    for (KeyTemplate.Part p : KeyTemplate.parse(template).parts()) {
-      re.append(p.isField() ? "(.+?)" : Pattern.quote(p.literal()));
-    }
-    return Pattern.compile(re.toString(), Pattern.DOTALL);
-  }
-
-  /** The key value as text: S and N values and B (base64); empty for other types. */
-  static Optional<String> scalarText(JsonNode v) {
-    if (v == null || !v.isObject() || v.size() != 1) {
-      return Optional.empty();
-    }
-    for (String t : WorkbenchFormat.KEY_TYPES) {
-      JsonNode x = v.get(t);
-      if (x != null && (x.isTextual() || x.isNumber())) {
-        return Optional.of(x.isNumber() ? x.decimalValue().toPlainString() : x.asText());
-      }
-    }
-    return Optional.empty();
-  }
-
   static boolean isWord(String s) {
     return !s.isEmpty() && s.chars().allMatch(c -> c == '_' || c < 128 && Character.isLetterOrDigit(c));
   }
@@ -196,7 +173,7 @@ final class FacetInference {
       Optional<String> given = alias.flatMap(FacetInference::aliasTemplate);
       if (given.isPresent()) {
         List<String> names = KeyTemplate.parse(given.get()).fieldNames();
-        Pattern m = matcher(given.get());
+        Pattern m = KeyTemplates.matcher(given.get());
         for (int i = 0; i < names.size(); i++) {
           String f = names.get(i);
           if (fields.containsKey(f)) {
@@ -209,7 +186,7 @@ final class FacetInference {
           List<String> extracted = new ArrayList<>();
           IdentityHashMap<ObjectNode, String> seen = new IdentityHashMap<>();
           for (ObjectNode s : samples) {
-            Optional<String> v = scalarText(s.get(attr));
+            Optional<String> v = KeyTemplates.scalarText(s.get(attr));
             java.util.regex.Matcher mm = v.isPresent() ? m.matcher(v.get()) : null;
             if (mm != null && mm.matches()) {
               extracted.add(mm.group(i + 1));
@@ -225,7 +202,7 @@ final class FacetInference {
       List<String> values = new ArrayList<>();
       List<ObjectNode> with = new ArrayList<>();
       for (ObjectNode s : samples) {
-        scalarText(s.get(attr)).ifPresent(v -> {
+        KeyTemplates.scalarText(s.get(attr)).ifPresent(v -> {
           values.add(v);
           with.add(s);
         });
@@ -315,14 +292,14 @@ final class FacetInference {
 
     /** An attribute of the facet (not a key) whose value equals the segment in every sample that has the key. */
     private String matchField(String keyAttr, List<String> segmentValues, List<ObjectNode> samples) {
-      List<ObjectNode> with = samples.stream().filter(s -> scalarText(s.get(keyAttr)).isPresent()).toList();
+      List<ObjectNode> with = samples.stream().filter(s -> KeyTemplates.scalarText(s.get(keyAttr)).isPresent()).toList();
       for (String a : attributes) {
         if (a.equals(keyAttr) || !isWord(a) || a.equals(table.partitionKey()) || table.sortKey().filter(a::equals).isPresent()) {
           continue;
         }
         boolean all = !with.isEmpty();
         for (int i = 0; i < with.size() && all; i++) {
-          Optional<String> v = scalarText(with.get(i).get(a));
+          Optional<String> v = KeyTemplates.scalarText(with.get(i).get(a));
           all = v.isPresent() && sameValue(v.get(), segmentValues.get(i));
         }
         if (all) {
@@ -380,7 +357,7 @@ final class FacetInference {
     private List<String> values(String attr, List<ObjectNode> samples) {
       List<String> out = new ArrayList<>();
       for (ObjectNode s : samples) {
-        scalarText(s.get(attr)).ifPresent(out::add);
+        KeyTemplates.scalarText(s.get(attr)).ifPresent(out::add);
       }
       return out;
     }

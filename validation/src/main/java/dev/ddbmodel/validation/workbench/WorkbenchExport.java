@@ -372,22 +372,22 @@ public final class WorkbenchExport {
 
   /** How well an item fits an entity's key templates: literal characters matched, or -1. */
   private static int fit(JsonNode entity, ObjectNode item, String pk, String sk) {
-    int lit = fit(entity.path("pk_template").asText(null), FacetInference.scalarText(item.get(pk)));
+    int lit = fit(entity.path("pk_template").asText(null), KeyTemplates.scalarText(item.get(pk)));
     if (lit < 0 || sk == null) {
       return lit;
     }
     if (!entity.path("sk_template").isTextual()) {
       return -1;
     }
-    int s = fit(entity.path("sk_template").asText(), FacetInference.scalarText(item.get(sk)));
+    int s = fit(entity.path("sk_template").asText(), KeyTemplates.scalarText(item.get(sk)));
     return s < 0 ? -1 : lit + s;
   }
 
   private static int fit(String template, Optional<String> value) {
-    if (template == null || value.isEmpty() || !FacetInference.matcher(template).matcher(value.get()).matches()) {
+    if (template == null || value.isEmpty() || !KeyTemplates.matcher(template).matcher(value.get()).matches()) {
       return -1;
     }
-    return dev.ddbmodel.schema.model.KeyTemplate.parse(template).parts().stream().filter(p -> !p.isField()).mapToInt(p -> p.literal().length()).sum();
+    return KeyTemplates.literalLength(template);
   }
 
   private static ObjectNode index(JsonNode ix, Map<String, String> defs) {

@@ -836,16 +836,16 @@ public final class WorkbenchImport {
       if (pt.isEmpty()) {
         return -1;
       }
-      Optional<String> pv = FacetInference.scalarText(item.get(pk));
-      if (pv.isEmpty() || !FacetInference.matcher(pt.get()).matcher(pv.get()).matches()) {
+      Optional<String> pv = KeyTemplates.scalarText(item.get(pk));
+      if (pv.isEmpty() || !KeyTemplates.matcher(pt.get()).matcher(pv.get()).matches()) {
         return -1;
       }
       int lit = literalLength(pt.get());
       if (sk.isPresent()) {
         Optional<String> st = f.sortKeyAlias().flatMap(FacetInference::aliasTemplate);
-        Optional<String> sv = FacetInference.scalarText(item.get(sk.get()));
+        Optional<String> sv = KeyTemplates.scalarText(item.get(sk.get()));
         if (st.isPresent()) {
-          if (sv.isEmpty() || !FacetInference.matcher(st.get()).matcher(sv.get()).matches()) {
+          if (sv.isEmpty() || !KeyTemplates.matcher(st.get()).matcher(sv.get()).matches()) {
             return -1;
           }
           lit += literalLength(st.get());
@@ -857,8 +857,7 @@ public final class WorkbenchImport {
     }
 
     private static int literalLength(String template) {
-      return dev.ddbmodel.schema.model.KeyTemplate.parse(template).parts().stream()
-          .filter(p -> !p.isField()).mapToInt(p -> p.literal().length()).sum();
+      return KeyTemplates.literalLength(template);
     }
 
     private String entityName(String wanted) {
