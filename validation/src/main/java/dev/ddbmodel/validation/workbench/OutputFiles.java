@@ -49,7 +49,7 @@ public final class OutputFiles {
       try {
         AtomicFiles.writeString(e.getKey(), e.getValue());
       } catch (IOException ex) {
-        return List.of(Diagnostic.environment("Output.Io", "cannot write `" + e.getKey() + "`: " + ex.getMessage(),
+        return List.of(Diagnostic.environment("Output.WriteFailed", "cannot write `" + e.getKey() + "`: " + ex.getMessage(),
             SourceLocation.NONE, "check that the folder exists, is writable and has free space"));
       }
     }
