@@ -205,7 +205,17 @@ class ModelViewTest {
     assertThat(ModelView.run(new ViewRequest(ws, Optional.of(mine), true)).errors()).isEmpty();
     assertThat(Files.readString(mine)).contains(ViewPage.GENERATOR);
     assertThat(ModelView.run(new ViewRequest(ws.resolve("nope"), Optional.empty(), false)).errors())
-        .singleElement().satisfies(d -> assertThat(d.kind()).isEqualTo(Diagnostic.Kind.USAGE));
+        .singleElement().satisfies(d -> {
+          assertThat(d.id()).isEqualTo("View.NoModel");
+          assertThat(d.kind()).isEqualTo(Diagnostic.Kind.USAGE);
+        });
+    assertThat(ModelView.run(new ViewRequest(ws, Optional.of(Path.of("/proc/ddbm-view-test/page.html")), false)).errors())
+        .singleElement().satisfies(d -> {
+          assertThat(d.id()).isEqualTo("Output.WriteFailed");
+          assertThat(d.kind()).isEqualTo(Diagnostic.Kind.ENVIRONMENT);
+        });
+    Files.write(ws.resolve("dynamodb_data_model.md"), new byte[] {'#', ' ', (byte) 0xff, (byte) 0xfe, '\n'});
+    assertThat(ModelView.run(req).diagnostics()).extracting(Diagnostic::id).contains("View.Unreadable");
     // broken optional files are left out with a warning, never fatal
     Files.writeString(ws.resolve("dynamodb_model_validation.json"), "{not json");
     Validated<ViewResult> r = ModelView.run(req);
@@ -238,6 +248,25 @@ class ModelViewTest {
       }
       i = m.end();
     }
+  }
+
+  @Test
+  void aGsiWhoseEntriesCrowdIntoOnePartitionIsFlagged() {
+    StringBuilder items = new StringBuilder();
+    for (int i = 0; i < 7; i++) {
+      items.append(i == 0 ? "" : ",").append("{\"PutRequest\": {\"Item\": {\"pk\": {\"S\": \"o").append(i)
+          .append("\"}, \"status\": {\"S\": \"").append(i < 6 ? "OPEN" : "DONE").append("\"}}}}");
+    }
+    String model = "{\"tables\": [{\"TableName\": \"Orders\", \"AttributeDefinitions\": [{\"AttributeName\": \"pk\", \"AttributeType\": \"S\"},"
+        + " {\"AttributeName\": \"status\", \"AttributeType\": \"S\"}], \"KeySchema\": [{\"AttributeName\": \"pk\", \"KeyType\": \"HASH\"}],"
+        + " \"GlobalSecondaryIndexes\": [{\"IndexName\": \"ByStatus\", \"KeySchema\": [{\"AttributeName\": \"status\", \"KeyType\": \"HASH\"}],"
+        + " \"Projection\": {\"ProjectionType\": \"ALL\"}}]}], \"items\": {\"Orders\": [" + items + "]}, \"access_patterns\": []}";
+    ViewData d = data(model, Optional.empty());
+    assertThat(d.views.get("Orders").get(1).warnings()).singleElement().satisfies(n -> {
+      assertThat(n.id()).isEqualTo("View.FewPartitions");
+      assertThat(n.message()).startsWith("6 of the 7 sample entries of GSI `ByStatus` share one partition key value");
+    });
+    assertThat(d.views.get("Orders").get(0).warnings()).isEmpty();
   }
 
   private static int count(String s, String needle) {

@@ -103,6 +103,9 @@ class WorkbenchRoundTripTest {
       assertThat(items(second.model(), t)).containsExactlyInAnyOrderElementsOf(items(first.model(), t));
     }
     assertThat(norm(second.schema())).isEqualTo(norm(first.schema()));
+    if (file.equals("library.json")) {
+      assertThat(e.findings()).extracting(Diagnostic::id).contains("Workbench.LocalIndexes");
+    }
     // the Workbench structure itself: keys, indexes, capacity and every item survive
     JsonNode source = Json.parseTrusted(Files.readString(WorkbenchImportTest.FILES.resolve(file)));
     for (int i = 0; i < source.path("DataModel").size(); i++) {
@@ -170,7 +173,10 @@ class WorkbenchRoundTripTest {
     assertThat(bad.errors()).extracting(Diagnostic::id).contains("Workbench.SchemaInvalid");
     assertThat(WorkbenchExport.run(new ExportRequest(ws, Optional.of(ws.resolve("x.json")), Optional.empty(), false, false, NOW)).errors()).isEmpty();
     assertThat(WorkbenchExport.run(new ExportRequest(ws.resolve("missing"), Optional.empty(), Optional.empty(), true, false, NOW)).errors())
-        .singleElement().satisfies(d -> assertThat(d.kind()).isEqualTo(Diagnostic.Kind.USAGE));
+        .singleElement().satisfies(d -> {
+          assertThat(d.id()).isEqualTo("Workbench.NoModel");
+          assertThat(d.kind()).isEqualTo(Diagnostic.Kind.USAGE);
+        });
   }
 
   // ---------------------------------------------------------------- helpers
