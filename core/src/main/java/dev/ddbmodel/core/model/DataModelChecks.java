@@ -33,7 +33,7 @@ import java.util.Set;
  */
 final class DataModelChecks {
   /** Table keys accepted in the file but not sent to CreateTable. */
-  static final Set<String> NON_CREATE_TABLE_KEYS = Set.of("TimeToLiveSpecification");
+  static final Set<String> NON_CREATE_TABLE_KEYS = Set.of("TimeToLiveSpecification", "AutoScaling");
 
   /** Classpath location of the JSON Schema. */
   static final String SCHEMA_RESOURCE = "dev/ddbmodel/core/model/dynamodb_data_model.schema.json";
