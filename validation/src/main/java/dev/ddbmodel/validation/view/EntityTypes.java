@@ -17,7 +17,7 @@ final class EntityTypes {
   private static final List<String> TYPE_ATTRIBUTES = List.of("entity_type", "entityType", "EntityType", "_type", "__typename", "_et");
   private static final Pattern PREFIX = Pattern.compile("([A-Za-z][A-Za-z_]{0,30})#.*", Pattern.DOTALL);
 
-  private record Entity(String table, String name, Pattern pk, Optional<Pattern> sk, int literal) {}
+  private record Entity(String table, String name, String pk, Optional<String> sk) {}
 
   private final List<Entity> entities = new ArrayList<>();
 
@@ -29,35 +29,30 @@ final class EntityTypes {
           var e = it.next();
           String pk = e.getValue().path("pk_template").asText("");
           Optional<String> sk = e.getValue().path("sk_template").isTextual() ? Optional.of(e.getValue().path("sk_template").asText()) : Optional.empty();
-          entities.add(new Entity(table, e.getKey(), KeyTemplates.matcher(pk), sk.map(KeyTemplates::matcher),
-              literal(pk) + sk.map(EntityTypes::literal).orElse(0)));
+          entities.add(new Entity(table, e.getKey(), pk, sk));
         }
       }
     });
-  }
-
-  private static int literal(String template) {
-    return KeyTemplates.literalLength(template);
   }
 
   /** The entity type of {@code item} in {@code table}. */
   String of(TableSpec table, JsonNode item) {
     Optional<String> pk = KeyTemplates.scalarText(item.get(table.partitionKey()));
     Optional<String> sk = table.sortKey().flatMap(k -> KeyTemplates.scalarText(item.get(k)));
-    Entity best = null;
+    String best = null;
+    int bestFit = -1;
     for (Entity e : entities) {
-      if (!e.table().equals(table.name()) || pk.isEmpty() || !e.pk().matcher(pk.get()).matches()) {
-        continue;
-      }
-      if (table.sortKey().isPresent() && (e.sk().isEmpty() || sk.isEmpty() || !e.sk().get().matcher(sk.get()).matches())) {
-        continue;
-      }
-      if (best == null || e.literal() > best.literal()) {
-        best = e;
+      // on a table with a sort key, an entity without a sort key template fits none of its items
+      if (e.table().equals(table.name()) && (table.sortKey().isEmpty() || e.sk().isPresent())) {
+        int fit = KeyTemplates.fit(e.pk(), e.sk(), item, table.partitionKey(), table.sortKey());
+        if (fit > bestFit) {
+          best = e.name();
+          bestFit = fit;
+        }
       }
     }
     if (best != null) {
-      return best.name();
+      return best;
     }
     for (String a : TYPE_ATTRIBUTES) {
       JsonNode v = item.path(a).path("S");

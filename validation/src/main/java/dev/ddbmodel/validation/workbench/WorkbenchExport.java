@@ -249,7 +249,9 @@ public final class WorkbenchExport {
         int best = -1;
         int bestLiteral = -1;
         for (int f = 0; f < facetNodes.size(); f++) {
-          int lit = fit(st.path("entities").path(entityNames.get(f)), item, pk, sk);
+          JsonNode en = st.path("entities").path(entityNames.get(f));
+          int lit = KeyTemplates.fit(en.path("pk_template").asText(), Optional.ofNullable(en.path("sk_template").textValue()), item, tablePk,
+              Optional.ofNullable(tableSk));
           if (lit > bestLiteral) {
             best = f;
             bestLiteral = lit;
@@ -368,26 +370,6 @@ public final class WorkbenchExport {
     List<String> l = new ArrayList<>();
     it.forEachRemaining(l::add);
     return l;
-  }
-
-  /** How well an item fits an entity's key templates: literal characters matched, or -1. */
-  private static int fit(JsonNode entity, ObjectNode item, String pk, String sk) {
-    int lit = fit(entity.path("pk_template").asText(null), KeyTemplates.scalarText(item.get(pk)));
-    if (lit < 0 || sk == null) {
-      return lit;
-    }
-    if (!entity.path("sk_template").isTextual()) {
-      return -1;
-    }
-    int s = fit(entity.path("sk_template").asText(), KeyTemplates.scalarText(item.get(sk)));
-    return s < 0 ? -1 : lit + s;
-  }
-
-  private static int fit(String template, Optional<String> value) {
-    if (template == null || value.isEmpty() || !KeyTemplates.matcher(template).matcher(value.get()).matches()) {
-      return -1;
-    }
-    return KeyTemplates.literalLength(template);
   }
 
   private static ObjectNode index(JsonNode ix, Map<String, String> defs) {

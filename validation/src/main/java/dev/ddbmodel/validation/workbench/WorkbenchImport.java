@@ -833,31 +833,9 @@ public final class WorkbenchImport {
     /** How well an item fits a facet whose aliases are key templates: literal characters matched, or -1. */
     private static int matches(FacetInference.Facet f, ObjectNode item, String pk, Optional<String> sk) {
       Optional<String> pt = f.partitionKeyAlias().flatMap(FacetInference::aliasTemplate);
-      if (pt.isEmpty()) {
-        return -1;
-      }
-      Optional<String> pv = KeyTemplates.scalarText(item.get(pk));
-      if (pv.isEmpty() || !KeyTemplates.matcher(pt.get()).matcher(pv.get()).matches()) {
-        return -1;
-      }
-      int lit = literalLength(pt.get());
-      if (sk.isPresent()) {
-        Optional<String> st = f.sortKeyAlias().flatMap(FacetInference::aliasTemplate);
-        Optional<String> sv = KeyTemplates.scalarText(item.get(sk.get()));
-        if (st.isPresent()) {
-          if (sv.isEmpty() || !KeyTemplates.matcher(st.get()).matcher(sv.get()).matches()) {
-            return -1;
-          }
-          lit += literalLength(st.get());
-        } else if (f.sortKeyAlias().isPresent() && !sv.map(f.sortKeyAlias().get()::equals).orElse(false)) {
-          return -1;
-        }
-      }
-      return lit;
-    }
-
-    private static int literalLength(String template) {
-      return KeyTemplates.literalLength(template);
+      // a sort key alias that is not a template is a constant (PROFILE, METADATA)
+      Optional<String> st = f.sortKeyAlias().map(a -> FacetInference.aliasTemplate(a).orElse(a));
+      return pt.isEmpty() ? -1 : KeyTemplates.fit(pt.get(), st, item, pk, sk);
     }
 
     private String entityName(String wanted) {
