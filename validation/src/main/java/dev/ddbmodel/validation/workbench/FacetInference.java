@@ -450,9 +450,9 @@ final class FacetInference {
       return true;
     }
 
+    /** {@code orderItem} becomes {@code ORDER_ITEM}. */
     private static String entityType(String facetName) {
-      String s = snake(facetName).toUpperCase(Locale.ROOT);
-      return s.startsWith("F_") && !snake(facetName).equals(facetName.toLowerCase(Locale.ROOT)) ? s.substring(2) : s;
+      return snake(facetName).toUpperCase(Locale.ROOT);
     }
   }
 }
