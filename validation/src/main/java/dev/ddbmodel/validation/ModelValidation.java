@@ -15,6 +15,7 @@ import dev.ddbmodel.validation.cli.AwsCliCommand;
 import dev.ddbmodel.validation.cli.AwsCliCommandParser;
 import dev.ddbmodel.validation.exec.CommandExecutor;
 import dev.ddbmodel.validation.exec.ExecutionResult;
+import dev.ddbmodel.validation.exec.LocalDifferences;
 import dev.ddbmodel.validation.local.LocalDynamoDb;
 import dev.ddbmodel.validation.run.Provisioner;
 import dev.ddbmodel.validation.run.StaticChecksAccess;
@@ -141,6 +142,9 @@ public final class ModelValidation {
       String endpointName, ModelValidationRequest request, List<String> replaced, Progress progress) {
     Provisioner p = new Provisioner(client);
     List<ResourceOutcome.TableOutcome> tables = new ArrayList<>();
+    List<LocalDifferences.Hit> differences = new ArrayList<>();
+    List<Diagnostic> upFront = new ArrayList<>(modelDiagnostics);
+    upFront.addAll(Provisioner.expiredItemFindings(model, request.clock().instant()));
     int total = model.tables().size() + model.items().size() + model.accessPatterns().size();
     int done = 0;
     for (TableSpec t : model.tables()) {
@@ -153,6 +157,7 @@ public final class ModelValidation {
             + " use epoch seconds in the future");
       }
       tables.add(created);
+      differences.addAll(LocalDifferences.tableHits(t));
     }
     List<ResourceOutcome.ItemLoad> loads = new ArrayList<>();
     for (var e : model.items().entrySet()) {
@@ -163,11 +168,16 @@ public final class ModelValidation {
     List<PatternOutcome> outcomes = new ArrayList<>();
     for (AccessPatternSpec ap : model.accessPatterns()) {
       progress.update(done++, total, "pattern " + ap.pattern() + ": " + ap.description());
-      outcomes.add(runPattern(model, ap, exec));
+      PatternOutcome o = runPattern(model, ap, exec);
+      outcomes.add(o);
+      if (o.result().isPresent() && !o.command().isEmpty()) {
+        AwsCliCommandParser.parse(o.command(), SourceLocation.NONE).findValue().ifPresent(cmd ->
+            differences.addAll(LocalDifferences.hits(model, "pattern " + ap.pattern(), cmd, o.result().get())));
+      }
     }
     progress.update(done, total, "done");
     return Validated.valid(new ModelValidationReport(request.clock().instant(), endpointName,
-        new ResourceOutcome(tables, loads), outcomes, modelDiagnostics));
+        new ResourceOutcome(tables, loads), outcomes, upFront, differences));
   }
 
   static PatternOutcome runPattern(DataModel model, AccessPatternSpec ap, CommandExecutor exec) {
@@ -193,6 +203,25 @@ public final class ModelValidation {
     } else {
       v = r.conditionFailed() ? Verdict.CONSTRAINT_FAILURE : Verdict.FAILURE;
     }
-    return new PatternOutcome(ap.pattern(), ap.description(), op, command, "", v, Optional.of(r), findings, ap.pointer());
+    Optional<Boolean> expected = ap.expect().map(e -> switch (e) {
+      case ITEMS -> v == Verdict.SUCCESS;
+      case EMPTY -> v == Verdict.SUCCESS_EMPTY;
+      case REFUSED -> v == Verdict.CONSTRAINT_FAILURE;
+    });
+    if (expected.isPresent() && !expected.get()) {
+      findings.add(Diagnostic.error("Pattern.UnexpectedOutcome", "the pattern expects `" + ap.expect().get().label() + "` but "
+              + happened(v, r), where.withPointer(ap.pointer() + "/expect"),
+          "fix the command or the sample items, or change `expect` if this outcome is the intended one"));
+    }
+    return new PatternOutcome(ap.pattern(), ap.description(), op, command, "", v, Optional.of(r), findings, ap.pointer(), expected);
+  }
+
+  private static String happened(Verdict v, ExecutionResult r) {
+    return switch (v) {
+      case SUCCESS -> r.read() ? "it returned " + r.itemCount() + " item(s)" : "it succeeded";
+      case SUCCESS_EMPTY -> "it returned no item";
+      case CONSTRAINT_FAILURE -> "DynamoDB refused it by condition (" + r.errorCode() + ")";
+      default -> "it failed (" + r.errorCode() + ": " + r.message() + ")";
+    };
   }
 }

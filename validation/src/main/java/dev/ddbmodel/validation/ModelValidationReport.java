@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ddbmodel.core.Diagnostic;
 import dev.ddbmodel.core.json.Json;
 import dev.ddbmodel.validation.exec.ExecutionResult;
+import dev.ddbmodel.validation.exec.LocalDifferences;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -18,14 +19,16 @@ import java.util.Locale;
  * @param endpoint {@code embedded} or the endpoint URL
  * @param resources table and item outcomes
  * @param patterns one outcome per access pattern, in model order
- * @param modelDiagnostics warnings from loading the model
+ * @param modelDiagnostics warnings from loading the model (and the run's own up-front findings)
+ * @param localDifferences the known DynamoDB Local vs AWS differences this run met, and where
  */
 public record ModelValidationReport(
     Instant validatedAt,
     String endpoint,
     ResourceOutcome resources,
     List<PatternOutcome> patterns,
-    List<Diagnostic> modelDiagnostics) {
+    List<Diagnostic> modelDiagnostics,
+    List<LocalDifferences.Hit> localDifferences) {
   /** Name of the JSON report in the workspace. */
   public static final String JSON_FILE = "dynamodb_model_validation.json";
 
@@ -35,25 +38,42 @@ public record ModelValidationReport(
   public ModelValidationReport {
     patterns = List.copyOf(patterns);
     modelDiagnostics = List.copyOf(modelDiagnostics);
+    localDifferences = List.copyOf(localDifferences);
+  }
+
+  /** A report without Local/AWS differences. */
+  public ModelValidationReport(Instant validatedAt, String endpoint, ResourceOutcome resources, List<PatternOutcome> patterns,
+      List<Diagnostic> modelDiagnostics) {
+    this(validatedAt, endpoint, resources, patterns, modelDiagnostics, List.of());
   }
 
   /** Counts per verdict and the overall status. */
+  /**
+   * Counts per verdict and the overall status; {@code asExpected} patterns had the outcome their
+   * {@code expect} states (an expected empty read or refused write is a pass), {@code unexpected}
+   * ones had another (the run fails).
+   */
   public record Summary(int total, int succeeded, int empty, int constraintFailures, int failed,
-      int skippedExternal, int resourceFailures, String status) {}
+      int skippedExternal, int resourceFailures, String status, int asExpected, int unexpected) {}
 
   public Summary summary() {
     int ok = count(Verdict.SUCCESS);
     int empty = count(Verdict.SUCCESS_EMPTY);
     int cons = count(Verdict.CONSTRAINT_FAILURE);
     int failed = count(Verdict.FAILURE) + count(Verdict.INVALID_COMMAND);
+    // an empty read or a refused write the pattern expects is a pass; an outcome it does not expect fails the run
+    int unexpected = (int) patterns.stream().filter(PatternOutcome::unexpected).count();
+    int emptyNotExpected = (int) patterns.stream().filter(p -> p.verdict() == Verdict.SUCCESS_EMPTY && !p.asExpected()).count();
+    int refusedNotExpected = (int) patterns.stream().filter(p -> p.verdict() == Verdict.CONSTRAINT_FAILURE && !p.asExpected()).count();
     int ext = count(Verdict.SKIPPED_EXTERNAL);
     int resFail = (int) resources.tables().stream().filter(ResourceOutcome.TableOutcome::failed).count()
         + resources.items().stream().mapToInt(i -> i.failures().size()).sum();
     boolean staticErrors = patterns.stream().anyMatch(p -> p.findings().stream().anyMatch(Diagnostic::isError));
-    String status = failed > 0 || resFail > 0 ? "failed"
-        : empty > 0 || cons > 0 || staticErrors || patterns.stream().anyMatch(p -> !p.findings().isEmpty()) ? "needs_attention"
+    String status = failed > 0 || resFail > 0 || unexpected > 0 ? "failed"
+        : emptyNotExpected > 0 || refusedNotExpected > 0 || staticErrors || patterns.stream().anyMatch(p -> !p.findings().isEmpty()) ? "needs_attention"
         : "passed";
-    return new Summary(patterns.size(), ok, empty, cons, failed, ext, resFail, status);
+    int asExpected = (int) patterns.stream().filter(PatternOutcome::asExpected).count();
+    return new Summary(patterns.size(), ok, empty, cons, failed, ext, resFail, status, asExpected, unexpected);
   }
 
   private int count(Verdict v) {
@@ -115,9 +135,22 @@ public record ModelValidationReport(
     sum.put("failed", s.failed());
     sum.put("skipped_external", s.skippedExternal());
     sum.put("resource_failures", s.resourceFailures());
+    sum.put("as_expected", s.asExpected());
+    sum.put("unexpected_outcomes", s.unexpected());
     ObjectNode cu = sum.putObject("consumed_capacity_units");
     cu.put("read", consumed(true));
     cu.put("write", consumed(false));
+    ObjectNode acu = sum.putObject("aws_consumed_capacity_units");
+    acu.put("read", awsConsumed(true));
+    acu.put("write", awsConsumed(false));
+    if (!localDifferences.isEmpty()) {
+      ArrayNode ld = root.putArray("local_differences");
+      for (LocalDifferences.Hit h : localDifferences) {
+        LocalDifferences.Difference d = LocalDifferences.get(h.id());
+        ld.addObject().put("id", h.id()).put("kind", d.kind()).put("where", h.where()).put("detail", h.detail())
+            .put("local", d.local()).put("aws", d.aws());
+      }
+    }
     if (!modelDiagnostics.isEmpty()) {
       ArrayNode md = root.putArray("model_diagnostics");
       modelDiagnostics.forEach(d -> md.add(Json.toTree(d.toMap())));
@@ -142,7 +175,12 @@ public record ModelValidationReport(
     if (reads + writes > 0) {
       md.setLength(md.length() - 1);
       md.append("- Consumed capacity of one call per pattern, as DynamoDB Local reports it: ").append(ExecutionResult.units(reads)).append(" RCU, ")
-          .append(ExecutionResult.units(writes)).append(" WCU (compare with the per-request units of the cost report)\n\n");
+          .append(ExecutionResult.units(writes)).append(" WCU");
+      if (awsConsumed(true) != reads || awsConsumed(false) != writes) {
+        md.append("; on AWS by DynamoDB's rules: ").append(ExecutionResult.units(awsConsumed(true))).append(" RCU, ")
+            .append(ExecutionResult.units(awsConsumed(false))).append(" WCU");
+      }
+      md.append(" (compare with the per-request units of the cost report)\n\n");
     }
     md.append("## Resources\n\n| table | status | indexes | TTL | items written | notes |\n|---|---|---|---|---|---|\n");
     for (ResourceOutcome.TableOutcome t : resources.tables()) {
@@ -176,8 +214,19 @@ public record ModelValidationReport(
       }
       md.append('\n');
     }
+    if (!localDifferences.isEmpty()) {
+      md.append("## Where DynamoDB Local differs from AWS in this run\n\n");
+      for (LocalDifferences.Hit h : localDifferences) {
+        LocalDifferences.Difference d = LocalDifferences.get(h.id());
+        md.append("- ").append(h.where()).append(": ").append(d.summary()).append(h.detail().isEmpty() ? "" : " (" + h.detail() + ")")
+            .append(" (`").append(h.id()).append("`)\n");
+      }
+      md.append('\n');
+    }
     md.append("## Recommendations\n\n");
-    if (s.failed() == 0 && s.empty() == 0 && s.constraintFailures() == 0 && s.resourceFailures() == 0) {
+    long emptyToCheck = patterns.stream().filter(p -> p.verdict() == Verdict.SUCCESS_EMPTY && !p.asExpected()).count();
+    long refusedToCheck = patterns.stream().filter(p -> p.verdict() == Verdict.CONSTRAINT_FAILURE && !p.asExpected()).count();
+    if (s.failed() == 0 && emptyToCheck == 0 && refusedToCheck == 0 && s.resourceFailures() == 0 && s.unexpected() == 0) {
       md.append("Every access pattern ran as written. Next: estimate cost (`compute_performances_and_costs`), then generate infrastructure (`generate_resources`) or a data access layer.\n");
     } else {
       if (s.resourceFailures() > 0) {
@@ -186,10 +235,13 @@ public record ModelValidationReport(
       if (s.failed() > 0) {
         md.append("- Fix each failed command: the error code and message above come from DynamoDB (or from the command parser when the command was not sent).\n");
       }
-      if (s.empty() > 0) {
+      if (s.unexpected() > 0) {
+        md.append("- A pattern's outcome differs from its `expect` (`Pattern.UnexpectedOutcome` above): the design or the sample items do not do what the model says.\n");
+      }
+      if (emptyToCheck > 0) {
         md.append("- Empty results usually mean the sample items do not contain what the pattern looks for; add matching items so the pattern is really exercised.\n");
       }
-      if (s.constraintFailures() > 0) {
+      if (refusedToCheck > 0) {
         md.append("- A refused write is expected when the pattern demonstrates a guard (uniqueness, version check); otherwise change the sample data or the condition.\n");
       }
     }
@@ -203,7 +255,8 @@ public record ModelValidationReport(
     }
     md.append("## ").append(title).append("\n\n");
     for (PatternOutcome p : ps) {
-      md.append("### ").append(p.verdict().marker()).append(" Pattern ").append(p.patternId()).append(": ").append(p.description()).append("\n\n");
+      md.append("### ").append(p.asExpected() ? "✅" : p.verdict().marker()).append(" Pattern ").append(p.patternId()).append(": ").append(p.description())
+          .append(p.asExpected() ? " (as expected)" : p.unexpected() ? " (not the expected outcome)" : "").append("\n\n");
       if (!p.operation().isEmpty()) {
         md.append("- Operation: ").append(p.operation()).append('\n');
       }
@@ -213,20 +266,27 @@ public record ModelValidationReport(
       }
       p.result().ifPresent(r -> {
         if (r.success()) {
-          md.append("- ").append(r.read() ? "Items returned: " : "Items written: ").append(r.itemCount()).append('\n');
+          boolean delete = p.command().contains(" delete-item ");
+          md.append("- ").append(r.read() ? "Items returned: " : delete ? "Items deleted: " : "Items written: ").append(r.itemCount())
+              .append(delete && r.itemCount() == 0 ? " (no item had this key)" : "").append('\n');
           if (!r.capacityText().isEmpty()) {
-            md.append("- Consumed capacity (DynamoDB Local): ").append(r.capacityText()).append('\n');
+            md.append(r.capacityText().contains(" on AWS") ? "- Consumed capacity: " : "- Consumed capacity (DynamoDB Local): ")
+                .append(r.capacityText()).append('\n');
           }
           if (r.read() && r.itemCount() > 0) {
             md.append("\n```json\n").append(Json.pretty(sample(r.data()))).append("```\n");
           }
         } else {
           md.append("- Error: `").append(r.errorCode()).append("` (HTTP ").append(r.httpStatus()).append("): ").append(r.message()).append('\n');
+          LocalDifferences.awsMessage(r.message()).ifPresent(aws -> md.append("- AWS gives the same error with the text: ").append(aws).append('\n'));
           if (!r.cancellationReasons().isEmpty()) {
             md.append("- Cancellation reasons: ").append(String.join(", ", r.cancellationReasons())).append('\n');
           }
         }
       });
+      if (p.unexpected()) {
+        p.findings().stream().filter(d -> d.id().equals("Pattern.UnexpectedOutcome")).forEach(d -> md.append("- ❌ ").append(d.message()).append('\n'));
+      }
       if (p.verdict().failed()) {
         p.findings().stream().filter(Diagnostic::isError).forEach(d -> md.append("- ").append(d.message())
             .append(d.hint().isEmpty() ? "" : " — " + d.hint()).append('\n'));
@@ -248,6 +308,12 @@ public record ModelValidationReport(
       copy.put("_more_items_not_shown", more);
     }
     return copy;
+  }
+
+  /** Capacity units AWS charges for the same calls by DynamoDB's rules (Local's figure where it is right). */
+  public double awsConsumed(boolean reads) {
+    return patterns.stream().flatMap(p -> p.result().stream()).filter(r -> r.read() == reads && r.consumedCapacity() > 0)
+        .mapToDouble(ExecutionResult::awsCapacity).sum();
   }
 
   /** Capacity units all successful reads (or writes) reported, one run of each pattern. */

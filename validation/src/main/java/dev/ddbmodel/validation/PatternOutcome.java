@@ -18,6 +18,8 @@ import java.util.Optional;
  * @param result the DynamoDB response, when the command was sent
  * @param findings static design findings and parse errors for this pattern
  * @param pointer JSON Pointer of the pattern in the model file
+ * @param expected whether the result is the one the pattern's {@code expect} states (empty when
+ *     the pattern states none)
  */
 public record PatternOutcome(
     String patternId,
@@ -28,7 +30,8 @@ public record PatternOutcome(
     Verdict verdict,
     Optional<ExecutionResult> result,
     List<Diagnostic> findings,
-    String pointer) {
+    String pointer,
+    Optional<Boolean> expected) {
   public PatternOutcome {
     Objects.requireNonNull(patternId, "patternId");
     description = Objects.requireNonNullElse(description, "");
@@ -38,5 +41,22 @@ public record PatternOutcome(
     Objects.requireNonNull(verdict, "verdict");
     result = Objects.requireNonNullElse(result, Optional.empty());
     findings = List.copyOf(findings);
+    expected = Objects.requireNonNullElse(expected, Optional.empty());
+  }
+
+  /** An outcome of a pattern without {@code expect}. */
+  public PatternOutcome(String patternId, String description, String operation, String command, String reason, Verdict verdict,
+      Optional<ExecutionResult> result, List<Diagnostic> findings, String pointer) {
+    this(patternId, description, operation, command, reason, verdict, result, findings, pointer, Optional.empty());
+  }
+
+  /** True when the pattern said what it should do and did exactly that (an empty read or a refused write included). */
+  public boolean asExpected() {
+    return expected.orElse(false);
+  }
+
+  /** True when the pattern said what it should do and did something else. */
+  public boolean unexpected() {
+    return expected.isPresent() && !expected.get();
   }
 }

@@ -69,7 +69,8 @@ public final class DdbModelMcpServer {
                 .build())
         .tools(toolSpecifications())
         .prompts(guides.prompts())
-        .resources(guides.resources());
+        .resources(guides.resources())
+        .resourceTemplates(ViewResource.templates());
     return spec;
   }
 

@@ -4,6 +4,7 @@ import dev.ddbmodel.adapter.mcp.tools.CostTool;
 import dev.ddbmodel.adapter.mcp.tools.DataModelValidationTool;
 import dev.ddbmodel.adapter.mcp.tools.GenerateDalTool;
 import dev.ddbmodel.adapter.mcp.tools.GenerateResourcesTool;
+import dev.ddbmodel.adapter.mcp.tools.WorkbenchImportTool;
 import dev.ddbmodel.adapter.mcp.tools.GuideTools;
 import dev.ddbmodel.adapter.mcp.tools.SchemaValidatorTool;
 import dev.ddbmodel.adapter.mcp.tools.SourceDbAnalyzerTool;
@@ -22,6 +23,7 @@ public final class Tools {
         new GuideTools.SchemaConverter(),
         new SchemaValidatorTool(),
         new GenerateDalTool(),
-        new CostTool());
+        new CostTool(),
+        new WorkbenchImportTool());
   }
 }

@@ -10,6 +10,7 @@ import dev.ddbmodel.core.io.AtomicFiles;
 import dev.ddbmodel.core.json.Json;
 import dev.ddbmodel.core.model.DataModel;
 import dev.ddbmodel.core.model.DataModelLoader;
+import dev.ddbmodel.core.model.IndexSpec;
 import dev.ddbmodel.core.model.TableSpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
@@ -88,9 +90,15 @@ public final class InfraGenerator {
 
   /** Logical id of a table's resource. */
   static String logicalId(String tableName) {
+    String part = idPart(tableName);
+    return (Character.isDigit(part.charAt(0)) ? "T" : "") + part + "Table";
+  }
+
+  /** A name as an UpperCamel logical-id fragment (letters and digits only). */
+  static String idPart(String name) {
     StringBuilder sb = new StringBuilder();
     boolean up = true;
-    for (char c : tableName.toCharArray()) {
+    for (char c : name.toCharArray()) {
       if (Character.isLetterOrDigit(c) && c < 128) {
         sb.append(up ? Character.toUpperCase(c) : c);
         up = false;
@@ -98,13 +106,10 @@ public final class InfraGenerator {
         up = true;
       }
     }
-    if (sb.length() == 0 || Character.isDigit(sb.charAt(0))) {
-      sb.insert(0, "T");
-    }
-    return sb + "Table";
+    return sb.length() == 0 ? "X" : sb.toString();
   }
 
-  /** The CloudFormation template for all tables. */
+  /** The CloudFormation template for all tables and their auto scaling. */
   public static ObjectNode template(DataModel m, InfraRequest req) {
     ObjectNode t = Json.object();
     t.put("AWSTemplateFormatVersion", "2010-09-09");
@@ -118,6 +123,10 @@ public final class InfraGenerator {
       r.put("DeletionPolicy", req.retain() ? "Retain" : "Delete");
       r.put("UpdateReplacePolicy", req.retain() ? "Retain" : "Delete");
       r.set("Properties", properties(spec, req));
+      spec.autoScaling().ifPresent(a -> TableProperties.scaling(id, spec, Optional.empty(), a).forEach(resources::set));
+      for (IndexSpec g : spec.globalSecondaryIndexes()) {
+        g.autoScaling().ifPresent(a -> TableProperties.scaling(id, spec, Optional.of(g), a).forEach(resources::set));
+      }
       outputs.putObject(id + "Name").put("Description", "Name of table " + spec.name()).putObject("Value").put("Ref", id);
       outputs.putObject(id + "Arn").put("Description", "ARN of table " + spec.name()).putObject("Value")
           .putArray("Fn::GetAtt").add(id).add("Arn");
@@ -126,49 +135,35 @@ public final class InfraGenerator {
     return t;
   }
 
-  /** The properties of one AWS::DynamoDB::Table (CloudFormation names). */
+  /** The properties of one AWS::DynamoDB::Table (CloudFormation names), rendered from {@link TableProperties}. */
   static ObjectNode properties(TableSpec spec, InfraRequest req) {
     ObjectNode src = spec.createTableRequest();
+    List<String> unmapped = TableProperties.unmapped(src, TableProperties.TABLE, TableProperties.HANDLED_ELSEWHERE);
+    if (!unmapped.isEmpty()) {
+      throw new IllegalStateException("model settings without a CloudFormation mapping: " + unmapped);
+    }
     ObjectNode p = Json.object();
     p.put("TableName", spec.name());
     p.put("BillingMode", spec.billingMode());
-    p.set("AttributeDefinitions", src.get("AttributeDefinitions").deepCopy());
-    p.set("KeySchema", src.get("KeySchema").deepCopy());
-    if (src.has("ProvisionedThroughput")) {
-      p.set("ProvisionedThroughput", src.get("ProvisionedThroughput").deepCopy());
-    }
+    TableProperties.render(src, TableProperties.TABLE_KEYS, p);
     for (String kind : List.of("GlobalSecondaryIndexes", "LocalSecondaryIndexes")) {
+      List<TableProperties.Property> props = kind.startsWith("Global") ? TableProperties.GSI : TableProperties.LSI;
       if (src.has(kind) && !src.get(kind).isEmpty()) {
         ArrayNode a = p.putArray(kind);
         for (JsonNode ix : src.get(kind)) {
-          ObjectNode o = a.addObject();
-          o.put("IndexName", ix.get("IndexName").asText());
-          o.set("KeySchema", ix.get("KeySchema").deepCopy());
-          o.set("Projection", ix.get("Projection").deepCopy());
-          if (ix.has("ProvisionedThroughput")) {
-            o.set("ProvisionedThroughput", ix.get("ProvisionedThroughput").deepCopy());
-          }
+          TableProperties.render(ix, props, a.addObject());
         }
       }
     }
+    TableProperties.render(src, TableProperties.TABLE_SETTINGS, p);
     spec.timeToLive().ifPresent(ttl -> p.putObject("TimeToLiveSpecification").put("AttributeName", ttl.attributeName()).put("Enabled", ttl.enabled()));
-    if (req.pointInTimeRecovery()) {
-      p.putObject("PointInTimeRecoverySpecification").put("PointInTimeRecoveryEnabled", true);
+    boolean pitr = spec.pointInTimeRecovery().map(x -> x.enabled()).orElse(req.pointInTimeRecovery());
+    if (pitr) {
+      ObjectNode ps = p.putObject("PointInTimeRecoverySpecification").put("PointInTimeRecoveryEnabled", true);
+      spec.pointInTimeRecovery().flatMap(x -> x.recoveryPeriodInDays().isPresent()
+          ? Optional.of(x.recoveryPeriodInDays().getAsInt()) : Optional.empty()).ifPresent(d -> ps.put("RecoveryPeriodInDays", d));
     }
-    boolean protect = req.deletionProtection() || src.path("DeletionProtectionEnabled").asBoolean(false);
-    p.put("DeletionProtectionEnabled", protect);
-    for (String k : List.of("StreamSpecification", "TableClass", "Tags", "SSESpecification", "OnDemandThroughput", "WarmThroughput")) {
-      if (src.has(k)) {
-        p.set(k, src.get(k).deepCopy());
-      }
-    }
-    if (src.has("SSESpecification")) {
-      // CreateTable uses Enabled, CloudFormation uses SSEEnabled
-      ObjectNode sse = (ObjectNode) p.get("SSESpecification");
-      if (sse.has("Enabled")) {
-        sse.set("SSEEnabled", sse.remove("Enabled"));
-      }
-    }
+    p.put("DeletionProtectionEnabled", req.deletionProtection() || src.path("DeletionProtectionEnabled").asBoolean(false));
     return p;
   }
 

@@ -12,6 +12,7 @@ import dev.ddbmodel.core.model.TableSpec;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -74,6 +75,69 @@ class InfraGeneratorTest {
         "[{\"AttributeName\":\"site_id\",\"KeyType\":\"HASH\"},{\"AttributeName\":\"kind\",\"KeyType\":\"HASH\"},{\"AttributeName\":\"status\",\"KeyType\":\"RANGE\"}]");
     assertThat(t.path("Resources").path("TelemetryTable").path("Properties").path("TimeToLiveSpecification").toString())
         .isEqualTo("{\"AttributeName\":\"expires_at\",\"Enabled\":true}");
+  }
+
+  @Test
+  void everyCreateTableSettingIsCarriedByTheOnePropertyTable() throws Exception {
+    DataModel m = DataModelLoader.load(CfnLintIT.EVERY_SETTING).unwrap();
+    InfraRequest req = InfraRequest.of(CfnLintIT.EVERY_SETTING, InfraRequest.Type.CLOUDFORMATION);
+    JsonNode res = InfraGenerator.template(m, req).path("Resources");
+    JsonNode orders = res.path("OrdersTable").path("Properties");
+    // StreamEnabled is not a CloudFormation property (it broke cfn-lint with E3002/E3003)
+    assertThat(orders.path("StreamSpecification").toString()).isEqualTo("{\"StreamViewType\":\"NEW_AND_OLD_IMAGES\"}");
+    assertThat(orders.path("SSESpecification").toString()).isEqualTo("{\"SSEEnabled\":true,\"SSEType\":\"KMS\","
+        + "\"KMSMasterKeyId\":\"arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab\"}");
+    // ResourcePolicy and GSI throughput settings were dropped before
+    assertThat(orders.path("ResourcePolicy").path("PolicyDocument").path("Statement").get(0).path("Sid").asText()).isEqualTo("DenyInsecureTransport");
+    assertThat(orders.path("GlobalSecondaryIndexes").get(0).path("WarmThroughput").toString())
+        .isEqualTo("{\"ReadUnitsPerSecond\":12000,\"WriteUnitsPerSecond\":4000}");
+    assertThat(orders.path("TableClass").asText()).isEqualTo("STANDARD_INFREQUENT_ACCESS");
+    assertThat(orders.path("DeletionProtectionEnabled").asBoolean()).isTrue();
+    assertThat(orders.path("Tags").size()).isEqualTo(2);
+    assertThat(orders.path("PointInTimeRecoverySpecification").toString())
+        .isEqualTo("{\"PointInTimeRecoveryEnabled\":true,\"RecoveryPeriodInDays\":7}");
+    assertThat(orders.path("LocalSecondaryIndexes").get(0).path("IndexName").asText()).isEqualTo("ByPlaced");
+    JsonNode events = res.path("EventsTable").path("Properties");
+    assertThat(events.path("GlobalSecondaryIndexes").get(0).path("OnDemandThroughput").toString())
+        .isEqualTo("{\"MaxReadRequestUnits\":200,\"MaxWriteRequestUnits\":100}");
+    assertThat(events.path("OnDemandThroughput").path("MaxReadRequestUnits").asInt()).isEqualTo(1000);
+    assertThat(events.path("SSESpecification").toString()).isEqualTo("{\"SSEEnabled\":true}");
+    assertThat(events.has("PointInTimeRecoverySpecification")).as("the model turns PITR off").isFalse();
+    assertThat(res.path("AuditTable").path("Properties").path("StreamSpecification").path("StreamViewType").asText()).isEqualTo("OLD_IMAGE");
+    assertThat(res.path("SessionsTable").path("Properties").path("SSESpecification").toString()).isEqualTo("{\"SSEEnabled\":true,\"SSEType\":\"KMS\"}");
+    // auto scaling: table reads and writes, GSI reads
+    List<String> scaling = new java.util.ArrayList<>();
+    res.fields().forEachRemaining(e -> {
+      if (e.getValue().path("Type").asText().startsWith("AWS::ApplicationAutoScaling::")) {
+        scaling.add(e.getKey());
+      }
+    });
+    assertThat(scaling).containsExactly("OrdersTableReadScalableTarget", "OrdersTableReadScalingPolicy", "OrdersTableWriteScalableTarget",
+        "OrdersTableWriteScalingPolicy", "OrdersTableByCustomerIndexReadScalableTarget", "OrdersTableByCustomerIndexReadScalingPolicy");
+    JsonNode gsiTarget = res.path("OrdersTableByCustomerIndexReadScalableTarget").path("Properties");
+    assertThat(gsiTarget.toString()).isEqualTo("{\"MaxCapacity\":100,\"MinCapacity\":5,\"ResourceId\":{\"Fn::Join\":[\"/\",[\"table\","
+        + "{\"Ref\":\"OrdersTable\"},\"index/ByCustomer\"]]},\"ScalableDimension\":\"dynamodb:index:ReadCapacityUnits\",\"ServiceNamespace\":\"dynamodb\"}");
+    JsonNode policy = res.path("OrdersTableWriteScalingPolicy").path("Properties");
+    assertThat(policy.path("ScalingTargetId").path("Ref").asText()).isEqualTo("OrdersTableWriteScalableTarget");
+    assertThat(policy.path("TargetTrackingScalingPolicyConfiguration").toString())
+        .isEqualTo("{\"TargetValue\":60,\"PredefinedMetricSpecification\":{\"PredefinedMetricType\":\"DynamoDBWriteCapacityUtilization\"}}");
+
+    String stack = new String(InfraGenerator.files(m, InfraRequest.of(CfnLintIT.EVERY_SETTING, InfraRequest.Type.CDK))
+        .get("lib/data-model-stack.ts"), StandardCharsets.UTF_8);
+    // SSE keys were mis-cased (sSEEnabled) and streamEnabled did not compile
+    assertThat(stack).contains("sseSpecification: {\n        sseEnabled: true,\n        sseType: 'KMS',\n        kmsMasterKeyId: ")
+        .doesNotContain("sSE").doesNotContain("streamEnabled").doesNotContain("kMS")
+        .contains("policyDocument: {\n          Version: '2012-10-17',")
+        .contains("resourceId: cdk.Fn.join('/', ['table', ordersTable.ref, 'index/ByCustomer'])")
+        .contains("scalingTargetId: ordersTableWriteScalableTarget.ref")
+        .contains("new appscaling.CfnScalingPolicy(this, 'OrdersTableReadScalingPolicy', {");
+  }
+
+  @Test
+  void aModelSettingWithoutAMappingIsABugNotASilentDrop() {
+    var unmapped = TableProperties.unmapped(Json.parseTrusted("{\"TableName\": \"x\", \"NewSetting\": 1, \"StreamSpecification\": {}}"),
+        TableProperties.TABLE, TableProperties.HANDLED_ELSEWHERE);
+    assertThat(unmapped).containsExactly("NewSetting");
   }
 
   @Test

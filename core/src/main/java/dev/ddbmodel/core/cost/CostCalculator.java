@@ -1,7 +1,11 @@
 package dev.ddbmodel.core.cost;
 
 import dev.ddbmodel.core.Validated;
+import dev.ddbmodel.core.guide.DynamoDbLimits;
+import dev.ddbmodel.core.model.AutoScaling;
 import dev.ddbmodel.core.model.DataModel;
+import dev.ddbmodel.core.model.IndexSpec;
+import dev.ddbmodel.core.model.TableSpec;
 import dev.ddbmodel.core.model.ItemSizes;
 import dev.ddbmodel.core.model.ItemWrite;
 import java.math.BigInteger;
@@ -17,10 +21,10 @@ import java.util.Optional;
  */
 public final class CostCalculator {
   /** Read request unit size. */
-  public static final int READ_UNIT_BYTES = 4096;
+  public static final int READ_UNIT_BYTES = DynamoDbLimits.READ_UNIT_BYTES;
 
   /** Write request unit size. */
-  public static final int WRITE_UNIT_BYTES = 1024;
+  public static final int WRITE_UNIT_BYTES = DynamoDbLimits.WRITE_UNIT_BYTES;
 
   /** Seconds in the calculator's month (30.5 days, as the reference). */
   public static final double SECONDS_PER_MONTH = 2_635_200;
@@ -29,13 +33,13 @@ public final class CostCalculator {
   public static final double HOURS_PER_MONTH = 730;
 
   /** Per-partition read limit (RCU per second). */
-  public static final double PARTITION_RCU = 3000;
+  public static final double PARTITION_RCU = DynamoDbLimits.PARTITION_RCU;
 
   /** Per-partition write limit (WCU per second). */
-  public static final double PARTITION_WCU = 1000;
+  public static final double PARTITION_WCU = DynamoDbLimits.PARTITION_WCU;
 
   /** Per-item storage overhead DynamoDB charges for. */
-  public static final int ITEM_OVERHEAD_BYTES = 100;
+  public static final int ITEM_OVERHEAD_BYTES = DynamoDbLimits.STORAGE_OVERHEAD_BYTES;
 
   /** Target utilization assumed for provisioned capacity with auto scaling. */
   public static final double PROVISIONED_TARGET = 0.7;
@@ -168,29 +172,73 @@ public final class CostCalculator {
     return out;
   }
 
+  /**
+   * Provisioned capacity per table (with its GSIs). Each resource (the table, each GSI) and side
+   * (read, write) is provisioned at its average need divided by the target utilization: the
+   * model's {@code AutoScaling} target, kept between its MinCapacity and MaxCapacity, or the
+   * default 70% target when the model has no auto scaling for it.
+   */
   private static List<CostReport.ProvisionedComparison> provisioned(CostRequest req, List<CostReport.PatternCost> pcs) {
     List<CostReport.ProvisionedComparison> out = new ArrayList<>();
     PriceTable p = req.prices();
     for (CostInputs.Table t : req.tables()) {
-      double rcu = 0;
-      double wcu = 0;
+      Optional<TableSpec> spec = req.model().flatMap(m -> m.findTable(t.name()));
       double onDemand = 0;
+      java.util.Map<String, double[]> need = new java.util.LinkedHashMap<>();
+      need.put("", new double[2]);
+      t.gsis().forEach(g -> need.put(g.name(), new double[2]));
       for (CostReport.PatternCost pc : pcs) {
-        if (!pc.pattern().table().equals(t.name())) {
+        CostInputs.Pattern a = pc.pattern();
+        if (!a.table().equals(t.name())) {
           continue;
         }
-        rcu += pc.rru() * pc.pattern().rps();
-        wcu += pc.wru() * pc.pattern().rps();
+        need.get(a.operation().read() ? a.gsi().orElse("") : "")[a.operation().read() ? 0 : 1] += (pc.rru() + pc.wru()) * a.rps();
         onDemand += pc.cost();
         for (CostReport.GsiWrite w : pc.gsiWrites()) {
-          wcu += w.wru() * pc.pattern().rps();
+          need.get(w.gsi())[1] += w.wru() * a.rps();
           onDemand += w.cost();
         }
       }
+      double rcu = 0;
+      double wcu = 0;
+      double provisioned = 0;
+      List<String> basis = new ArrayList<>();
+      List<String> notes = new ArrayList<>();
+      for (var e : need.entrySet()) {
+        String what = e.getKey().isEmpty() ? "table `" + t.name() + "`" : "GSI `" + e.getKey() + "`";
+        Optional<AutoScaling> as = spec.flatMap(s -> e.getKey().isEmpty() ? s.autoScaling()
+            : s.globalSecondaryIndexes().stream().filter(g -> g.name().equals(e.getKey())).findFirst().flatMap(IndexSpec::autoScaling));
+        for (int side = 0; side < 2; side++) {
+          double avg = e.getValue()[side];
+          boolean reads = side == 0;
+          Optional<AutoScaling.Side> sc = as.flatMap(x -> x.side(reads));
+          double target = sc.map(x -> x.targetUtilization() / 100).orElse(PROVISIONED_TARGET);
+          double units = avg / target;
+          String kind = side == 0 ? "RCU" : "WCU";
+          if (sc.isPresent()) {
+            AutoScaling.Side x = sc.get();
+            basis.add(String.format(Locale.ROOT, "%s %s %d-%d at %s%%", what, side == 0 ? "reads" : "writes", x.minCapacity(), x.maxCapacity(),
+                Formats.pyFloat(x.targetUtilization()).replaceAll("\\.0$", "")));
+            if (units > x.maxCapacity()) {
+              notes.add(String.format(Locale.ROOT, "%s needs about %.0f %s at its %s%% target, above its auto scaling MaxCapacity %d: requests beyond"
+                  + " it are throttled; raise MaxCapacity or use on-demand", what, units, kind,
+                  Formats.pyFloat(x.targetUtilization()).replaceAll("\\.0$", ""), x.maxCapacity()));
+            }
+            units = Math.min(Math.max(units, x.minCapacity()), x.maxCapacity());
+          }
+          provisioned += units * (side == 0 ? p.rcuHour() : p.wcuHour()) * HOURS_PER_MONTH;
+          if (side == 0) {
+            rcu += avg;
+          } else {
+            wcu += avg;
+          }
+        }
+      }
       double atFull = (rcu * p.rcuHour() + wcu * p.wcuHour()) * HOURS_PER_MONTH;
-      double atTarget = atFull / PROVISIONED_TARGET;
       double breakEven = onDemand == 0 ? 0 : atFull / onDemand;
-      out.add(new CostReport.ProvisionedComparison(t.name(), rcu, wcu, onDemand, atTarget, breakEven));
+      out.add(new CostReport.ProvisionedComparison(t.name(), rcu, wcu, onDemand, provisioned, breakEven,
+          basis.isEmpty() ? "70% target" : "auto scaling: " + String.join("; ", basis) + (basis.size() < 2 * need.size() ? "; others 70% target" : ""),
+          notes));
     }
     return out;
   }

@@ -50,9 +50,26 @@ public record CostReport(CostRequest request, List<PatternCost> patterns, List<S
   /** Request cost of a table (base reads and all writes) or of a GSI (its reads plus amplification). */
   public record ResourceCost(String table, Optional<String> gsi, double cost) {}
 
-  /** On-demand versus provisioned capacity for one table (with its GSIs). */
+  /**
+   * On-demand versus provisioned capacity for one table (with its GSIs).
+   *
+   * @param basis how the provisioned figure was reached: the default 70% target, or the model's
+   *     auto scaling (target, min and max per table/GSI and side)
+   * @param notes where the traffic needs more than an auto scaling MaxCapacity (throttling) or
+   *     less than its MinCapacity (paid anyway)
+   */
   public record ProvisionedComparison(String table, double rcu, double wcu, double onDemand, double provisionedAtTarget,
-      double breakEvenUtilization) {}
+      double breakEvenUtilization, String basis, List<String> notes) {
+    public ProvisionedComparison {
+      notes = List.copyOf(notes);
+    }
+
+    /** At the default target utilization, without auto scaling from a model. */
+    public ProvisionedComparison(String table, double rcu, double wcu, double onDemand, double provisionedAtTarget,
+        double breakEvenUtilization) {
+      this(table, rcu, wcu, onDemand, provisionedAtTarget, breakEvenUtilization, "70% target", List.of());
+    }
+  }
 
   /** Sample item sizes of a table compared with the declared size. */
   public record MeasuredSize(String table, int declared, long average, long max, int samples) {}
@@ -181,9 +198,13 @@ public record CostReport(CostRequest request, List<PatternCost> patterns, List<S
       List<List<String>> rows = new ArrayList<>();
       for (ProvisionedComparison c : provisioned) {
         rows.add(List.of(c.table(), Formats.two(c.rcu()), Formats.two(c.wcu()), Formats.money(c.onDemand()),
-            Formats.money(c.provisionedAtTarget()), Formats.two(c.breakEvenUtilization() * 100) + "%"));
+            Formats.money(c.provisionedAtTarget()), c.basis(), Formats.two(c.breakEvenUtilization() * 100) + "%"));
       }
-      blocks.add(Formats.table(List.of("Table", "Avg RCU", "Avg WCU", "On-demand", "Provisioned (70% target)", "Break-even utilization"), rows));
+      blocks.add(Formats.table(List.of("Table", "Avg RCU", "Avg WCU", "On-demand", "Provisioned", "Provisioned at", "Break-even utilization"), rows));
+      List<String> notes = provisioned.stream().flatMap(c -> c.notes().stream()).toList();
+      if (!notes.isEmpty()) {
+        blocks.add(String.join("\n", notes.stream().map(n -> "- ⚠️ " + n).toList()));
+      }
       blocks.add("Provisioned capacity is cheaper when the average utilization of the provisioned units stays above the"
           + " break-even utilization; spiky or unpredictable traffic favours on-demand. Provisioned figures use "
           + request.prices().region() + " hourly prices and 730 hours per month.");

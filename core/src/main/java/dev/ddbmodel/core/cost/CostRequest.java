@@ -5,6 +5,7 @@ import dev.ddbmodel.core.Diagnostic;
 import dev.ddbmodel.core.SourceLocation;
 import dev.ddbmodel.core.Suggestions;
 import dev.ddbmodel.core.Validated;
+import dev.ddbmodel.core.guide.DynamoDbLimits;
 import dev.ddbmodel.core.json.JsonDocument;
 import dev.ddbmodel.core.model.DataModel;
 import java.util.ArrayList;
@@ -30,7 +31,7 @@ import java.util.Set;
 public record CostRequest(List<CostInputs.Pattern> patterns, List<CostInputs.Table> tables, PriceTable prices,
     boolean compareProvisioned, Optional<DataModel> model) {
   /** Largest item size DynamoDB stores. */
-  public static final int MAX_ITEM_BYTES = 409_600;
+  public static final int MAX_ITEM_BYTES = DynamoDbLimits.MAX_ITEM_BYTES;
 
   public CostRequest {
     patterns = List.copyOf(patterns);
@@ -71,6 +72,11 @@ public record CostRequest(List<CostInputs.Pattern> patterns, List<CostInputs.Tab
       out.add(Diagnostic.error(id, msg, SourceLocation.of(file, ptr), hint));
     }
 
+    /** A figure worth a second look that DynamoDB permits (e.g. one entity larger than the table's average). */
+    void warn(String id, String ptr, String msg, String hint) {
+      out.add(Diagnostic.warning(id, msg, SourceLocation.of(file, ptr), hint));
+    }
+
     List<CostInputs.Table> tables() {
       List<CostInputs.Table> out2 = new ArrayList<>();
       JsonNode list = root.path("table_list");
@@ -93,8 +99,8 @@ public record CostRequest(List<CostInputs.Pattern> patterns, List<CostInputs.Tab
         JsonNode gl = t.path("gsi_list");
         if (!gl.isMissingNode() && !gl.isNull() && !gl.isArray()) {
           error("Cost.Type", p + "/gsi_list", "`gsi_list` must be an array", "");
-        } else if (gl.size() > 20) {
-          error("Cost.Range", p + "/gsi_list", "a table has at most 20 GSIs (default quota), found " + gl.size(), "");
+        } else if (gl.size() > DynamoDbLimits.GSI_QUOTA) {
+          error("Cost.Range", p + "/gsi_list", "a table has at most " + DynamoDbLimits.GSI_QUOTA + " GSIs (default quota), found " + gl.size(), "");
         }
         Set<String> gnames = new HashSet<>();
         for (int g = 0; gl.isArray() && g < gl.size(); g++) {
@@ -111,8 +117,8 @@ public record CostRequest(List<CostInputs.Pattern> patterns, List<CostInputs.Tab
             error("Cost.DuplicateGsi", gp + "/name", "GSI `" + gname + "` appears twice in table `" + name + "`", "give each GSI its own name");
           }
           if (gsize > 0 && size > 0 && gsize > size) {
-            error("Cost.SizeHierarchy", gp + "/item_size_bytes", "GSI item size " + gsize + " B is larger than the table's item size " + size + " B",
-                "an index item holds at most the table item's attributes");
+            warn("Cost.SizeHierarchy", gp + "/item_size_bytes", "GSI item size " + gsize + " B is larger than the table's item size " + size + " B",
+                "an index item holds at most the table item's attributes; a sparse index of large items can still be larger on average");
           }
           if (gname != null && gsize > 0 && gcount > 0) {
             gsis.add(new CostInputs.Gsi(gname, gsize, gcount));
@@ -239,11 +245,11 @@ public record CostRequest(List<CostInputs.Pattern> patterns, List<CostInputs.Tab
           if (size > 0) {
             Optional<CostInputs.Gsi> target = gsi.flatMap(t::gsi);
             if (target.isPresent() && size > target.get().itemSizeBytes()) {
-              error("Cost.SizeHierarchy", p + "/item_size_bytes", "the pattern's item size " + size + " B exceeds GSI `" + target.get().name() + "`'s "
-                  + target.get().itemSizeBytes() + " B", "pattern size ≤ GSI size ≤ table size");
+              warn("Cost.SizeHierarchy", p + "/item_size_bytes", "the pattern's item size " + size + " B exceeds GSI `" + target.get().name() + "`'s "
+                  + target.get().itemSizeBytes() + " B", "fine when this entity is larger than the average item of the index (single-table design); otherwise check the sizes");
             } else if (gsi.isEmpty() && size > t.itemSizeBytes()) {
-              error("Cost.SizeHierarchy", p + "/item_size_bytes", "the pattern's item size " + size + " B exceeds table `" + t.name() + "`'s "
-                  + t.itemSizeBytes() + " B", "pattern size ≤ table size");
+              warn("Cost.SizeHierarchy", p + "/item_size_bytes", "the pattern's item size " + size + " B exceeds table `" + t.name() + "`'s "
+                  + t.itemSizeBytes() + " B", "fine when this entity is larger than the table's average item (single-table design); otherwise check the sizes");
             }
           }
         }

@@ -15,6 +15,7 @@ import java.util.Optional;
  * @param implementation one {@code aws dynamodb ...} command
  * @param reason why no DynamoDB command exists (external service)
  * @param pointer JSON Pointer of the element in the source file
+ * @param expect the intended outcome ({@code "expect"}), when the model states one
  */
 public record AccessPatternSpec(
     String pattern,
@@ -24,7 +25,8 @@ public record AccessPatternSpec(
     Optional<String> operation,
     Optional<String> implementation,
     Optional<String> reason,
-    String pointer) {
+    String pointer,
+    Optional<Expectation> expect) {
   public AccessPatternSpec {
     Objects.requireNonNull(pattern, "pattern");
     description = Objects.requireNonNullElse(description, "");
@@ -34,6 +36,13 @@ public record AccessPatternSpec(
     implementation = Objects.requireNonNullElse(implementation, Optional.empty());
     reason = Objects.requireNonNullElse(reason, Optional.empty());
     pointer = Objects.requireNonNullElse(pointer, "");
+    expect = Objects.requireNonNullElse(expect, Optional.empty());
+  }
+
+  /** A pattern without a stated intended outcome. */
+  public AccessPatternSpec(String pattern, String description, Optional<String> table, Optional<String> index,
+      Optional<String> operation, Optional<String> implementation, Optional<String> reason, String pointer) {
+    this(pattern, description, table, index, operation, implementation, reason, pointer, Optional.empty());
   }
 
   /** True when the pattern is served by another service and has no DynamoDB command. */

@@ -10,6 +10,7 @@ import com.networknt.schema.SpecificationVersion;
 import dev.ddbmodel.core.Diagnostic;
 import dev.ddbmodel.core.Severity;
 import dev.ddbmodel.core.Suggestions;
+import dev.ddbmodel.core.guide.DynamoDbLimits;
 import dev.ddbmodel.core.json.Json;
 import dev.ddbmodel.core.json.JsonDocument;
 import java.io.IOException;
@@ -32,16 +33,21 @@ import java.util.Set;
  * items and access patterns. Every finding carries a pointer, line, column and hint.
  */
 final class DataModelChecks {
+  /** The auto scaling block of a table or GSI (TEAM.md decision 2). */
+  static final String AUTO_SCALING = "AutoScaling";
+
+  /** Point-in-time recovery of a table (applied with UpdateContinuousBackups). */
+  static final String PITR = "PointInTimeRecoverySpecification";
+
   /** Table keys accepted in the file but not sent to CreateTable. */
-  static final Set<String> NON_CREATE_TABLE_KEYS = Set.of("TimeToLiveSpecification");
+  static final Set<String> NON_CREATE_TABLE_KEYS = Set.of("TimeToLiveSpecification", AUTO_SCALING, PITR);
 
   /** Classpath location of the JSON Schema. */
   static final String SCHEMA_RESOURCE = "dev/ddbmodel/core/model/dynamodb_data_model.schema.json";
 
-  /** Largest item DynamoDB stores. */
-  static final int MAX_ITEM_BYTES = 400 * 1024;
-
   private static final Holder SCHEMA = new Holder();
+
+  private static final Set<String> READ_OPERATIONS = Set.of("GetItem", "Query", "Scan", "BatchGetItem", "TransactGetItems");
 
   private static final Set<String> TYPES = Set.of("S", "N", "B", "BOOL", "NULL", "M", "L", "SS", "NS", "BS");
 
@@ -138,6 +144,8 @@ final class DataModelChecks {
         case "maxProperties" -> c.errorAt("DataModel.WriteRequest", ptr, "a write request holds exactly one of `PutRequest` or `DeleteRequest`",
             "split it into two entries");
         case "minimum" -> c.errorAt("DataModel.Range", ptr, name + " must be at least " + first(e.getArguments()), "use a value of at least " + first(e.getArguments()));
+        case "maximum" -> c.errorAt("DataModel.Range", ptr, name + " must be at most " + first(e.getArguments()), "use a value of at most " + first(e.getArguments()));
+        case "maxLength" -> c.errorAt("DataModel.Range", ptr, name + " must be at most " + first(e.getArguments()) + " characters long", "shorten it");
         default -> c.errorAt("DataModel.Structure", ptr, (ptr.isEmpty() ? "" : name + ": ") + e.getMessage(),
             "see the format in docs/data-model-format.md");
       }
@@ -189,7 +197,7 @@ final class DataModelChecks {
 
   /** What the item and pattern checks need to know about a table. */
   record TableInfo(String name, Map<String, String> types, List<String> keys, Map<String, List<String>> indexKeys,
-      Map<String, String> indexPointers) {}
+      Map<String, String> indexPointers, String ttlAttribute) {}
 
   private static Map<String, TableInfo> tables(JsonNode tables, Collector c) {
     Map<String, TableInfo> out = new LinkedHashMap<>();
@@ -230,12 +238,14 @@ final class DataModelChecks {
       for (String kind : List.of("GlobalSecondaryIndexes", "LocalSecondaryIndexes")) {
         JsonNode idx = arr(t.path(kind));
         boolean global = kind.startsWith("Global");
-        if (global && idx.size() > 20) {
-          c.warnAt("DataModel.TooManyIndexes", p + "/" + kind, "table `" + name + "` has " + idx.size() + " global secondary indexes; the default quota is 20",
+        if (global && idx.size() > DynamoDbLimits.GSI_QUOTA) {
+          c.warnAt("DataModel.TooManyIndexes", p + "/" + kind, "table `" + name + "` has " + idx.size() + " global secondary indexes; the default quota is "
+                  + DynamoDbLimits.GSI_QUOTA,
               "merge indexes (overloading) or request a quota increase");
         }
-        if (!global && idx.size() > 5) {
-          c.errorAt("DataModel.TooManyIndexes", p + "/" + kind, "a table can have at most 5 local secondary indexes", "use global secondary indexes");
+        if (!global && idx.size() > DynamoDbLimits.LSI_MAX) {
+          c.errorAt("DataModel.TooManyIndexes", p + "/" + kind, "a table can have at most " + DynamoDbLimits.LSI_MAX + " local secondary indexes",
+              "use global secondary indexes");
         }
         for (int g = 0; g < idx.size(); g++) {
           JsonNode ix = idx.get(g);
@@ -284,6 +294,7 @@ final class DataModelChecks {
         c.errorAt("DataModel.Throughput", p + "/ProvisionedThroughput", "ProvisionedThroughput is not allowed with PAY_PER_REQUEST billing",
             "remove it or set \"BillingMode\": \"PROVISIONED\"");
       }
+      settings(t, p, name, billing, c);
       JsonNode ttl = t.path("TimeToLiveSpecification");
       if (ttl.path("AttributeName").isTextual()) {
         String ta = ttl.get("AttributeName").asText();
@@ -292,9 +303,91 @@ final class DataModelChecks {
               "use a separate number attribute holding the expiry time in epoch seconds");
         }
       }
-      out.put(name, new TableInfo(name, types, tableKeys, indexKeys, indexPointers));
+      out.put(name, new TableInfo(name, types, tableKeys, indexKeys, indexPointers,
+          ttl.path("AttributeName").isTextual() && ttl.path("Enabled").asBoolean(true) ? ttl.get("AttributeName").asText() : null));
     }
     return out;
+  }
+
+  /**
+   * Table settings beyond keys and indexes: auto scaling, streams, the resource policy and the
+   * projected-attribute limit. Each rule follows what DynamoDB (or, for the auto scaling block,
+   * Application Auto Scaling) does; docs/data-model-format.md names the source of each.
+   */
+  private static void settings(JsonNode t, String p, String name, String billing, Collector c) {
+    autoScaling(t, p, "table `" + name + "`", billing, c);
+    JsonNode stream = t.path("StreamSpecification");
+    if (stream.path("StreamEnabled").asBoolean(false) && !stream.has("StreamViewType")) {
+      c.errorAt("DataModel.Stream", p + "/StreamSpecification", "a stream needs a StreamViewType when StreamEnabled is true",
+          "add \"StreamViewType\": \"NEW_AND_OLD_IMAGES\" (or NEW_IMAGE, OLD_IMAGE, KEYS_ONLY)");
+    }
+    if (stream.isObject() && !stream.path("StreamEnabled").asBoolean(true) && stream.has("StreamViewType")) {
+      c.errorAt("DataModel.Stream", p + "/StreamSpecification/StreamViewType", "StreamViewType is only allowed when StreamEnabled is true",
+          "remove StreamViewType, or set StreamEnabled to true");
+    }
+    JsonNode sse = t.path("SSESpecification");
+    if (sse.has("KMSMasterKeyId") && !sse.path("SSEType").asText("").equals("KMS")) {
+      c.errorAt("DataModel.Sse", p + "/SSESpecification/KMSMasterKeyId", "KMSMasterKeyId needs \"SSEType\": \"KMS\"",
+          "add \"SSEType\": \"KMS\" and \"Enabled\": true");
+    }
+    if (t.path("ResourcePolicy").isTextual()) {
+      JsonNode policy = null;
+      try {
+        policy = Json.parseTrusted(t.get("ResourcePolicy").asText());
+      } catch (RuntimeException e) {
+        policy = null;
+      }
+      if (policy == null || !policy.isObject() || !policy.has("Statement")) {
+        c.errorAt("DataModel.ResourcePolicy", p + "/ResourcePolicy", "ResourcePolicy must be a JSON policy document (an object with `Statement`) in a string",
+            "serialize the policy document ({\"Version\": \"2012-10-17\", \"Statement\": [...]}) into the string");
+      }
+    }
+    int projected = 0;
+    for (String kind : List.of("GlobalSecondaryIndexes", "LocalSecondaryIndexes")) {
+      for (JsonNode ix : arr(t.path(kind))) {
+        projected += arr(ix.path("Projection").path("NonKeyAttributes")).size();
+      }
+    }
+    if (projected > DynamoDbLimits.PROJECTED_ATTRIBUTES_MAX) {
+      c.errorAt("DataModel.TooManyProjectedAttributes", p, "the indexes of table `" + name + "` project " + projected
+              + " NonKeyAttributes in total; DynamoDB allows " + DynamoDbLimits.PROJECTED_ATTRIBUTES_MAX + " over all indexes of a table",
+          "project fewer attributes, or use ProjectionType ALL");
+    }
+  }
+
+  /** The AutoScaling block of a table or GSI (TEAM.md decision 2). */
+  private static void autoScaling(JsonNode owner, String p, String what, String billing, Collector c) {
+    JsonNode a = owner.get(AUTO_SCALING);
+    if (a == null || !a.isObject()) {
+      return;
+    }
+    String ap = p + "/" + AUTO_SCALING;
+    if (!billing.equals("PROVISIONED")) {
+      c.errorAt("DataModel.AutoScaling", ap, "auto scaling adjusts provisioned capacity, but " + what + " uses " + billing + " billing",
+          "remove AutoScaling, or set \"BillingMode\": \"PROVISIONED\" with ProvisionedThroughput");
+      return;
+    }
+    JsonNode pt = owner.path("ProvisionedThroughput");
+    for (String side : List.of("Read", "Write")) {
+      JsonNode s = a.path(side);
+      if (!s.path("MinCapacity").isIntegralNumber() || !s.path("MaxCapacity").isIntegralNumber()) {
+        continue;
+      }
+      long min = s.get("MinCapacity").asLong();
+      long max = s.get("MaxCapacity").asLong();
+      if (min > max) {
+        // Application Auto Scaling's RegisterScalableTarget refuses it (ValidationException)
+        c.errorAt("DataModel.AutoScaling", ap + "/" + side, side + " MinCapacity " + min + " is larger than MaxCapacity " + max + " on " + what,
+            "swap them, or raise MaxCapacity");
+        continue;
+      }
+      JsonNode units = pt.path(side + "CapacityUnits");
+      if (units.isIntegralNumber() && (units.asLong() < min || units.asLong() > max)) {
+        c.warnAt("DataModel.AutoScalingRange", ap + "/" + side, what + " provisions " + units.asLong() + " " + side.toLowerCase(java.util.Locale.ROOT)
+                + " capacity units, outside its auto scaling range " + min + "-" + max + "; Application Auto Scaling moves it into the range",
+            "set ProvisionedThroughput." + side + "CapacityUnits between " + min + " and " + max);
+      }
+    }
   }
 
   private static void throughputForIndex(JsonNode t, JsonNode ix, String ip, boolean global, Collector c) {
@@ -302,6 +395,7 @@ final class DataModelChecks {
     if (!global) {
       return;
     }
+    autoScaling(ix, ip, "global index `" + ix.path("IndexName").asText() + "`", billing, c);
     if (billing.equals("PROVISIONED") && !ix.has("ProvisionedThroughput")) {
       c.errorAt("DataModel.Throughput", ip, "with PROVISIONED billing every global index needs ProvisionedThroughput", "add it to the index");
     }
@@ -381,7 +475,9 @@ final class DataModelChecks {
     for (int i = 0; i < nka.size(); i++) {
       String a = nka.get(i).asText();
       if (indexKeys.contains(a) || tableKeys.contains(a)) {
-        c.errorAt("DataModel.ProjectionKeyAttribute", p + "/NonKeyAttributes/" + i, "`" + a + "` is a key attribute; key attributes are always projected",
+        // DynamoDB creates such an index (DynamoDB Local too, DataModelRulesLocalIT): key attributes are projected anyway
+        c.warnAt("DataModel.ProjectionKeyAttribute", p + "/NonKeyAttributes/" + i, "`" + a + "` is a key attribute of the "
+                + (indexKeys.contains(a) ? "index" : "table") + "; key attributes are always projected, so listing it changes nothing",
             "remove it from NonKeyAttributes");
       }
       if (!seen.add(a)) {
@@ -422,21 +518,28 @@ final class DataModelChecks {
         if (!attrs.isObject()) {
           continue;
         }
-        long size = 0;
         boolean valuesOk = true;
         for (var it = attrs.fields(); it.hasNext(); ) {
           var a = it.next();
           int before = c.out.size();
-          long s = value(a.getValue(), Json.pointer(ap, a.getKey()), c);
+          value(a.getValue(), Json.pointer(ap, a.getKey()), c);
           valuesOk &= c.out.size() == before;
-          size += a.getKey().getBytes(StandardCharsets.UTF_8).length + s;
         }
-        if (size > MAX_ITEM_BYTES) {
-          c.errorAt("DataModel.ItemTooLarge", ap, "the item is about " + size + " bytes; DynamoDB items are limited to 400 KB",
+        long size = ItemSizes.of(attrs);
+        if (size > DynamoDbLimits.MAX_ITEM_BYTES) {
+          c.errorAt("DataModel.ItemTooLarge", ap, "the item is " + size + " bytes; DynamoDB items are limited to 400 KB ("
+                  + DynamoDbLimits.MAX_ITEM_BYTES + " bytes, attribute names included)",
               "move large values to S3 and store a reference");
         }
         if (!valuesOk) {
           continue;
+        }
+        keySizes(attrs, info, ap, c);
+        if (put && info.ttlAttribute() != null && attrs.has(info.ttlAttribute()) && !attrs.get(info.ttlAttribute()).has("N")) {
+          // DynamoDB's TTL only acts on Number attributes holding epoch seconds; any other type is ignored
+          c.warnAt("DataModel.TtlNotNumber", Json.pointer(ap, info.ttlAttribute()), "TTL attribute `" + info.ttlAttribute() + "` holds "
+                  + attrs.get(info.ttlAttribute()).fieldNames().next() + ", not a number: DynamoDB never expires this item",
+              "store the expiry as {\"N\": \"<epoch seconds>\"}");
         }
         for (String k : info.keys()) {
           JsonNode v = attrs.get(k);
@@ -481,6 +584,19 @@ final class DataModelChecks {
     }
   }
 
+  /** DynamoDB's key size limits: partition key values up to 2048 bytes, sort key values up to 1024. */
+  private static void keySizes(JsonNode attrs, TableInfo info, String ap, Collector c) {
+    for (int k = 0; k < info.keys().size(); k++) {
+      String key = info.keys().get(k);
+      long limit = k == 0 ? DynamoDbLimits.MAX_PARTITION_KEY_BYTES : DynamoDbLimits.MAX_SORT_KEY_BYTES;
+      long size = ItemSizes.value(attrs.get(key));
+      if (size > limit) {
+        c.errorAt("DataModel.KeyTooLarge", Json.pointer(ap, key), (k == 0 ? "partition" : "sort") + " key `" + key + "` is " + size
+                + " bytes; DynamoDB allows " + limit, "shorten the key value (hash long natural keys)");
+      }
+    }
+  }
+
   private static void keyType(JsonNode v, String attr, String want, String p, Collector c) {
     if (want == null || !v.isObject() || v.size() != 1) {
       return;
@@ -494,8 +610,8 @@ final class DataModelChecks {
     }
   }
 
-  /** Checks one DynamoDB-JSON value; returns its approximate stored size in bytes. */
-  private static long value(JsonNode v, String p, Collector c) {
+  /** Checks one DynamoDB-JSON value (its size comes from {@link ItemSizes}). */
+  private static void value(JsonNode v, String p, Collector c) {
     if (!v.isObject() || v.size() != 1) {
       String hint = v.isObject() && v.size() > 1 ? "keep exactly one type key, e.g. {\"S\": \"text\"}"
           : v.isTextual() ? "wrap it: {\"S\": " + Json.compact(v) + "}"
@@ -503,7 +619,7 @@ final class DataModelChecks {
           : v.isBoolean() ? "wrap it: {\"BOOL\": " + v.asText() + "}"
           : "use DynamoDB JSON, e.g. {\"S\": \"text\"}";
       c.errorAt("DataModel.AttributeValue", p, "an attribute value must be an object with exactly one type key (S, N, B, BOOL, NULL, M, L, SS, NS, BS)", hint);
-      return 0;
+      return;
     }
     String type = v.fieldNames().next();
     JsonNode x = v.get(type);
@@ -512,69 +628,66 @@ final class DataModelChecks {
       case "S":
         if (!x.isTextual()) {
           c.errorAt("DataModel.AttributeValue", tp, "an `S` value must be a JSON string", "put the value in double quotes");
-          return 0;
+          return;
         }
-        return x.asText().getBytes(StandardCharsets.UTF_8).length;
+        return;
       case "N":
         if (x.isNumber()) {
           c.errorAt("DataModel.AttributeValue", tp, "an `N` value must be written as a string", "write {\"N\": \"" + x.asText() + "\"}");
-          return 0;
+          return;
         }
         if (!x.isTextual() || !isNumber(x.asText())) {
           c.errorAt("DataModel.AttributeValue", tp, "an `N` value must be a number in a string, found `" + x.asText() + "`", "e.g. {\"N\": \"42.5\"}");
-          return 0;
+          return;
         }
-        return numberSize(x.asText());
+        return;
       case "B":
         if (!x.isTextual() || !isBase64(x.asText())) {
           c.errorAt("DataModel.AttributeValue", tp, "a `B` value must be base64 text", "encode the bytes as base64");
-          return 0;
+          return;
         }
-        return x.asText().length() * 3L / 4;
+        return;
       case "BOOL":
         if (!x.isBoolean()) {
           c.errorAt("DataModel.AttributeValue", tp, "a `BOOL` value must be JSON true or false, found " + JsonDocument.typeName(x) + " " + x,
               "write {\"BOOL\": true} without quotes (not \"True\" or \"true\")");
-          return 0;
+          return;
         }
-        return 1;
+        return;
       case "NULL":
         if (!x.isBoolean() || !x.booleanValue()) {
           c.errorAt("DataModel.AttributeValue", tp, "a `NULL` value must be true", "write {\"NULL\": true}");
         }
-        return 1;
+        return;
       case "M": {
         if (!x.isObject()) {
           c.errorAt("DataModel.AttributeValue", tp, "an `M` value must be an object of attribute values", "e.g. {\"M\": {\"a\": {\"S\": \"x\"}}}");
-          return 0;
+          return;
         }
-        long s = 3;
         for (var it = x.fields(); it.hasNext(); ) {
           var e = it.next();
-          s += 1 + e.getKey().getBytes(StandardCharsets.UTF_8).length + value(e.getValue(), Json.pointer(tp, e.getKey()), c);
+          value(e.getValue(), Json.pointer(tp, e.getKey()), c);
         }
-        return s;
+        return;
       }
       case "L": {
         if (!x.isArray()) {
           c.errorAt("DataModel.AttributeValue", tp, "an `L` value must be an array of attribute values", "e.g. {\"L\": [{\"S\": \"x\"}]}");
-          return 0;
+          return;
         }
-        long s = 3;
         for (int i = 0; i < x.size(); i++) {
-          s += 1 + value(x.get(i), tp + "/" + i, c);
+          value(x.get(i), tp + "/" + i, c);
         }
-        return s;
+        return;
       }
       case "SS":
       case "NS":
       case "BS": {
         if (!x.isArray() || x.isEmpty()) {
           c.errorAt("DataModel.AttributeValue", tp, "a `" + type + "` value must be a non-empty array", "sets cannot be empty; omit the attribute instead");
-          return 0;
+          return;
         }
         Set<String> seen = new LinkedHashSet<>();
-        long s = 0;
         for (int i = 0; i < x.size(); i++) {
           JsonNode e = x.get(i);
           if (!e.isTextual() || (type.equals("NS") && !isNumber(e.asText())) || (type.equals("BS") && !isBase64(e.asText()))) {
@@ -584,13 +697,12 @@ final class DataModelChecks {
           if (!seen.add(e.asText())) {
             c.errorAt("DataModel.AttributeValue", tp + "/" + i, "`" + e.asText() + "` appears twice in the set", "set members must be unique");
           }
-          s += type.equals("NS") ? numberSize(e.asText()) : e.asText().getBytes(StandardCharsets.UTF_8).length;
         }
-        return s;
+        return;
       }
       default:
         c.errorAt("DataModel.AttributeValue", tp, "`" + type + "` is not a DynamoDB type", Suggestions.hint(type, TYPES));
-        return 0;
+        return;
     }
   }
 
@@ -610,11 +722,6 @@ final class DataModelChecks {
     } catch (IllegalArgumentException e) {
       return false;
     }
-  }
-
-  private static long numberSize(String n) {
-    String digits = n.replaceAll("[^0-9]", "").replaceFirst("^0+", "");
-    return Math.max(1, (digits.length() + 1) / 2 + 1);
   }
 
   // ---------------------------------------------------------------- access patterns
@@ -661,6 +768,13 @@ final class DataModelChecks {
         if (!ap.path("table").isTextual()) {
           c.warnAt("DataModel.PatternTableMissing", p, "the pattern does not name its `table`", "add \"table\": \"<TableName>\"");
         }
+      }
+      String expect = ap.path("expect").asText("");
+      String operation = ap.path("dynamodb_operation").asText("");
+      boolean readOp = READ_OPERATIONS.contains(operation);
+      if ((expect.equals("refused") && readOp) || (expect.equals("empty") && !readOp && !operation.isEmpty())) {
+        c.errorAt("DataModel.ExpectMismatch", p + "/expect", "a " + operation + " pattern cannot have the outcome `" + expect + "`",
+            readOp ? "reads are never refused by a condition: use \"items\" or \"empty\"" : "writes return no items: use \"items\" or \"refused\"");
       }
       if (ap.path("table").isTextual()) {
         String tn = ap.get("table").asText();

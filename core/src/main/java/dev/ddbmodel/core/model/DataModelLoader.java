@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * Reads {@code dynamodb_data_model.json} and reports every structural and semantic problem at
@@ -98,7 +99,8 @@ public final class DataModelLoader {
               text(ap, "dynamodb_operation"),
               text(ap, "implementation"),
               text(ap, "reason"),
-              "/access_patterns/" + i));
+              "/access_patterns/" + i,
+              text(ap, "expect").flatMap(Expectation::of)));
     }
     return new DataModel(doc.file(), tables, items, patterns);
   }
@@ -139,6 +141,16 @@ public final class DataModelLoader {
     for (String extra : DataModelChecks.NON_CREATE_TABLE_KEYS) {
       request.remove(extra);
     }
+    for (JsonNode g : request.path("GlobalSecondaryIndexes")) {
+      ((ObjectNode) g).remove(DataModelChecks.AUTO_SCALING);
+    }
+    Optional<PointInTimeRecovery> pitr = Optional.empty();
+    JsonNode pitrNode = t.get(DataModelChecks.PITR);
+    if (pitrNode != null && pitrNode.isObject()) {
+      JsonNode days = pitrNode.get("RecoveryPeriodInDays");
+      pitr = Optional.of(new PointInTimeRecovery(pitrNode.path("PointInTimeRecoveryEnabled").asBoolean(false),
+          days == null ? OptionalInt.empty() : OptionalInt.of(days.asInt())));
+    }
     return new TableSpec(
         t.path("TableName").asText(),
         defs,
@@ -148,7 +160,24 @@ public final class DataModelLoader {
         t.path("BillingMode").asText("PAY_PER_REQUEST"),
         ttl,
         request,
-        pointer);
+        pointer,
+        autoScaling(t.get(DataModelChecks.AUTO_SCALING)),
+        pitr);
+  }
+
+  private static Optional<AutoScaling> autoScaling(JsonNode a) {
+    if (a == null || !a.isObject()) {
+      return Optional.empty();
+    }
+    return Optional.of(new AutoScaling(side(a.get("Read")), side(a.get("Write"))));
+  }
+
+  private static Optional<AutoScaling.Side> side(JsonNode s) {
+    if (s == null || !s.isObject()) {
+      return Optional.empty();
+    }
+    return Optional.of(new AutoScaling.Side(s.path("MinCapacity").asLong(), s.path("MaxCapacity").asLong(),
+        s.path("TargetUtilization").asDouble()));
   }
 
   private static IndexSpec index(JsonNode g, boolean global) {
@@ -159,7 +188,7 @@ public final class DataModelLoader {
         ProjectionType.valueOf(p.path("ProjectionType").asText("ALL").toUpperCase(Locale.ROOT));
     return new IndexSpec(
         g.path("IndexName").asText(), global, keySchema(g.path("KeySchema")),
-        new Projection(type, nonKey));
+        new Projection(type, nonKey), global ? autoScaling(g.get(DataModelChecks.AUTO_SCALING)) : Optional.empty());
   }
 
   private static List<KeyElement> keySchema(JsonNode ks) {

@@ -17,8 +17,10 @@ import java.util.stream.Stream;
  * @param billingMode {@code PAY_PER_REQUEST} (default) or {@code PROVISIONED}
  * @param timeToLive TTL setting, applied after creation with UpdateTimeToLive
  * @param createTableRequest the CreateTable body exactly as it may be sent (non-CreateTable keys
- *     such as {@code TimeToLiveSpecification} removed); a defensive copy
+ *     such as {@code TimeToLiveSpecification} and {@code AutoScaling} removed); a defensive copy
  * @param pointer JSON Pointer of the element in the source file
+ * @param autoScaling the table's auto scaling (Application Auto Scaling), when configured
+ * @param pointInTimeRecovery the table's point-in-time recovery setting, when the model states it
  */
 public record TableSpec(
     String name,
@@ -29,7 +31,9 @@ public record TableSpec(
     String billingMode,
     Optional<TimeToLive> timeToLive,
     ObjectNode createTableRequest,
-    String pointer) {
+    String pointer,
+    Optional<AutoScaling> autoScaling,
+    Optional<PointInTimeRecovery> pointInTimeRecovery) {
 
   public TableSpec {
     Objects.requireNonNull(name, "name");
@@ -41,6 +45,16 @@ public record TableSpec(
     timeToLive = Objects.requireNonNullElse(timeToLive, Optional.empty());
     createTableRequest = createTableRequest.deepCopy();
     pointer = Objects.requireNonNullElse(pointer, "");
+    autoScaling = Objects.requireNonNullElse(autoScaling, Optional.empty());
+    pointInTimeRecovery = Objects.requireNonNullElse(pointInTimeRecovery, Optional.empty());
+  }
+
+  /** A table without auto scaling or a stated point-in-time recovery setting. */
+  public TableSpec(String name, List<AttributeDefinition> attributeDefinitions, List<KeyElement> keySchema,
+      List<IndexSpec> globalSecondaryIndexes, List<IndexSpec> localSecondaryIndexes, String billingMode,
+      Optional<TimeToLive> timeToLive, ObjectNode createTableRequest, String pointer) {
+    this(name, attributeDefinitions, keySchema, globalSecondaryIndexes, localSecondaryIndexes, billingMode, timeToLive,
+        createTableRequest, pointer, Optional.empty(), Optional.empty());
   }
 
   /** The CreateTable body (a copy; safe to modify). */

@@ -1,6 +1,7 @@
 package dev.ddbmodel.core.cost;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ddbmodel.core.Diagnostic;
@@ -73,12 +74,56 @@ class CostCalculatorTest {
     var r = CostRequest.fromJson(bad, "in.json");
     assertThat(r.isValid()).isFalse();
     assertThat(r.errors()).extracting(Diagnostic::id).contains("Cost.Operation", "Cost.Range", "Cost.DuplicatePattern", "Cost.UnknownTable",
-        "Cost.UnknownGsi", "Cost.StrongOnGsi", "Cost.SizeHierarchy");
+        "Cost.UnknownGsi", "Cost.StrongOnGsi");
+    // a GSI larger than its table on average is possible (sparse index of large items): a warning
+    assertThat(r.diagnostics()).filteredOn(d -> d.id().equals("Cost.SizeHierarchy")).singleElement()
+        .satisfies(d -> assertThat(d.severity()).isEqualTo(dev.ddbmodel.core.Severity.WARNING));
     assertThat(r.errors()).filteredOn(d -> d.id().equals("Cost.Operation")).singleElement()
         .satisfies(d -> assertThat(d.hint()).isEqualTo("did you mean `Query`?"));
     assertThat(r.errors()).filteredOn(d -> d.id().equals("Cost.UnknownGsi")).singleElement()
         .satisfies(d -> assertThat(d.hint()).isEqualTo("did you mean `by-email`?"));
     assertThat(r.errors()).filteredOn(d -> d.location().pointer().equals("/access_pattern_list/3/item_count")).hasSize(1);
+  }
+
+  @Test
+  void anEntityLargerThanTheTableAverageIsAWarning() {
+    // single-table design: orders of 2 KB beside many 200-byte rows; the table's average is 300 B
+    JsonNode in = Json.parseTrusted("""
+        {"access_pattern_list": [{"pattern": "o", "description": "get order", "operation": "GetItem", "table": "App", "rps": 10,
+           "item_size_bytes": 2000}],
+         "table_list": [{"name": "App", "item_size_bytes": 300, "item_count": 1000}]}
+        """);
+    var r = CostRequest.fromJson(in, "in.json");
+    assertThat(r.isValid()).isTrue();
+    assertThat(r.diagnostics()).extracting(Diagnostic::id, d -> d.severity().name())
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("Cost.SizeHierarchy", "WARNING"));
+    assertThat(CostCalculator.compute(r.unwrap()).unwrap().patterns().get(0).rru()).isEqualTo(0.5);
+  }
+
+  @Test
+  void provisionedComparisonUsesTheModelsAutoScaling() {
+    JsonNode in = Json.parseTrusted("""
+        {"access_pattern_list": [
+           {"pattern": "r", "description": "get", "operation": "GetItem", "table": "App", "rps": 40, "item_size_bytes": 1000},
+           {"pattern": "w", "description": "put", "operation": "PutItem", "table": "App", "rps": 2, "item_size_bytes": 500}],
+         "table_list": [{"name": "App", "item_size_bytes": 1000, "item_count": 1000}]}
+        """);
+    var model = dev.ddbmodel.core.model.DataModelLoader.parse("m.json", """
+        {"tables": [{"TableName": "App", "BillingMode": "PROVISIONED", "ProvisionedThroughput": {"ReadCapacityUnits": 10, "WriteCapacityUnits": 100},
+           "AutoScaling": {"Read": {"MinCapacity": 5, "MaxCapacity": 10, "TargetUtilization": 50},
+                           "Write": {"MinCapacity": 100, "MaxCapacity": 200, "TargetUtilization": 70}},
+           "AttributeDefinitions": [{"AttributeName": "pk", "AttributeType": "S"}], "KeySchema": [{"AttributeName": "pk", "KeyType": "HASH"}]}],
+         "items": {}, "access_patterns": []}
+        """).unwrap();
+    CostRequest req = CostRequest.fromJson(in, "in.json").unwrap();
+    PriceTable prices = PriceTable.defaultTable();
+    CostReport.ProvisionedComparison plain = CostCalculator.compute(req.with(prices, true, Optional.empty())).unwrap().provisioned().get(0);
+    assertThat(plain.provisionedAtTarget()).isCloseTo((20 / 0.7 * prices.rcuHour() + 2 / 0.7 * prices.wcuHour()) * 730, within(1e-9));
+    CostReport.ProvisionedComparison scaled = CostCalculator.compute(req.with(prices, true, Optional.of(model))).unwrap().provisioned().get(0);
+    // reads: 20 RCU / 50% = 40, capped at MaxCapacity 10; writes: 2 WCU / 70% = 2.9, raised to MinCapacity 100
+    assertThat(scaled.provisionedAtTarget()).isCloseTo((10 * prices.rcuHour() + 100 * prices.wcuHour()) * 730, within(1e-9));
+    assertThat(scaled.basis()).isEqualTo("auto scaling: table `App` reads 5-10 at 50%; table `App` writes 100-200 at 70%");
+    assertThat(scaled.notes()).singleElement().asString().contains("needs about 40 RCU at its 50% target, above its auto scaling MaxCapacity 10");
   }
 
   @Test

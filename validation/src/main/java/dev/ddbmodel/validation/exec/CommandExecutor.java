@@ -235,7 +235,8 @@ public final class CommandExecutor {
       if (maxItems != null && !countOnly && items.size() + pageItems.size() >= maxItems) {
         int take = maxItems - items.size();
         items.addAll(pageItems.subList(0, take));
-        count += take;
+        // the CLI truncates Items only: Count and ScannedCount are those of the pages it fetched
+        count += pageCount;
         scanned += pageScanned;
         if (take < pageItems.size() || lastKey != null) {
           ObjectNode t = Json.object();
@@ -326,18 +327,27 @@ public final class CommandExecutor {
     return attributes(r.hasAttributes() ? r.attributes() : Map.of());
   }
 
+  /**
+   * A delete reports whether an item was there: without {@code --return-values} the old item is
+   * asked for (ALL_OLD costs nothing extra) and left out of the printed response, so deleting a
+   * missing key counts 0 items, not 1.
+   */
   private ExecutionResult deleteItem(AwsCliCommand c) {
+    boolean asked = c.string("return-values").isPresent();
     var r = client.deleteItem(b -> b.tableName(c.tableName().orElseThrow())
         .key(values(c.json("key").orElseThrow(), "--key"))
         .conditionExpression(c.string("condition-expression").orElse(null))
         .expressionAttributeNames(names(c.json("expression-attribute-names").orElse(null)))
         .expressionAttributeValues(values(c.json("expression-attribute-values").orElse(null), "--expression-attribute-values"))
-        .returnValues(c.string("return-values").orElse(null))
+        .returnValues(c.string("return-values").orElse("ALL_OLD"))
         .returnValuesOnConditionCheckFailure(c.string("return-values-on-condition-check-failure").orElse(null))
         .returnConsumedCapacity(capacityMode(c))
         .returnItemCollectionMetrics(c.string("return-item-collection-metrics").orElse(null)));
     meter(r.consumedCapacity());
-    return attributes(r.hasAttributes() ? r.attributes() : Map.of());
+    boolean existed = r.hasAttributes() && !r.attributes().isEmpty();
+    ExecutionResult out = attributes(asked && existed ? r.attributes() : Map.of());
+    return new ExecutionResult(true, 200, out.data(), "", "", asked && !"ALL_OLD".equals(c.string("return-values").get()) ? 1 : existed ? 1 : 0,
+        false, List.of(), -1);
   }
 
   private ExecutionResult batchGet(AwsCliCommand c) {
@@ -504,12 +514,15 @@ public final class CommandExecutor {
       }
       items.add(b.build());
     }
+    AwsCapacity aws = new AwsCapacity(client);
+    List<Map<String, AttributeValue>> before = aws.before(items);
     var r = client.transactWriteItems(b -> b.transactItems(items)
         .returnConsumedCapacity(capacityMode(c))
         .returnItemCollectionMetrics(c.string("return-item-collection-metrics").orElse(null))
         .clientRequestToken(c.string("client-request-token").orElse(null)));
     meter(r.consumedCapacity());
-    return ExecutionResult.ok(Json.object(), items.size(), false);
+    ExecutionResult out = ExecutionResult.ok(Json.object(), items.size(), false);
+    return consumed >= 0 ? out.withAwsConsumedCapacity(aws.transactWrite(items, before)) : out;
   }
 
   private ExecutionResult describeTable(AwsCliCommand c) {

@@ -21,6 +21,9 @@ import java.util.Objects;
  * @param consumedCapacity capacity units DynamoDB reported for the call (all pages, tables and
  *     indexes), or -1 when none was reported (failures, describe/list, {@code
  *     --return-consumed-capacity NONE})
+ * @param awsConsumedCapacity what AWS DynamoDB charges for the call by its published rules, where
+ *     DynamoDB Local is known to report another figure (transactions of several items); -1 when
+ *     Local's figure is the AWS one
  */
 public record ExecutionResult(
     boolean success,
@@ -31,12 +34,19 @@ public record ExecutionResult(
     int itemCount,
     boolean read,
     List<String> cancellationReasons,
-    double consumedCapacity) {
+    double consumedCapacity,
+    double awsConsumedCapacity) {
   public ExecutionResult {
     data = data == null ? Json.object() : data;
     errorCode = Objects.requireNonNullElse(errorCode, "");
     message = Objects.requireNonNullElse(message, "");
     cancellationReasons = List.copyOf(cancellationReasons);
+  }
+
+  /** A result whose capacity needs no AWS correction. */
+  public ExecutionResult(boolean success, int httpStatus, ObjectNode data, String errorCode, String message, int itemCount, boolean read,
+      List<String> cancellationReasons, double consumedCapacity) {
+    this(success, httpStatus, data, errorCode, message, itemCount, read, cancellationReasons, consumedCapacity, -1);
   }
 
   static ExecutionResult ok(ObjectNode data, int itemCount, boolean read) {
@@ -49,7 +59,17 @@ public record ExecutionResult(
 
   /** The same result with the capacity DynamoDB reported. */
   ExecutionResult withConsumedCapacity(double units) {
-    return new ExecutionResult(success, httpStatus, data, errorCode, message, itemCount, read, cancellationReasons, units);
+    return new ExecutionResult(success, httpStatus, data, errorCode, message, itemCount, read, cancellationReasons, units, awsConsumedCapacity);
+  }
+
+  /** The same result with the figure AWS charges (DynamoDB's rules). */
+  ExecutionResult withAwsConsumedCapacity(double units) {
+    return new ExecutionResult(success, httpStatus, data, errorCode, message, itemCount, read, cancellationReasons, consumedCapacity, units);
+  }
+
+  /** The capacity AWS charges: the corrected figure where Local differs, else Local's. */
+  public double awsCapacity() {
+    return awsConsumedCapacity >= 0 ? awsConsumedCapacity : consumedCapacity;
   }
 
   /** Capacity units as people write them: {@code 3}, {@code 0.5}. */
@@ -59,7 +79,13 @@ public record ExecutionResult(
 
   /** The consumed capacity with its unit, e.g. {@code 0.5 RCU}; empty when none was reported. */
   public String capacityText() {
-    return consumedCapacity < 0 ? "" : units(consumedCapacity) + (read ? " RCU" : " WCU");
+    if (consumedCapacity < 0) {
+      return "";
+    }
+    String unit = read ? " RCU" : " WCU";
+    return awsConsumedCapacity >= 0 && awsConsumedCapacity != consumedCapacity
+        ? units(consumedCapacity) + unit + " on DynamoDB Local, " + units(awsConsumedCapacity) + unit + " on AWS by DynamoDB's rules"
+        : units(consumedCapacity) + unit;
   }
 
   /** True when the failure is a condition that held back a write (uniqueness, guards). */
@@ -78,6 +104,9 @@ public record ExecutionResult(
     o.put("http_status", httpStatus);
     if (consumedCapacity >= 0) {
       o.put("consumed_capacity_units", consumedCapacity);
+    }
+    if (awsConsumedCapacity >= 0) {
+      o.put("aws_consumed_capacity_units", awsConsumedCapacity);
     }
     if (success) {
       o.set("data", data);

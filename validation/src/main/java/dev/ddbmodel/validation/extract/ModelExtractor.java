@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.applicationautoscaling.ApplicationAutoScalingClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
@@ -38,10 +39,16 @@ import software.amazon.awssdk.services.dynamodb.model.TimeToLiveDescription;
 
 /**
  * Reads deployed tables back into a {@code dynamodb_data_model.json}: each table in CreateTable
- * shape (keys, attribute definitions, GSIs and LSIs with projections, billing, streams, table
- * class, deletion protection, TTL) plus a sample of its items, with an empty
- * {@code access_patterns} list for the designer to fill. Only read calls are made (ListTables,
- * DescribeTable, DescribeTimeToLive, Scan), so it is safe against a live account.
+ * shape (keys, attribute definitions, GSIs and LSIs with projections, billing, throughput
+ * settings, streams, SSE, table class, deletion protection, tags, resource policy, TTL,
+ * point-in-time recovery, auto scaling) plus a sample of its items, with an empty {@code
+ * access_patterns} list for the designer to fill. Only read calls are made (ListTables,
+ * DescribeTable, DescribeTimeToLive, DescribeContinuousBackups, ListTagsOfResource,
+ * GetResourcePolicy, Scan; Application Auto Scaling DescribeScalableTargets and
+ * DescribeScalingPolicies), so it is safe against a live account. A table that cannot be read,
+ * or whose settings do not form a valid model, is reported and left out; the others are written.
+ * A setting whose read call the endpoint does not offer (DynamoDB Local has no resource policies
+ * or Application Auto Scaling) is reported as not read.
  */
 public final class ModelExtractor {
   private ModelExtractor() {}
@@ -64,13 +71,43 @@ public final class ModelExtractor {
       return err("Extract.Configuration", "cannot set up the DynamoDB client: " + e.getMessage().lines().findFirst().orElse(""),
           "pass --region (or set AWS_REGION) and configure credentials, or use --endpoint for a local emulator");
     }
+    Optional<ApplicationAutoScalingClient> scaling = Optional.empty();
+    if (endpoint.isEmpty()) {
+      try {
+        var b = ApplicationAutoScalingClient.builder().httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create());
+        region.map(software.amazon.awssdk.regions.Region::of).ifPresent(b::region);
+        scaling = Optional.of(b.build());
+      } catch (SdkClientException e) {
+        scaling = Optional.empty();
+      }
+    }
     try (client) {
-      return extract(req, client);
+      return extract(req, client, scaling);
+    } finally {
+      scaling.ifPresent(ApplicationAutoScalingClient::close);
     }
   }
 
-  /** Reads the tables through {@code client} and writes the model file. */
+  /** Reads the tables through {@code client} (no auto scaling) and writes the model file. */
   public static Validated<ExtractResult> extract(ExtractRequest req, DynamoDbClient client) {
+    return extract(req, client, Optional.empty());
+  }
+
+  /**
+   * Reads the tables through {@code client}, their auto scaling through {@code scaling} (when
+   * given), and writes the model file.
+   */
+  public static Validated<ExtractResult> extract(ExtractRequest req, DynamoDbClient client, Optional<ApplicationAutoScalingClient> scaling) {
+    if (Files.isRegularFile(req.outputDir())) {
+      return Validated.invalid(Diagnostic.usage("Extract.OutputNotFolder", "`" + req.outputDir() + "` is a file, not a folder",
+          SourceLocation.NONE, "pass a folder with --out"));
+    }
+    try {
+      Files.createDirectories(req.outputDir());
+    } catch (IOException e) {
+      return Validated.invalid(Diagnostic.usage("Extract.OutputNotFolder", "cannot create the output folder `" + req.outputDir() + "`: " + e.getMessage(),
+          SourceLocation.NONE, "pass a folder you can write with --out"));
+    }
     Validated<PathGuard> guard = PathGuard.of(req.outputDir());
     if (!guard.isValid()) {
       return Validated.invalid(guard.errors());
@@ -97,30 +134,57 @@ public final class ModelExtractor {
       if (names.isEmpty()) {
         return err("Extract.NoTables", "the endpoint has no tables", "create the tables first, or point --endpoint/--region at the right place");
       }
+      List<Diagnostic> notes = new ArrayList<>();
+      Map<String, ObjectNode> read = new java.util.LinkedHashMap<>();
+      Map<String, List<Map<String, AttributeValue>>> samples = new java.util.LinkedHashMap<>();
+      for (String name : names) {
+        try {
+          TableDescription d = client.describeTable(b -> b.tableName(name)).table();
+          TimeToLiveDescription ttl = client.describeTimeToLive(b -> b.tableName(name)).timeToLiveDescription();
+          ObjectNode t = table(d, ttl);
+          Settings.read(client, scaling, d, t, notes);
+          read.put(name, t);
+          samples.put(name, sample(client, name, req.sampleItems()));
+        } catch (DynamoDbException e) {
+          notes.add(tableProblem(name, "DynamoDB refused a read: " + code(e) + ": " + message(e),
+              "the credentials need dynamodb:DescribeTable, DescribeTimeToLive and Scan on it"));
+        }
+      }
+      // each table must load like a hand-written model; one that does not is reported and left out
+      for (var it = read.entrySet().iterator(); it.hasNext(); ) {
+        var e = it.next();
+        ObjectNode one = Json.object();
+        one.putArray("tables").add(e.getValue());
+        one.putObject("items");
+        one.putArray("access_patterns");
+        Validated<DataModel> check = DataModelLoader.parse(DataModelLoader.FILE_NAME, Json.pretty(one));
+        if (!check.isValid()) {
+          it.remove();
+          notes.add(tableProblem(e.getKey(), "its settings do not form a valid model: " + check.errors().stream()
+              .map(d -> d.location().pointer() + " " + d.message()).collect(java.util.stream.Collectors.joining("; ")),
+              "left out of the file; report it with the table's describe-table output"));
+        }
+      }
+      if (read.isEmpty()) {
+        return Validated.invalid(notes.stream().map(d -> Diagnostic.error(d.id(), d.message(), d.location(), d.hint())).toList());
+      }
       ObjectNode root = Json.object();
       ArrayNode tables = root.putArray("tables");
       ObjectNode items = root.putObject("items");
       int itemCount = 0;
-      for (String name : names) {
-        TableDescription d = client.describeTable(b -> b.tableName(name)).table();
-        TimeToLiveDescription ttl = client.describeTimeToLive(b -> b.tableName(name)).timeToLiveDescription();
-        tables.add(table(d, ttl));
-        List<Map<String, AttributeValue>> sample = sample(client, name, req.sampleItems());
+      for (var e : read.entrySet()) {
+        tables.add(e.getValue());
+        List<Map<String, AttributeValue>> sample = samples.get(e.getKey());
         if (!sample.isEmpty()) {
-          ArrayNode a = items.putArray(name);
+          ArrayNode a = items.putArray(e.getKey());
           sample.forEach(i -> a.addObject().putObject("PutRequest").set("Item", DynamoJson.fromItem(i)));
           itemCount += sample.size();
         }
       }
       root.putArray("access_patterns");
       String json = Json.pretty(root);
-      // the result must load like any hand-written model; a failure here is a bug, not user input
-      Validated<DataModel> check = DataModelLoader.parse(DataModelLoader.FILE_NAME, json);
-      if (!check.isValid()) {
-        throw new IllegalStateException("extracted model does not load: " + check.diagnostics());
-      }
       AtomicFiles.writeString(target, json);
-      return Validated.valid(new ExtractResult(target, names, itemCount));
+      return Validated.valid(new ExtractResult(target, List.copyOf(read.keySet()), itemCount), notes);
     } catch (DynamoDbException e) {
       String code = e.awsErrorDetails() == null ? e.getClass().getSimpleName() : e.awsErrorDetails().errorCode();
       return err("Extract.Service", "DynamoDB refused a read: " + code + ": " + (e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorMessage()),
@@ -154,8 +218,12 @@ public final class ModelExtractor {
         if (!onDemand && g.provisionedThroughput() != null) {
           o.set("ProvisionedThroughput", throughput(g.provisionedThroughput()));
         }
+        Settings.throughput(g.onDemandThroughput(), g.warmThroughput() == null ? null : g.warmThroughput().readUnitsPerSecond(),
+            g.warmThroughput() == null ? null : g.warmThroughput().writeUnitsPerSecond(), o);
       }
     }
+    Settings.throughput(d.onDemandThroughput(), d.warmThroughput() == null ? null : d.warmThroughput().readUnitsPerSecond(),
+        d.warmThroughput() == null ? null : d.warmThroughput().writeUnitsPerSecond(), t);
     if (d.hasLocalSecondaryIndexes() && !d.localSecondaryIndexes().isEmpty()) {
       ArrayNode lsis = t.putArray("LocalSecondaryIndexes");
       for (LocalSecondaryIndexDescription l : d.localSecondaryIndexes()) {
@@ -166,6 +234,16 @@ public final class ModelExtractor {
     }
     if (d.streamSpecification() != null && Boolean.TRUE.equals(d.streamSpecification().streamEnabled())) {
       t.putObject("StreamSpecification").put("StreamEnabled", true).put("StreamViewType", d.streamSpecification().streamViewTypeAsString());
+    }
+    if (d.sseDescription() != null && d.sseDescription().status() != null
+        && (d.sseDescription().statusAsString().equals("ENABLED") || d.sseDescription().statusAsString().equals("ENABLING"))) {
+      ObjectNode sse = t.putObject("SSESpecification").put("Enabled", true);
+      if (d.sseDescription().sseType() != null) {
+        sse.put("SSEType", d.sseDescription().sseTypeAsString());
+      }
+      if (d.sseDescription().kmsMasterKeyArn() != null) {
+        sse.put("KMSMasterKeyId", d.sseDescription().kmsMasterKeyArn());
+      }
     }
     if (d.tableClassSummary() != null && d.tableClassSummary().tableClass() != null) {
       t.put("TableClass", d.tableClassSummary().tableClassAsString());
@@ -214,6 +292,18 @@ public final class ModelExtractor {
       start = r.lastEvaluatedKey();
     }
     return out.size() > max ? out.subList(0, max) : out;
+  }
+
+  private static Diagnostic tableProblem(String table, String message, String hint) {
+    return Diagnostic.warning("Extract.TableSkipped", "table `" + table + "` was not extracted: " + message, SourceLocation.NONE, hint);
+  }
+
+  static String code(DynamoDbException e) {
+    return e.awsErrorDetails() == null || e.awsErrorDetails().errorCode() == null ? e.getClass().getSimpleName() : e.awsErrorDetails().errorCode();
+  }
+
+  static String message(DynamoDbException e) {
+    return e.awsErrorDetails() == null || e.awsErrorDetails().errorMessage() == null ? e.getMessage() : e.awsErrorDetails().errorMessage();
   }
 
   private static <T> Validated<T> err(String id, String message, String hint) {

@@ -19,17 +19,20 @@ import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.LocalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.OnDemandThroughput;
 import software.amazon.awssdk.services.dynamodb.model.Projection;
 import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughput;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
+import software.amazon.awssdk.services.dynamodb.model.SSESpecification;
 import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
 import software.amazon.awssdk.services.dynamodb.model.Tag;
+import software.amazon.awssdk.services.dynamodb.model.WarmThroughput;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /** Creates the model's tables (TTL applied afterwards) and loads its sample items. */
 public final class Provisioner {
   /** Items per BatchWriteItem call (the service limit). */
-  public static final int BATCH = 25;
+  public static final int BATCH = dev.ddbmodel.core.guide.DynamoDbLimits.BATCH_WRITE_ITEMS;
 
   /** Attempts for unprocessed items before they are reported as failed. */
   public static final int RETRIES = 6;
@@ -42,12 +45,36 @@ public final class Provisioner {
 
   /** Translates the CreateTable body of the model into an SDK request. */
   public static CreateTableRequest createTableRequest(TableSpec t) {
-    ObjectNode j = t.createTableRequest();
-    CreateTableRequest.Builder b = CreateTableRequest.builder().tableName(t.name())
-        .attributeDefinitions(t.attributeDefinitions().stream().map(a -> AttributeDefinition.builder()
-            .attributeName(a.attributeName()).attributeType(a.attributeType().name()).build()).toList())
+    return createTableRequest(t.createTableRequest());
+  }
+
+  /**
+   * Translates a CreateTable body (the model's JSON shape, non-CreateTable keys already removed)
+   * into an SDK request: every CreateTable parameter the model format allows is carried.
+   */
+  public static CreateTableRequest createTableRequest(ObjectNode j) {
+    List<AttributeDefinition> defs = new ArrayList<>();
+    j.path("AttributeDefinitions").forEach(a -> defs.add(AttributeDefinition.builder().attributeName(a.path("AttributeName").asText())
+        .attributeType(a.path("AttributeType").asText()).build()));
+    CreateTableRequest.Builder b = CreateTableRequest.builder().tableName(j.path("TableName").asText())
+        .attributeDefinitions(defs)
         .keySchema(keys(j.path("KeySchema")))
-        .billingMode(t.billingMode());
+        .billingMode(j.path("BillingMode").asText("PAY_PER_REQUEST"));
+    if (j.has("OnDemandThroughput")) {
+      b.onDemandThroughput(onDemand(j.get("OnDemandThroughput")));
+    }
+    if (j.has("WarmThroughput")) {
+      b.warmThroughput(warm(j.get("WarmThroughput")));
+    }
+    if (j.has("SSESpecification")) {
+      JsonNode s = j.get("SSESpecification");
+      b.sseSpecification(SSESpecification.builder().enabled(s.has("Enabled") ? s.get("Enabled").asBoolean() : null)
+          .sseType(s.has("SSEType") ? s.get("SSEType").asText() : null)
+          .kmsMasterKeyId(s.has("KMSMasterKeyId") ? s.get("KMSMasterKeyId").asText() : null).build());
+    }
+    if (j.has("ResourcePolicy")) {
+      b.resourcePolicy(j.get("ResourcePolicy").asText());
+    }
     if (j.has("ProvisionedThroughput")) {
       b.provisionedThroughput(throughput(j.get("ProvisionedThroughput")));
     }
@@ -57,6 +84,12 @@ public final class Provisioner {
           .keySchema(keys(g.path("KeySchema"))).projection(projection(g.path("Projection")));
       if (g.has("ProvisionedThroughput")) {
         gb.provisionedThroughput(throughput(g.get("ProvisionedThroughput")));
+      }
+      if (g.has("OnDemandThroughput")) {
+        gb.onDemandThroughput(onDemand(g.get("OnDemandThroughput")));
+      }
+      if (g.has("WarmThroughput")) {
+        gb.warmThroughput(warm(g.get("WarmThroughput")));
       }
       gsis.add(gb.build());
     }
@@ -107,12 +140,22 @@ public final class Provisioner {
     return b.build();
   }
 
+  private static OnDemandThroughput onDemand(JsonNode p) {
+    return OnDemandThroughput.builder().maxReadRequestUnits(p.has("MaxReadRequestUnits") ? p.get("MaxReadRequestUnits").asLong() : null)
+        .maxWriteRequestUnits(p.has("MaxWriteRequestUnits") ? p.get("MaxWriteRequestUnits").asLong() : null).build();
+  }
+
+  private static WarmThroughput warm(JsonNode p) {
+    return WarmThroughput.builder().readUnitsPerSecond(p.has("ReadUnitsPerSecond") ? p.get("ReadUnitsPerSecond").asLong() : null)
+        .writeUnitsPerSecond(p.has("WriteUnitsPerSecond") ? p.get("WriteUnitsPerSecond").asLong() : null).build();
+  }
+
   private static ProvisionedThroughput throughput(JsonNode p) {
     return ProvisionedThroughput.builder().readCapacityUnits(p.path("ReadCapacityUnits").asLong(1))
         .writeCapacityUnits(p.path("WriteCapacityUnits").asLong(1)).build();
   }
 
-  /** Creates one table and applies its TTL; failures are reported, not thrown. */
+  /** Creates one table and applies its TTL and PITR; failures are reported, not thrown. */
   public ResourceOutcome.TableOutcome create(TableSpec t, boolean replaced) {
     try {
       client.createTable(createTableRequest(t));
@@ -131,7 +174,18 @@ public final class Provisioner {
         ttl = "failed: " + e.getMessage();
       }
     }
-    return new ResourceOutcome.TableOutcome(t.name(), replaced ? "replaced" : "created", "", t.indexes().size(), ttl);
+    String remarks = "";
+    if (t.pointInTimeRecovery().isPresent() && t.pointInTimeRecovery().get().enabled()) {
+      var pitr = t.pointInTimeRecovery().get();
+      try {
+        client.updateContinuousBackups(b -> b.tableName(t.name()).pointInTimeRecoverySpecification(s -> s.pointInTimeRecoveryEnabled(true)
+            .recoveryPeriodInDays(pitr.recoveryPeriodInDays().isPresent() ? pitr.recoveryPeriodInDays().getAsInt() : null)));
+        remarks += (remarks.isEmpty() ? "" : "; ") + "point-in-time recovery enabled";
+      } catch (DynamoDbException e) {
+        remarks += (remarks.isEmpty() ? "" : "; ") + "point-in-time recovery not enabled: " + e.getMessage();
+      }
+    }
+    return new ResourceOutcome.TableOutcome(t.name(), replaced ? "replaced" : "created", remarks, t.indexes().size(), ttl);
   }
 
   /** Sample items whose TTL attribute (epoch seconds) lies before {@code now}: DynamoDB may delete them at any time. */
@@ -142,6 +196,31 @@ public final class Provisioner {
     String attr = t.timeToLive().get().attributeName();
     return items.stream().filter(i -> i.kind() == ItemWrite.Kind.PUT).map(i -> i.attributes().path(attr).path("N").asText(""))
         .filter(n -> n.matches("\\d{1,12}(\\.\\d+)?")).filter(n -> new java.math.BigDecimal(n).longValue() < now.getEpochSecond()).count();
+  }
+
+  /**
+   * Sample items whose TTL lies in the past at {@code now}, one warning each, reported before the
+   * run: DynamoDB (Local too) may delete them at any moment, so patterns that read them can vary.
+   */
+  public static List<dev.ddbmodel.core.Diagnostic> expiredItemFindings(DataModel model, java.time.Instant now) {
+    List<dev.ddbmodel.core.Diagnostic> out = new ArrayList<>();
+    for (TableSpec t : model.tables()) {
+      if (t.timeToLive().isEmpty() || !t.timeToLive().get().enabled()) {
+        continue;
+      }
+      String attr = t.timeToLive().get().attributeName();
+      for (ItemWrite i : model.itemsOf(t.name())) {
+        String n = i.kind() == ItemWrite.Kind.PUT ? i.attributes().path(attr).path("N").asText("") : "";
+        if (!n.matches("\\d{1,12}(\\.\\d+)?") || new java.math.BigDecimal(n).longValue() >= now.getEpochSecond()) {
+          continue;
+        }
+        java.time.Instant at = java.time.Instant.ofEpochSecond(new java.math.BigDecimal(n).longValue());
+        out.add(dev.ddbmodel.core.Diagnostic.warning("Validation.TtlExpired", "sample item `" + i.pointer() + "` of table `" + t.name()
+                + "` expired at " + at + " (TTL attribute `" + attr + "`): DynamoDB may delete it at any moment, so patterns reading it can vary",
+            dev.ddbmodel.core.SourceLocation.of(model.file(), i.pointer() + "/PutRequest/Item/" + attr), "use an expiry in the future (epoch seconds)"));
+      }
+    }
+    return out;
   }
 
   /**

@@ -99,6 +99,9 @@ class ModelExtractorTest {
       assertThat(replaced.items()).isZero();
       assertThat(Files.readString(tmp.resolve("dynamodb_data_model.json"))).contains("\"TableName\": \"Orders\"");
     }
+    Path file = Files.writeString(tmp.resolve("a-file"), "x");
+    var notFolder = ModelExtractor.run(new ExtractRequest(List.of(), 5, file, true), Optional.of(java.net.URI.create("http://127.0.0.1:1")), Optional.empty());
+    assertThat(notFolder.errors()).extracting(Diagnostic::id).containsExactly("Extract.OutputNotFolder");
     var unreachable = ModelExtractor.run(new ExtractRequest(List.of(), 5, tmp, true), Optional.of(java.net.URI.create("http://127.0.0.1:1")), Optional.empty());
     assertThat(unreachable.errors()).extracting(Diagnostic::id).containsExactly("Extract.Unreachable");
   }
@@ -125,7 +128,11 @@ class ModelExtractorTest {
     try (LocalDynamoDb local = LocalDynamoDb.server()) {
       ModelValidation.run(new ModelValidationRequest(ws, local.endpoint(), true, true, false, Clock.systemUTC())).unwrap();
       Path out = Files.createDirectories(tmp.resolve("ledger-out"));
-      ExtractResult r = ModelExtractor.run(new ExtractRequest(List.of(), 5, out, false), local.endpoint(), Optional.empty()).unwrap();
+      var extracted = ModelExtractor.run(new ExtractRequest(List.of(), 5, out, false), local.endpoint(), Optional.empty());
+      ExtractResult r = extracted.unwrap();
+      // DynamoDB Local has no Application Auto Scaling: said, not silently skipped
+      assertThat(extracted.diagnostics()).filteredOn(d -> d.id().equals("Extract.SettingNotRead"))
+          .anySatisfy(d -> assertThat(d.message()).isEqualTo("table `Ledger`: auto scaling was not read (no Application Auto Scaling endpoint; DynamoDB Local has none)"));
       JsonNode back = Json.parseTrusted(Files.readString(r.file())).path("tables").get(0);
       JsonNode want = Json.parseTrusted(table);
       assertThat(back.properties().stream().map(java.util.Map.Entry::getKey).sorted().toList())
@@ -137,5 +144,54 @@ class ModelExtractorTest {
       assertThat(set(back.path("AttributeDefinitions"))).isEqualTo(set(want.path("AttributeDefinitions")));
       assertThat(r.items()).isZero();
     }
+  }
+
+  @Test
+  void aTableListingKeysInItsProjectionIsExtractedAndOneUnreadableTableDoesNotStopTheOthers() throws Exception {
+    try (LocalDynamoDb local = LocalDynamoDb.server()) {
+      // the published-model shape that crashed extract: table keys in an INCLUDE projection
+      local.client().createTable(b -> b.tableName("Orders").billingMode("PAY_PER_REQUEST")
+          .attributeDefinitions(a -> a.attributeName("pk").attributeType("S"), a -> a.attributeName("status").attributeType("S"))
+          .keySchema(k -> k.attributeName("pk").keyType("HASH"))
+          .globalSecondaryIndexes(g -> g.indexName("ByStatus").keySchema(k -> k.attributeName("status").keyType("HASH"))
+              .projection(p -> p.projectionType("INCLUDE").nonKeyAttributes("pk", "total"))));
+      local.client().createTable(b -> b.tableName("Secret").billingMode("PAY_PER_REQUEST")
+          .attributeDefinitions(a -> a.attributeName("id").attributeType("S")).keySchema(k -> k.attributeName("id").keyType("HASH")));
+      local.client().createTable(b -> b.tableName("Users").billingMode("PAY_PER_REQUEST")
+          .attributeDefinitions(a -> a.attributeName("id").attributeType("S")).keySchema(k -> k.attributeName("id").keyType("HASH"))
+          .tags(t -> t.key("team").value("identity")));
+      try (DenyingProxy proxy = new DenyingProxy(local.endpoint().orElseThrow(), Set.of("Secret"))) {
+        Path out = tmp.resolve("not/yet/there");
+        var r = ModelExtractor.run(new ExtractRequest(List.of(), 2, out, false), Optional.of(proxy.endpoint()), Optional.empty());
+        assertThat(r.isValid()).as(r.diagnostics().toString()).isTrue();
+        assertThat(r.unwrap().tables()).containsExactly("Orders", "Users");
+        assertThat(r.diagnostics()).filteredOn(d -> d.id().equals("Extract.TableSkipped")).singleElement()
+            .satisfies(d -> assertThat(d.message()).startsWith("table `Secret` was not extracted: DynamoDB refused a read: AccessDeniedException"));
+        assertThat(Files.isRegularFile(out.resolve("dynamodb_data_model.json"))).as("--out is created").isTrue();
+        var back = DataModelLoader.load(out.resolve("dynamodb_data_model.json"));
+        assertThat(back.isValid()).isTrue();
+        assertThat(back.unwrap().findTable("Orders").orElseThrow().globalSecondaryIndexes().get(0).projection().nonKeyAttributes())
+            .containsExactly("pk", "total");
+        assertThat(back.diagnostics()).extracting(Diagnostic::id).contains("DataModel.ProjectionKeyAttribute");
+      }
+    }
+  }
+
+  @Test
+  void settingsDynamoDbLocalDoesNotReturnAreReadFromAwsShapedDescriptions() {
+    // DynamoDB Local drops SSE, table class and warm throughput (EverySettingRoundTripIT); AWS returns them like this
+    var d = software.amazon.awssdk.services.dynamodb.model.TableDescription.builder().tableName("Ledger")
+        .attributeDefinitions(a -> a.attributeName("id").attributeType("S")).keySchema(k -> k.attributeName("id").keyType("HASH"))
+        .billingModeSummary(b -> b.billingMode("PAY_PER_REQUEST"))
+        .sseDescription(s -> s.status("ENABLED").sseType("KMS").kmsMasterKeyArn("arn:aws:kms:us-east-1:111122223333:key/k1"))
+        .tableClassSummary(c -> c.tableClass("STANDARD_INFREQUENT_ACCESS"))
+        .warmThroughput(w -> w.readUnitsPerSecond(13000L).writeUnitsPerSecond(5000L).status("ACTIVE"))
+        .onDemandThroughput(o -> o.maxReadRequestUnits(100L).maxWriteRequestUnits(-1L))
+        .build();
+    JsonNode t = ModelExtractor.table(d, null);
+    assertThat(t.path("SSESpecification").toString()).isEqualTo("{\"Enabled\":true,\"SSEType\":\"KMS\",\"KMSMasterKeyId\":\"arn:aws:kms:us-east-1:111122223333:key/k1\"}");
+    assertThat(t.path("TableClass").asText()).isEqualTo("STANDARD_INFREQUENT_ACCESS");
+    assertThat(t.path("WarmThroughput").toString()).isEqualTo("{\"ReadUnitsPerSecond\":13000,\"WriteUnitsPerSecond\":5000}");
+    assertThat(t.path("OnDemandThroughput").toString()).as("-1 means no limit").isEqualTo("{\"MaxReadRequestUnits\":100}");
   }
 }
