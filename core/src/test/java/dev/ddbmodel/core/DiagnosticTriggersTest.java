@@ -116,6 +116,13 @@ class DiagnosticTriggersTest {
           ObjectNode key = firstItem(r).deepCopy();
           ((ArrayNode) r.get("items").get("Shop")).addObject().putObject("DeleteRequest").set("Key", key);
         }),
+        cost("DataModel.TooManyProjectedAttributes", r -> {
+          ObjectNode proj = ((ObjectNode) table(r, 0).get("GlobalSecondaryIndexes").get(0)).putObject("Projection").put("ProjectionType", "INCLUDE");
+          ArrayNode attrs = proj.putArray("NonKeyAttributes");
+          for (int i = 0; i < 101; i++) {
+            attrs.add("a" + i);
+          }
+        }),
         cost("DataModel.OperationMissing", r -> ((ObjectNode) r.get("access_patterns").get(0)).remove("dynamodb_operation")),
         cost("DataModel.PatternTableMissing", r -> ((ObjectNode) r.get("access_patterns").get(0)).remove("table")));
   }
