@@ -86,4 +86,10 @@ class SecretsManagerTest {
     secret = "not json";
     assertThat(SourceDbAnalyzer.run(req().build()).errors()).extracting(Diagnostic::id).containsExactly("Analyzer.Secret");
   }
+
+  @Test
+  void secretWithoutHostAndNoHostname() {
+    secret = "{\"username\":\"reader\",\"password\":\"p\"}";
+    assertThat(SourceDbAnalyzer.run(req().build()).errors()).extracting(Diagnostic::id).containsExactly("Analyzer.MissingHost");
+  }
 }

@@ -2,7 +2,6 @@ package dev.ddbmodel.analyzer;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,12 +33,11 @@ final class Throwaway implements AutoCloseable {
   }
 
   static String exec(List<String> cmd, int seconds) throws Exception {
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (!p.waitFor(seconds, TimeUnit.SECONDS) || p.exitValue() != 0) {
-      throw new IllegalStateException(String.join(" ", cmd) + " failed:\n" + out);
+    dev.ddbmodel.core.process.ProcessResult r = dev.ddbmodel.core.process.ExternalProcess.run(new ProcessBuilder(cmd).redirectErrorStream(true), java.time.Duration.ofSeconds(seconds));
+    if (!r.succeeded()) {
+      throw new IllegalStateException(r.describe());
     }
-    return out;
+    return r.stdout();
   }
 
   private static List<String> asPostgres(String... cmd) {

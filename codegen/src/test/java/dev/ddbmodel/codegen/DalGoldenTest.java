@@ -2,14 +2,13 @@ package dev.ddbmodel.codegen;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ddbmodel.core.testing.Golden;
 import dev.ddbmodel.schema.SchemaLoader;
 import dev.ddbmodel.schema.model.Schema;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -40,23 +39,7 @@ class DalGoldenTest {
     String lang = exampleAndLanguage.split("/")[1];
     Map<String, String> files = generate(example, DalRequest.Language.valueOf(lang.toUpperCase(java.util.Locale.ROOT)));
     Path golden = Path.of("src/test/resources/golden", example, lang);
-    if (Boolean.getBoolean("golden.update") || !Files.exists(golden)) {
-      if (Files.exists(golden)) {
-        dev.ddbmodel.core.io.AtomicFiles.deleteRecursively(golden);
-      }
-      for (var e : files.entrySet()) {
-        Path f = golden.resolve(e.getKey());
-        Files.createDirectories(f.getParent());
-        Files.writeString(f, e.getValue(), StandardCharsets.UTF_8);
-      }
-    }
-    try (Stream<Path> s = Files.walk(golden)) {
-      assertThat(s.filter(Files::isRegularFile).map(p -> golden.relativize(p).toString().replace('\\', '/')).sorted().toList())
-          .containsExactlyElementsOf(files.keySet());
-    }
-    for (var e : files.entrySet()) {
-      assertThat(e.getValue()).as(e.getKey()).isEqualTo(Files.readString(golden.resolve(e.getKey()), StandardCharsets.UTF_8));
-    }
+    Golden.assertDirectoryMatches(golden, files);
   }
 
   @Test

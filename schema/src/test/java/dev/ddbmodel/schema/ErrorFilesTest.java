@@ -2,7 +2,7 @@ package dev.ddbmodel.schema;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
+import dev.ddbmodel.core.testing.Golden;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -32,9 +32,6 @@ class ErrorFilesTest {
     assertThat(r.diagnostics()).filteredOn(d -> d.isError()).allSatisfy(d -> assertThat(d.hint()).as(d.toString()).isNotBlank());
     String actual = r.schemaIssues().stream().map(i -> i.path() + " | " + i.diagnostic().format()).collect(Collectors.joining("\n")) + "\n";
     Path expected = DIR.resolve(name + ".expected");
-    if (Boolean.getBoolean("golden.update") || !Files.exists(expected)) {
-      Files.writeString(expected, actual, StandardCharsets.UTF_8);
-    }
-    assertThat(actual).isEqualTo(Files.readString(expected, StandardCharsets.UTF_8));
+    Golden.assertMatches(expected, actual);
   }
 }

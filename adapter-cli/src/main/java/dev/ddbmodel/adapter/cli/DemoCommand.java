@@ -14,6 +14,7 @@ import dev.ddbmodel.core.cost.CostRequest;
 import dev.ddbmodel.core.cost.PriceTable;
 import dev.ddbmodel.core.json.JsonDocument;
 import dev.ddbmodel.core.model.DataModelLoader;
+import dev.ddbmodel.core.process.ExternalProcess;
 import dev.ddbmodel.validation.ModelValidation;
 import dev.ddbmodel.validation.ModelValidationReport;
 import dev.ddbmodel.validation.ModelValidationRequest;
@@ -166,22 +167,20 @@ final class DemoCommand implements Callable<Integer> {
     o.print("    running the generated Python against DynamoDB Local ... ");
     o.flush();
     try {
-      Process check = new ProcessBuilder("python3", "-c", "import boto3, pydantic").redirectErrorStream(true).start();
-      check.getInputStream().readAllBytes();
-      if (check.waitFor() != 0) {
+      var check = ExternalProcess.run(new ProcessBuilder("python3", "-c", "import boto3, pydantic"), java.time.Duration.ofSeconds(60));
+      if (!check.succeeded()) {
         o.println("skipped (python3 with boto3 and pydantic not found)");
         return true;
       }
       try (dev.ddbmodel.validation.local.LocalDynamoDb local = dev.ddbmodel.validation.local.LocalDynamoDb.server()) {
-        Process p = new ProcessBuilder("python3", "usage_examples.py", "--endpoint", local.endpoint().orElseThrow().toString())
-            .directory(dal.toFile()).redirectErrorStream(true).start();
-        String output = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        if (!p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS) || p.exitValue() != 0) {
+        var run = ExternalProcess.run(new ProcessBuilder("python3", "usage_examples.py", "--endpoint", local.endpoint().orElseThrow().toString())
+            .directory(dal.toFile()), java.time.Duration.ofSeconds(120));
+        if (!run.succeeded()) {
           o.println(s.bad("failed"));
-          o.println(output);
+          o.println(run.describe());
           return false;
         }
-        var summary = dev.ddbmodel.core.json.Json.parseTrusted(output);
+        var summary = dev.ddbmodel.core.json.Json.parseTrusted(run.stdout());
         o.println(s.ok("every pattern ran") + " (" + summary.size() + " calls)");
         return true;
       }

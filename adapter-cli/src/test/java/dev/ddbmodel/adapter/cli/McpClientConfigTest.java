@@ -63,6 +63,8 @@ class McpClientConfigTest {
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     server.path("args").forEach(a -> cmd.add(a.asText()));
     Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    // the limit is enforced: a server that never answers is stopped, so readLine returns
+    java.util.concurrent.CompletableFuture.runAsync(p::destroyForcibly, java.util.concurrent.CompletableFuture.delayedExecutor(90, TimeUnit.SECONDS));
     try (OutputStream in = p.getOutputStream();
         BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
       in.write(("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},"

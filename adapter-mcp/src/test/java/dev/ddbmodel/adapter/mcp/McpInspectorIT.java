@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ddbmodel.core.json.Json;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,15 +36,11 @@ class McpInspectorIT {
   }
 
   static String run(Path dir, int seconds, String... cmd) throws Exception {
-    Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(false).start();
-    byte[] out = p.getInputStream().readAllBytes();
-    String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(p.waitFor(seconds, TimeUnit.SECONDS)).isTrue();
-    String s = new String(out, StandardCharsets.UTF_8);
-    if (p.exitValue() != 0 && p.exitValue() != 5) {
-      throw new AssertionError(String.join(" ", cmd) + " exited " + p.exitValue() + "\n" + s + "\n" + err);
+    dev.ddbmodel.core.process.ProcessResult r = dev.ddbmodel.core.process.ExternalProcess.run(new ProcessBuilder(cmd).directory(dir.toFile()), java.time.Duration.ofSeconds(seconds));
+    if (r.timedOut() || (r.exitCode() != 0 && r.exitCode() != 5)) {
+      throw new AssertionError(r.describe());
     }
-    return s;
+    return r.stdout();
   }
 
   static String inspector(Path dir, String... args) throws Exception {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ddbmodel.core.json.Json;
+import dev.ddbmodel.core.testing.Golden;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
@@ -81,11 +82,7 @@ class McpToolsTest {
     }
     String actual = Json.pretty(surface);
     Path snapshot = Path.of("src/test/resources/dev/ddbmodel/adapter/mcp/tools-list.snapshot.json");
-    if (Boolean.getBoolean("golden.update") || !Files.exists(snapshot)) {
-      Files.createDirectories(snapshot.getParent());
-      Files.writeString(snapshot, actual);
-    }
-    assertThat(actual).isEqualTo(Files.readString(snapshot));
+    Golden.assertMatches(snapshot, actual);
   }
 
   @Test

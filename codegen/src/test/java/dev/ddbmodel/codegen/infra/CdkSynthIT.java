@@ -11,7 +11,6 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -89,9 +88,7 @@ class CdkSynthIT {
     env.put("CDK_DISABLE_VERSION_CHECK", "1");
     env.put("CDK_DISABLE_CLI_TELEMETRY", "true");
     env.put("npm_config_update_notifier", "false");
-    Process p = pb.start();
-    byte[] out = p.getInputStream().readAllBytes();
-    assertThat(p.waitFor(seconds, TimeUnit.SECONDS)).as("timeout: " + String.join(" ", cmd)).isTrue();
-    assertThat(p.exitValue()).as(String.join(" ", cmd) + "\n" + new String(out, StandardCharsets.UTF_8)).isZero();
+    var r = dev.ddbmodel.core.process.ExternalProcess.run(pb, java.time.Duration.ofSeconds(seconds));
+    assertThat(r.succeeded()).as(r.describe()).isTrue();
   }
 }

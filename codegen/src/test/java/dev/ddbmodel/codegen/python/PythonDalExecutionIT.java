@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ddbmodel.codegen.DalGenerator;
 import dev.ddbmodel.codegen.DalRequest;
 import dev.ddbmodel.validation.local.LocalDynamoDb;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,11 +40,10 @@ class PythonDalExecutionIT {
     var r = DalGenerator.generate(new DalRequest(dir.resolve("schema.json"), DalRequest.Language.PYTHON, Optional.of(out),
         Optional.of(dir.resolve("usage_data.json")), true));
     assertThat(r.isValid()).as(r.diagnostics().toString()).isTrue();
-    Process p = new ProcessBuilder("python3", "usage_examples.py", "--endpoint", local.endpoint().orElseThrow().toString())
-        .directory(out.toFile()).redirectErrorStream(true).start();
-    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
-    assertThat(p.exitValue()).as(output).isZero();
+    var run = dev.ddbmodel.core.process.ExternalProcess.run(new ProcessBuilder("python3", "usage_examples.py", "--endpoint", local.endpoint().orElseThrow().toString())
+        .directory(out.toFile()), java.time.Duration.ofSeconds(120));
+    assertThat(run.succeeded()).as(run.describe()).isTrue();
+    String output = run.stdout();
     dev.ddbmodel.codegen.UsageSummary.assertEveryPatternRan(output, out, r.unwrap().patterns());
   }
 }

@@ -2,13 +2,11 @@ package dev.ddbmodel.codegen.typescript;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A generated TypeScript project made runnable: its pinned dependencies installed once per
@@ -37,12 +35,8 @@ public final class TsProject {
   public static String run(Path dir, int seconds, String... cmd) throws Exception {
     ProcessBuilder pb = new ProcessBuilder(List.of(cmd)).directory(dir.toFile());
     pb.environment().put("npm_config_update_notifier", "false");
-    Process p = pb.start();
-    byte[] out = p.getInputStream().readAllBytes();
-    String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(p.waitFor(seconds, TimeUnit.SECONDS)).as("timeout: " + String.join(" ", cmd)).isTrue();
-    String text = new String(out, StandardCharsets.UTF_8);
-    assertThat(p.exitValue()).as(String.join(" ", cmd) + "\n" + text + "\n" + err).isZero();
-    return text;
+    var r = dev.ddbmodel.core.process.ExternalProcess.run(pb, java.time.Duration.ofSeconds(seconds));
+    assertThat(r.succeeded()).as(r.describe()).isTrue();
+    return r.stdout();
   }
 }

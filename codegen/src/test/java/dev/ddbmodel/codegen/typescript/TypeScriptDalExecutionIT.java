@@ -7,10 +7,8 @@ import dev.ddbmodel.codegen.DalGenerator;
 import dev.ddbmodel.codegen.DalRequest;
 import dev.ddbmodel.core.json.Json;
 import dev.ddbmodel.validation.local.LocalDynamoDb;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,11 +45,10 @@ class TypeScriptDalExecutionIT {
         Optional.of(dir.resolve("usage_data.json")), true));
     assertThat(r.isValid()).as(r.diagnostics().toString()).isTrue();
     TsProject.build(out);
-    Process p = new ProcessBuilder("node", "dist/usage_examples.js", "--endpoint", local.endpoint().orElseThrow().toString())
-        .directory(out.toFile()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
-    assertThat(p.exitValue()).as(output).isZero();
+    var run = dev.ddbmodel.core.process.ExternalProcess.run(new ProcessBuilder("node", "dist/usage_examples.js", "--endpoint", local.endpoint().orElseThrow().toString())
+        .directory(out.toFile()), java.time.Duration.ofSeconds(120));
+    assertThat(run.succeeded()).as(run.describe()).isTrue();
+    String output = run.stdout();
     dev.ddbmodel.codegen.UsageSummary.assertEveryPatternRan(output, out, r.unwrap().patterns());
     JsonNode summary = Json.parseTrusted(output);
     for (var it = summary.fields(); it.hasNext(); ) {

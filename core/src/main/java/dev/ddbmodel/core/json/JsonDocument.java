@@ -171,7 +171,12 @@ public final class JsonDocument {
       return Validated.valid(fast);
     }
     try (JsonParser p = FACTORY.createParser(body)) {
-      JsonNode root = READER.readTree(p);
+      JsonNode root;
+      try {
+        root = READER.readTree(p);
+      } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
+        return Validated.invalid(constraintExceeded(file, e, p.currentLocation()));
+      }
       JsonToken extra = p.nextToken();
       if (extra != null) {
         JsonLocation loc = p.currentTokenLocation();
@@ -207,6 +212,17 @@ public final class JsonDocument {
     } catch (IOException | RuntimeException e) {
       return null;
     }
+  }
+
+  /** A nesting depth or a value length over the parser's limits, where the parser stopped. */
+  private static Diagnostic constraintExceeded(String file, IOException e, JsonLocation loc) {
+    boolean depth = String.valueOf(e.getMessage()).contains("nesting depth");
+    SourceLocation where = new SourceLocation(file, "", Math.max(1, loc.getLineNr()), Math.max(1, loc.getColumnNr()));
+    return depth
+        ? Diagnostic.error("Json.TooDeep", "the document is nested more than " + MAX_DEPTH + " levels deep", where,
+            "flatten the structure; no DynamoDB data model needs that depth")
+        : Diagnostic.error("Json.TooLarge", "a value is longer than the parser accepts: " + e.getMessage().lines().findFirst().orElse(""),
+            where, "shorten the value");
   }
 
   private static Diagnostic syntaxError(String file, JsonParseException e, String text) {

@@ -6,7 +6,9 @@ import dev.ddbmodel.analyzer.AnalyzerRequest;
 import dev.ddbmodel.analyzer.AnalyzerResult;
 import dev.ddbmodel.analyzer.ResultParser;
 import dev.ddbmodel.analyzer.ResultTable;
+import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.ddbmodel.core.Validated;
+import dev.ddbmodel.core.testing.Seeds;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -23,10 +25,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
-import net.jqwik.api.Example;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.lifecycle.BeforeContainer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The self-service analyzer reads whatever a user's SQL client printed. Mutated recorded outputs
@@ -59,7 +61,7 @@ class AnalyzerOutputFuzzTest {
       "a|b|c", "(0 rows)", "no rows selected", "DDBM_BEGIN column_analysis", "DDBM_END column_analysis", "DDBM_BEGIN x", "DDBM_END y",
       "ddbm_marker", "DDBM_MARKER", "Pager usage is off.", "\uFEFF", " | | ", "||||", "+---+---+"};
 
-  @BeforeContainer
+  @BeforeAll
   static void seeds() throws IOException {
     SEEDS.clear();
     for (String f : FORMATS.keySet()) {
@@ -72,18 +74,32 @@ class AnalyzerOutputFuzzTest {
 
   // ---- 1. mutated recorded outputs -------------------------------------------------------------
 
-  @Property
-  void mutatedClientOutputsAreReadOrReported(@ForAll long seed) throws Exception {
+  /** Any client output is read into rectangular tables with problems listed (bench/fuzz analyzer). */
+  @FuzzTest
+  void clientOutput(byte[] data) {
+    assertWellFormed(ResultParser.parse(new String(data, StandardCharsets.UTF_8)), "fuzz", 0);
+  }
+
+  static Stream<Long> seeds300() {
+    return Seeds.of("analyzer", 300);
+  }
+
+  static Stream<Long> seeds50() {
+    return Seeds.of("analyzer-self-service", 50);
+  }
+
+  @ParameterizedTest(name = Seeds.NAME)
+  @MethodSource("seeds300")
+  void mutatedClientOutputsAreReadOrReported(long seed) {
     Random r = new Random(seed);
     for (String format : FORMATS.keySet()) {
       String input = mutate(SEEDS.get(format), r);
-      ResultParser.Parsed p = FuzzSupport.withinLimit(() -> ResultParser.parse(input));
-      assertWellFormed(p, format, seed);
+      assertWellFormed(ResultParser.parse(input), format, seed);
     }
   }
 
   /** The recorded outputs themselves are read completely. */
-  @Example
+  @Test
   void recordedOutputsParseCleanly() {
     SEEDS.forEach((format, text) -> {
       ResultParser.Parsed p = ResultParser.parse(text);
@@ -171,24 +187,27 @@ class AnalyzerOutputFuzzTest {
   static final String[] PIECES = {"a", "Zz", "0", "42", "-1.50", " ", "  ", "|", " | ", "\t", "\n", "\\", "\\n", "\\t", "'", "\"", "%", "é",
       "日本", "\uD83D\uDE00", "-", "+", "--", "+-+", "null", "N", "(1 row)", "Query OK", "SET", "x y", "\u00A0", "#"};
 
-  @Property
-  void generatedTablesRoundTripThroughMysqlBatch(@ForAll long seed) throws Exception {
+  @ParameterizedTest(name = Seeds.NAME)
+  @MethodSource("seeds300")
+  void generatedTablesRoundTripThroughMysqlBatch(long seed) {
     roundTrip(seed, "mysql_batch");
   }
 
-  @Property
-  void generatedTablesRoundTripThroughPsqlUnaligned(@ForAll long seed) throws Exception {
+  @ParameterizedTest(name = Seeds.NAME)
+  @MethodSource("seeds300")
+  void generatedTablesRoundTripThroughPsqlUnaligned(long seed) {
     roundTrip(seed, "psql_unaligned");
   }
 
-  @Property
-  void generatedTablesRoundTripThroughMysqlTable(@ForAll long seed) throws Exception {
+  @ParameterizedTest(name = Seeds.NAME)
+  @MethodSource("seeds300")
+  void generatedTablesRoundTripThroughMysqlTable(long seed) {
     roundTrip(seed, "mysql_table");
   }
 
   record Table(String name, List<String> columns, List<List<String>> rows) {}
 
-  static void roundTrip(long seed, String format) throws Exception {
+  static void roundTrip(long seed, String format) {
     Random r = new Random(seed);
     List<Table> tables = new ArrayList<>();
     for (int i = 0, n = 1 + r.nextInt(4); i < n; i++) {
@@ -205,7 +224,7 @@ class AnalyzerOutputFuzzTest {
       out.append(marker("DDBM_END " + t.name(), format));
     }
     String input = out.toString();
-    ResultParser.Parsed p = FuzzSupport.withinLimit(() -> ResultParser.parse(input));
+    ResultParser.Parsed p = ResultParser.parse(input);
     assertThat(p.problems()).as(input).isEmpty();
     assertThat(p.tables().keySet()).as(input).containsExactlyElementsOf(tables.stream().map(Table::name).toList());
     for (Table t : tables) {
@@ -339,8 +358,9 @@ class AnalyzerOutputFuzzTest {
 
   static final Clock CLOCK = Clock.fixed(Instant.parse("2026-01-02T03:04:05Z"), ZoneOffset.UTC);
 
-  @Property(tries = 50)
-  void selfServiceStepTwoWritesOnlyIntoItsFolder(@ForAll long seed) throws Exception {
+  @ParameterizedTest(name = Seeds.NAME)
+  @MethodSource("seeds50")
+  void selfServiceStepTwoWritesOnlyIntoItsFolder(long seed) throws Exception {
     Random r = new Random(seed);
     List<String> formats = List.copyOf(FORMATS.keySet());
     String format = formats.get(r.nextInt(formats.size()));
@@ -357,7 +377,7 @@ class AnalyzerOutputFuzzTest {
       Files.write(results, bytes);
       AnalyzerRequest req = AnalyzerRequest.builder(FORMATS.get(format), out).identifier(format.equals("sqlplus") ? "SHOP" : "shop")
           .resultFile(results).maxResults(1 + r.nextInt(30)).clock(CLOCK).build();
-      Validated<AnalyzerResult> v = FuzzSupport.withinLimit(() -> dev.ddbmodel.analyzer.SourceDbAnalyzer.run(req));
+      Validated<AnalyzerResult> v = dev.ddbmodel.analyzer.SourceDbAnalyzer.run(req);
       if (v.isValid()) {
         AnalyzerResult res = v.unwrap();
         assertThat(res.path()).as("%s seed %d", format, seed).startsWith(out);

@@ -1,8 +1,19 @@
 package dev.ddbmodel.validation.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.Socket;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
@@ -70,11 +81,33 @@ class LocalDynamoDbTest {
     }
   }
 
+  /**
+   * The server is reachable on 127.0.0.1 and refuses connections on every other address of this
+   * machine (what another host on the network would connect to).
+   */
   @Test
-  void serverListensOnLoopback() {
+  void serverListensOnLoopbackOnly() throws Exception {
+    List<InetAddress> others = new ArrayList<>();
+    for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+      if (nic.isUp() && !nic.isLoopback()) {
+        Collections.list(nic.getInetAddresses()).stream().filter(a -> !a.isLoopbackAddress() && !a.isLinkLocalAddress()).forEach(others::add);
+      }
+    }
+    Assumptions.assumeFalse(others.isEmpty(), "this machine has no non-loopback address to connect from");
     try (LocalDynamoDb local = LocalDynamoDb.server()) {
-      assertThat(local.endpoint().orElseThrow().getHost()).isEqualTo("127.0.0.1");
+      URI endpoint = local.endpoint().orElseThrow();
+      assertThat(endpoint.getHost()).isEqualTo("127.0.0.1");
       roundTrip(local.client());
+      try (Socket s = new Socket()) {
+        s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), endpoint.getPort()), 5_000);
+      }
+      for (InetAddress a : others) {
+        assertThatThrownBy(() -> {
+          try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress(a, endpoint.getPort()), 5_000);
+          }
+        }).as("connection to %s:%d", a.getHostAddress(), endpoint.getPort()).isInstanceOf(ConnectException.class);
+      }
     }
   }
 }

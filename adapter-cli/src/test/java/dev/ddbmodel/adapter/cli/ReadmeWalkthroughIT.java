@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The README's walkthrough, command by command, in-process. */
-class ReadmeWalkthroughTest {
+class ReadmeWalkthroughIT {
   @TempDir Path tmp;
 
   static final Path EXAMPLE = Path.of("../examples/models/ecommerce").toAbsolutePath().normalize();

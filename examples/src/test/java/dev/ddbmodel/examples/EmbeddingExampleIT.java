@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -22,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The stand-alone project in {@code examples/embedding}: its pom names artifacts this build
  * produces, its code compiles against them and runs (in a separate JVM, as an application would).
  */
-class EmbeddingExampleTest {
+class EmbeddingExampleIT {
   static final Path PROJECT = Path.of("embedding");
   @TempDir static Path classes;
 
@@ -44,12 +43,12 @@ class EmbeddingExampleTest {
   record Run(int exit, String out) {}
 
   static Run run(Path model, Path out) throws Exception {
-    Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+    ProcessBuilder p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
         classes + File.pathSeparator + System.getProperty("java.class.path"), "example.EmbedDdbModel", model.toString(), out.toString())
-        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-    String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("the JVM ends (DynamoDB Local shut down)").isTrue();
-    return new Run(p.exitValue(), text);
+        .redirectError(ProcessBuilder.Redirect.DISCARD);
+    var r = dev.ddbmodel.core.process.ExternalProcess.run(p, java.time.Duration.ofSeconds(120));
+    assertThat(r.timedOut()).as("the JVM ends (DynamoDB Local shut down): " + r.describe()).isFalse();
+    return new Run(r.exitCode(), r.stdout());
   }
 
   @Test
