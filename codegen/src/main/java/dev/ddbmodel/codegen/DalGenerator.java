@@ -31,6 +31,12 @@ public final class DalGenerator {
           : java.util.List.of(Diagnostic.error("Codegen.InvalidSchema", "the schema is not valid", SourceLocation.NONE, "run ddbm schema validate")));
     }
     Schema schema = report.schema().orElseThrow();
+    dev.ddbmodel.codegen.plan.GenerationPlan plan = dev.ddbmodel.codegen.plan.Planner.plan(schema, req.schema().getFileName().toString());
+    if (plan.hasErrors()) {
+      java.util.List<Diagnostic> all = new java.util.ArrayList<>(report.diagnostics());
+      all.addAll(plan.diagnostics());
+      return Validated.invalid(all);
+    }
     Optional<JsonNode> usage = req.usageData().map(p -> dev.ddbmodel.core.json.JsonDocument.read(p, p.getFileName().toString()).unwrap().root());
     Map<String, String> files = files(schema, req.schema().getFileName().toString(), req.language(), usage, req.examples());
     Map<String, byte[]> bytes = new TreeMap<>();

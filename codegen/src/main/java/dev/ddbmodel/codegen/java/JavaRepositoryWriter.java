@@ -4,7 +4,12 @@ import static dev.ddbmodel.codegen.java.JavaWriter.cls;
 import static dev.ddbmodel.codegen.java.JavaWriter.q;
 import static dev.ddbmodel.codegen.java.JavaWriter.var;
 
+import dev.ddbmodel.codegen.plan.EntityPlan;
+import dev.ddbmodel.codegen.plan.KeyBuilder;
+import dev.ddbmodel.codegen.plan.Operation;
+import dev.ddbmodel.codegen.plan.ParamUse;
 import dev.ddbmodel.codegen.plan.QueryPlan;
+import dev.ddbmodel.codegen.plan.ResultKind;
 import dev.ddbmodel.schema.model.KeyTemplate;
 import dev.ddbmodel.schema.model.Schema;
 import java.util.ArrayList;
@@ -22,8 +27,10 @@ final class JavaRepositoryWriter {
   private final Map<String, Object> mapping;
   private final String type;
   private final String repo;
+  private final EntityPlan plan;
 
   JavaRepositoryWriter(Schema schema, Schema.TableDef table, Schema.Entity e, Map<String, Object> mapping) {
+    this.plan = dev.ddbmodel.codegen.plan.Planner.plan(schema, "schema.json").entity(e.name()).orElseThrow();
     this.table = table;
     this.e = e;
     this.mapping = mapping;
@@ -61,14 +68,8 @@ final class JavaRepositoryWriter {
     sb.append("  /** The item: fields, primary key, and the key attributes of every mapped GSI (omitted when incomplete: sparse). */\n");
     sb.append("  public Map<String, AttributeValue> toItem(").append(type).append(" entity) {\n");
     sb.append("    Map<String, Object> values = entity.values();\n    Map<String, Object> item = new LinkedHashMap<>(values);\n");
-    for (Schema.GsiMapping m : e.gsiMappings()) {
-      Schema.GsiDef g = table.gsi(m.name()).orElseThrow();
-      for (int i = 0; i < g.partitionKey().size(); i++) {
-        sb.append("    item.put(").append(q(g.partitionKey().get(i))).append(", Attrs.fill(").append(q(m.pkTemplates().get(i).text())).append(", values));\n");
-      }
-      for (int i = 0; i < g.sortKey().size() && i < m.skTemplates().size(); i++) {
-        sb.append("    item.put(").append(q(g.sortKey().get(i))).append(", Attrs.fill(").append(q(m.skTemplates().get(i).text())).append(", values));\n");
-      }
+    for (KeyBuilder b : plan.indexKeys()) {
+      sb.append("    item.put(").append(q(b.attribute())).append(", Attrs.fill(").append(q(b.template().text())).append(", values));\n");
     }
     if (e.field("entity_type").isEmpty()) {
       sb.append("    item.put(\"entity_type\", ").append(q(e.entityType())).append(");\n");
@@ -148,11 +149,6 @@ final class JavaRepositoryWriter {
       out.put(var(p.name()), JavaWriter.paramType(p));
       names.add(p.name());
     }
-    for (String f : needed) {
-      if (names.add(f)) {
-        out.put(var(f), fieldType(f));
-      }
-    }
     return out;
   }
 
@@ -188,7 +184,7 @@ final class JavaRepositoryWriter {
         }
         sb.append("  }\n\n");
       }
-      case "UpdateItem" -> update(sb, ap, kf);
+      case "UpdateItem" -> update(sb, (Operation.Update) operation(ap));
       case "Query" -> query(sb, ap);
       case "Scan" -> scan(sb, ap);
       case "BatchGetItem" -> {
@@ -211,40 +207,6 @@ final class JavaRepositoryWriter {
       }
       default -> throw new IllegalStateException(ap.operation());
     }
-  }
-
-  private void update(StringBuilder sb, Schema.AccessPattern ap, List<String> kf) {
-    List<String> sets = new ArrayList<>();
-    for (Schema.Parameter p : ap.parameters()) {
-      if (!kf.contains(p.name()) && e.field(p.name()).isPresent()) {
-        sets.add(p.name());
-      }
-    }
-    List<String> all = new ArrayList<>(kf);
-    sets.stream().filter(s -> !all.contains(s)).forEach(all::add);
-    sb.append(signature(ap, kf, "", "Optional<" + type + ">"));
-    sb.append("    Map<String, Object> values = ").append(mapOf(all)).append(";\n    Attrs.Expr expr = new Attrs.Expr();\n    List<String> assignments = new ArrayList<>();\n");
-    for (String s : sets) {
-      sb.append("    assignments.add(expr.name(").append(q(s)).append(") + \" = \" + expr.value(").append(var(s)).append("));\n");
-    }
-    for (Schema.GsiMapping m : e.gsiMappings()) {
-      Schema.GsiDef g = table.gsi(m.name()).orElseThrow();
-      List<KeyTemplate> ts = new ArrayList<>(m.pkTemplates());
-      ts.addAll(m.skTemplates());
-      List<String> attrs = new ArrayList<>(g.partitionKey());
-      attrs.addAll(g.sortKey());
-      for (int i = 0; i < ts.size() && i < attrs.size(); i++) {
-        List<String> tf = ts.get(i).fieldNames();
-        if (!attrs.get(i).equals(tf.size() == 1 ? tf.get(0) : "") && tf.stream().anyMatch(sets::contains) && all.containsAll(tf)) {
-          sb.append("    assignments.add(expr.name(").append(q(attrs.get(i))).append(") + \" = \" + expr.value(Attrs.fill(").append(q(ts.get(i).text())).append(", values)));\n");
-        }
-      }
-    }
-    sb.append("    assignments.add(expr.name(\"version\") + \" = if_not_exists(\" + expr.name(\"version\") + \", \" + expr.value(0) + \") + \" + expr.value(1));\n");
-    sb.append("    String condition = \"attribute_exists(\" + expr.name(").append(q(table.partitionKey())).append(") + \")\";\n");
-    sb.append("    try {\n      UpdateItemResponse r = client.updateItem(b -> b.tableName(tableName).key(key(values)).updateExpression(\"SET \" + String.join(\", \", assignments))\n");
-    sb.append("          .conditionExpression(condition).expressionAttributeNames(expr.namesOrNull()).expressionAttributeValues(expr.valuesOrNull()).returnValues(ReturnValue.ALL_NEW));\n");
-    sb.append("      return Optional.of(fromItem(r.attributes()));\n    } catch (ConditionalCheckFailedException ex) {\n      return Optional.empty();\n    }\n  }\n\n");
   }
 
   private void filters(StringBuilder sb, Schema.AccessPattern ap, boolean typeFilter) {
@@ -275,58 +237,133 @@ final class JavaRepositoryWriter {
     return g.isPresent() && !g.get().projection().equals("ALL") ? "Attrs.plain(item)" : "fromItem(item)";
   }
 
+  private Operation operation(Schema.AccessPattern ap) {
+    return plan.operations().stream().filter(o -> o.pattern().id() == ap.id()).findFirst().orElseThrow();
+  }
+
+  private void update(StringBuilder sb, Operation.Update u) {
+    Schema.AccessPattern ap = u.pattern();
+    sb.append(signature(ap, List.of(), "", u.fromEntity().isPresent() ? type : "Optional<" + type + ">"));
+    if (u.fromEntity().isPresent()) {
+      sb.append("    Map<String, Object> values = new LinkedHashMap<>(").append(var(u.fromEntity().get())).append(".values());\n");
+      for (ParamUse p : u.params()) {
+        if (p.use() == ParamUse.Use.SET || p.use() == ParamUse.Use.KEY) {
+          sb.append("    values.put(").append(q(p.name())).append(", ").append(var(p.name())).append(");\n");
+        }
+      }
+    } else {
+      List<String> all = new ArrayList<>(u.keyFields());
+      u.assignments().stream().filter(x -> !all.contains(x)).forEach(all::add);
+      sb.append("    Map<String, Object> values = new LinkedHashMap<>();\n");
+      for (String f : all) {
+        sb.append("    values.put(").append(q(f)).append(", ").append(var(f)).append(");\n");
+      }
+    }
+    sb.append("    Attrs.Expr expr = new Attrs.Expr();\n    List<String> assignments = new ArrayList<>();\n    List<String> removals = new ArrayList<>();\n");
+    for (String f : u.assignments()) {
+      sb.append("    if (values.get(").append(q(f)).append(") == null) {\n      removals.add(expr.name(").append(q(f)).append("));\n    } else {\n");
+      sb.append("      assignments.add(expr.name(").append(q(f)).append(") + \" = \" + expr.value(values.get(").append(q(f)).append(")));\n    }\n");
+    }
+    for (KeyBuilder b : u.indexKeys()) {
+      sb.append("    {\n      Object value = Attrs.fill(").append(q(b.template().text())).append(", values);\n");
+      sb.append("      if (value == null) {\n        removals.add(expr.name(").append(q(b.attribute())).append("));\n      } else {\n");
+      sb.append("        assignments.add(expr.name(").append(q(b.attribute())).append(") + \" = \" + expr.value(value));\n      }\n    }\n");
+    }
+    sb.append("    assignments.add(expr.name(\"version\") + \" = if_not_exists(\" + expr.name(\"version\") + \", \" + expr.value(0) + \") + \" + expr.value(1));\n");
+    sb.append("    String updateText = \"SET \" + String.join(\", \", assignments) + (removals.isEmpty() ? \"\" : \" REMOVE \" + String.join(\", \", removals));\n");
+    sb.append("    String condition = \"attribute_exists(\" + expr.name(").append(q(table.partitionKey())).append(") + \")\"");
+    if (u.fromEntity().isPresent()) {
+      sb.append(" + \" AND \" + expr.name(\"version\") + \" = \" + expr.value(").append(var(u.fromEntity().get())).append(".currentVersion())");
+    }
+    sb.append(";\n");
+    sb.append("    try {\n      UpdateItemResponse r = client.updateItem(b -> b.tableName(tableName).key(key(values)).updateExpression(updateText)\n");
+    sb.append("          .conditionExpression(condition).expressionAttributeNames(expr.namesOrNull()).expressionAttributeValues(expr.valuesOrNull()).returnValues(ReturnValue.ALL_NEW));\n");
+    if (u.fromEntity().isPresent()) {
+      sb.append("      return fromItem(r.attributes());\n    } catch (ConditionalCheckFailedException ex) {\n");
+      sb.append("      throw new Attrs.ConcurrentModificationException(").append(q(e.name())).append(" + \" is missing or changed since version \" + ")
+          .append(var(u.fromEntity().get())).append(".currentVersion(), ex);\n    }\n  }\n\n");
+    } else {
+      sb.append("      return Optional.of(fromItem(r.attributes()));\n    } catch (ConditionalCheckFailedException ex) {\n      return Optional.empty();\n    }\n  }\n\n");
+    }
+  }
+
+  private String rangeValue(QueryPlan.Value v, boolean numeric) {
+    if (numeric && v.param().isPresent()) {
+      return var(v.param().get());
+    }
+    List<String> parts = new ArrayList<>();
+    parts.add(q(v.prefix()));
+    v.param().ifPresent(p -> parts.add("String.valueOf(" + var(p) + ")"));
+    if (!v.suffix().isEmpty()) {
+      parts.add(q(v.suffix()));
+    }
+    return String.join(" + ", parts);
+  }
+
   private void query(StringBuilder sb, Schema.AccessPattern ap) {
-    QueryPlan plan = QueryPlan.of(table, e, ap);
-    List<String> pkFields = new ArrayList<>();
-    plan.partition().forEach(k -> k.template().fieldNames().stream().filter(f -> !pkFields.contains(f)).forEach(pkFields::add));
-    // the pattern in key order, and with a direction (descending = newest first for time-ordered sort keys)
-    String header = signature(ap, pkFields, "Integer limit, String nextToken", pageType(plan.index()));
-    List<String> names = new ArrayList<>(params(ap, pkFields).keySet());
+    Operation.Query op = (Operation.Query) operation(ap);
+    QueryPlan qp = op.keys();
+    boolean raw = op.result() != ResultKind.PAGE;
+    String pageType = raw ? "Attrs.Page<Map<String, Object>>" : "Attrs.Page<" + type + ">";
+    String header = signature(ap, List.of(), "Integer limit, String nextToken", pageType);
+    List<String> names = new ArrayList<>(params(ap, List.of()).keySet());
     names.addAll(List.of("limit", "nextToken"));
     sb.append(header).append("    return ").append(var(ap.name())).append("(").append(String.join(", ", names)).append(", false);\n  }\n\n");
     sb.append("  /** Pattern ").append(ap.id()).append(", in descending sort-key order when {@code descending}. */\n");
     sb.append(header.substring(header.indexOf("  public ")).replace(", String nextToken)", ", String nextToken, boolean descending)"));
-    sb.append("    Map<String, Object> values = ").append(mapOf(plan.keyParams())).append(";\n    Attrs.Expr expr = new Attrs.Expr();\n    List<String> conditions = new ArrayList<>();\n");
-    List<QueryPlan.KeyCond> eq = new ArrayList<>(plan.partition());
-    eq.addAll(plan.sortEquals());
+    sb.append("    Map<String, Object> values = new LinkedHashMap<>();\n");
+    for (ParamUse p : op.params()) {
+      if (p.use() == ParamUse.Use.KEY) {
+        sb.append("    values.put(").append(q(p.name())).append(", ").append(var(p.name())).append(");\n");
+      }
+    }
+    sb.append("    Attrs.Expr expr = new Attrs.Expr();\n    List<String> conditions = new ArrayList<>();\n");
+    List<QueryPlan.KeyCond> eq = new ArrayList<>(qp.partition());
+    eq.addAll(qp.sortEquals());
     for (QueryPlan.KeyCond k : eq) {
       sb.append("    conditions.add(expr.name(").append(q(k.attribute())).append(") + \" = \" + expr.value(Attrs.fill(").append(q(k.template().text())).append(", values)));\n");
     }
-    plan.range().ifPresent(r -> {
-      List<String> vals = new ArrayList<>();
-      if (r.params().isEmpty()) {
-        vals.add(q(r.prefix()));
-      }
-      for (String p : r.params()) {
-        vals.add(r.numeric() ? var(p) : q(r.prefix()) + " + " + var(p));
-      }
+    qp.range().ifPresent(r -> {
+      List<String> vals = r.values().stream().map(v -> rangeValue(v, r.numeric())).toList();
       String a = "expr.name(" + q(r.attribute()) + ")";
       switch (r.operator()) {
         case "begins_with" -> sb.append("    conditions.add(\"begins_with(\" + ").append(a).append(" + \", \" + expr.value(").append(vals.get(0)).append(") + \")\");\n");
         case "between" -> sb.append("    conditions.add(").append(a).append(" + \" BETWEEN \" + expr.value(").append(vals.get(0)).append(") + \" AND \" + expr.value(").append(vals.get(1)).append("));\n");
-        default -> sb.append("    conditions.add(").append(a).append(" + \" ").append(r.operator()).append(" \" + expr.value(").append(vals.get(0)).append("));\n");
+        default -> sb.append("    conditions.add(").append(a).append(" + ").append(q(" " + r.operator() + " ")).append(" + expr.value(").append(vals.get(0)).append("));\n");
       }
     });
-    filters(sb, ap, false);
+    filters(sb, ap, op.typeFilter());
     sb.append("    QueryRequest.Builder b = QueryRequest.builder().tableName(tableName).keyConditionExpression(String.join(\" AND \", conditions))\n");
     sb.append("        .filterExpression(filter).limit(limit).exclusiveStartKey(Attrs.decodeToken(nextToken)).scanIndexForward(descending ? false : null)");
-    plan.index().ifPresent(g -> sb.append(".indexName(").append(q(g.name())).append(")"));
-    if (ap.consistentRead() && plan.index().isEmpty()) {
+    qp.index().ifPresent(g -> sb.append(".indexName(").append(q(g.name())).append(")"));
+    if (op.consistent()) {
       sb.append(".consistentRead(true)");
     }
     sb.append(";\n    QueryResponse r = client.query(b.expressionAttributeNames(expr.namesOrNull()).expressionAttributeValues(expr.valuesOrNull()).build());\n");
-    sb.append("    List<").append(pageType(plan.index()).replace("Attrs.Page<", "").replaceAll(">$", "")).append("> items = new ArrayList<>();\n");
-    sb.append("    r.items().forEach(item -> items.add(").append(mapItem(plan.index())).append("));\n");
+    sb.append("    List<").append(raw ? "Map<String, Object>" : type).append("> items = new ArrayList<>();\n");
+    String map = raw ? "Attrs.plain(item)" : "fromItem(item)";
+    Optional<String> drop = qp.range().flatMap(x -> x.exclude().map(v -> "    String excluded = " + rangeValue(v, false) + ";\n"));
+    if (drop.isPresent()) {
+      sb.append(drop.get());
+      String attr = q(qp.range().get().attribute());
+      sb.append("    r.items().stream().filter(item -> !excluded.equals(item.get(").append(attr).append(").s())).forEach(item -> items.add(").append(map).append("));\n");
+    } else {
+      sb.append("    r.items().forEach(item -> items.add(").append(map).append("));\n");
+    }
     sb.append("    return new Attrs.Page<>(items, Attrs.encodeToken(r.hasLastEvaluatedKey() ? r.lastEvaluatedKey() : null));\n  }\n\n");
   }
 
   private void scan(StringBuilder sb, Schema.AccessPattern ap) {
-    Optional<Schema.GsiDef> g = ap.indexName().flatMap(table::gsi);
+    Operation.Scan op = (Operation.Scan) operation(ap);
+    Optional<Schema.GsiDef> g = op.index();
     sb.append(signature(ap, List.of(), "Integer limit, String nextToken", pageType(g)));
     sb.append("    Attrs.Expr expr = new Attrs.Expr();\n");
-    filters(sb, ap, table.entities().size() > 1 && e.field("entity_type").isEmpty());
+    filters(sb, ap, op.typeFilter());
     sb.append("    ScanRequest.Builder b = ScanRequest.builder().tableName(tableName).filterExpression(filter).limit(limit).exclusiveStartKey(Attrs.decodeToken(nextToken))");
     g.ifPresent(x -> sb.append(".indexName(").append(q(x.name())).append(")"));
+    if (op.consistent()) {
+      sb.append(".consistentRead(true)");
+    }
     sb.append(";\n    ScanResponse r = client.scan(b.expressionAttributeNames(expr.namesOrNull()).expressionAttributeValues(expr.valuesOrNull()).build());\n");
     sb.append("    List<").append(pageType(g).replace("Attrs.Page<", "").replaceAll(">$", "")).append("> items = new ArrayList<>();\n");
     sb.append("    r.items().forEach(item -> items.add(").append(mapItem(g)).append("));\n");

@@ -123,26 +123,26 @@ final class PythonExtras {
         if (ap.operation().equals("DeleteItem")) {
           continue; // run deletes last
         }
-        sb.append("    run(").append(ap.id()).append(", lambda d=d: ").append(c).append(".").append(ap.name()).append("(").append(callArgs(s, e, ap)).append("))\n");
+        sb.append("    run(").append(ap.id()).append(", lambda d=d: ").append(c).append(".").append(RepositoryWriter.method(ap)).append("(").append(callArgs(s, e, ap)).append("))\n");
       }
     }
     for (Schema.CrossTablePattern x : s.crossTablePatterns()) {
       List<String> a = new ArrayList<>();
       for (Schema.Parameter p : x.parameters()) {
         if (p.type().equals("entity")) {
-          a.add(p.name() + "=samples[" + pyString(p.entityType().orElseThrow()) + "]");
+          a.add(PythonNames.ident(p.name()) + "=samples[" + pyString(p.entityType().orElseThrow()) + "]");
         } else {
-          a.add(p.name() + "=" + anyData(s, p));
+          a.add(PythonNames.ident(p.name()) + "=" + anyData(s, p));
         }
       }
-      sb.append("    run(").append(x.id()).append(", lambda: TransactionService(client).").append(x.name()).append("(").append(String.join(", ", a)).append("))\n");
+      sb.append("    run(").append(x.id()).append(", lambda: TransactionService(client).").append(PythonNames.method(x.name())).append("(").append(String.join(", ", a)).append("))\n");
     }
     for (Schema.Entity e : s.entities().values()) {
       String c = cls(e.name()) + "Repository(client)";
       sb.append("    d = data(").append(pyString(e.name())).append(")\n");
       for (Schema.AccessPattern ap : e.accessPatterns()) {
         if (ap.operation().equals("DeleteItem")) {
-          sb.append("    run(").append(ap.id()).append(", lambda d=d: ").append(c).append(".").append(ap.name()).append("(").append(callArgs(s, e, ap)).append("))\n");
+          sb.append("    run(").append(ap.id()).append(", lambda d=d: ").append(c).append(".").append(RepositoryWriter.method(ap)).append("(").append(callArgs(s, e, ap)).append("))\n");
         }
       }
     }
@@ -191,9 +191,9 @@ final class PythonExtras {
     List<String> range = new ArrayList<>();
     for (Schema.Parameter p : ap.parameters()) {
       if (p.type().equals("entity")) {
-        a.add(p.name() + "=samples[" + pyString(p.entityType().orElse(e.name())) + "]");
+        a.add(PythonNames.ident(p.name()) + "=samples[" + pyString(p.entityType().orElse(e.name())) + "]");
       } else if (e.field(p.name()).isPresent()) {
-        a.add(p.name() + "=d.get(" + pyString(p.name()) + ")");
+        a.add(PythonNames.ident(p.name()) + "=d.get(" + pyString(p.name()) + ")");
       } else {
         range.add(p.name());
       }
@@ -207,15 +207,7 @@ final class PythonExtras {
         case "<", "<=" -> numeric ? "1e18" : "HIGH";
         default -> numeric ? "-1e18" : "LOW";
       };
-      a.add(n + "=d.get(" + pyString(n) + ", " + dflt + ")");
-    }
-    // key fields a GetItem/Update/Delete needs beyond the declared parameters
-    List<KeyTemplate> ts = new ArrayList<>(List.of(e.pkTemplate()));
-    e.skTemplate().ifPresent(ts::add);
-    for (String f : PythonDalGenerator.fields(ts)) {
-      if (a.stream().noneMatch(x -> x.startsWith(f + "=")) && List.of("GetItem", "UpdateItem", "DeleteItem").contains(ap.operation())) {
-        a.add(f + "=d.get(" + pyString(f) + ")");
-      }
+      a.add(PythonNames.ident(n) + "=d.get(" + pyString(n) + ", " + dflt + ")");
     }
     return String.join(", ", a);
   }

@@ -101,7 +101,7 @@ final class TsWriter {
     List<String> types = new ArrayList<>();
     for (Schema.TableDef t : schema.tables()) {
       for (Schema.Entity e : t.entities().values()) {
-        body.append("\n").append(new TsRepositoryWriter(t, e, mapping).write());
+        body.append("\n").append(new TsRepositoryWriter(dev.ddbmodel.codegen.plan.Planner.plan(schema, source).entity(e.name()).orElseThrow(), mapping).write());
         types.addAll(List.of(cls(e.name()), fn(e.name()) + "FromItem", fn(e.name()) + "Item", fn(e.name()) + "Key"));
       }
     }
