@@ -62,7 +62,7 @@ def main() -> int:
     run(2, lambda d=d: CustomerRepository(client).register_customer(customer=samples["Customer"]))
     d = data("Order")
     run(3, lambda d=d: OrderRepository(client).list_customer_orders(customer_id=d.get("customer_id")))
-    run(4, lambda d=d: OrderRepository(client).orders_between(customer_id=d.get("customer_id"), start=d.get("start", LOW), end=d.get("end", HIGH)))
+    run(4, lambda d=d: OrderRepository(client).orders_between(customer_id=d.get("customer_id"), start_=d.get("start", LOW), end=d.get("end", HIGH)))
     run(5, lambda d=d: OrderRepository(client).orders_by_status_since(status=d.get("status"), since=d.get("since", LOW)))
     run(6, lambda d=d: OrderRepository(client).update_order_status(customer_id=d.get("customer_id"), order_date=d.get("order_date"), order_id=d.get("order_id"), status=d.get("status")))
     d = data("Product")

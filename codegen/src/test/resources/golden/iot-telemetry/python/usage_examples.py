@@ -59,7 +59,7 @@ def main() -> int:
     run("create Alert", lambda: AlertRepository(client).create(samples["Alert"]))
     d = data("Reading")
     run(1, lambda d=d: ReadingRepository(client).latest_readings(device_id=d.get("device_id")))
-    run(2, lambda d=d: ReadingRepository(client).readings_between(device_id=d.get("device_id"), start=d.get("start", LOW), end=d.get("end", HIGH)))
+    run(2, lambda d=d: ReadingRepository(client).readings_between(device_id=d.get("device_id"), start_=d.get("start", LOW), end=d.get("end", HIGH)))
     run(3, lambda d=d: ReadingRepository(client).ingest_reading(reading=samples["Reading"]))
     d = data("Device")
     run(5, lambda d=d: DeviceRepository(client).get_device(device_id=d.get("device_id")))

@@ -225,7 +225,7 @@ final class JavaRepositoryWriter {
     sb.append("    String filter = filters.isEmpty() ? null : \"(\" + String.join(\") ").append(joiner).append(" (\", filters) + \")\";\n");
     if (typeFilter) {
       sb.append("    String typeFilter = expr.name(\"entity_type\") + \" = \" + expr.value(").append(q(e.entityType())).append(");\n");
-      sb.append("    filter = filter == null ? typeFilter : typeFilter + \" AND (\" + filter + \")\";\n");
+      sb.append("    filter = filter == null ? typeFilter : typeFilter + \" AND \" + (filters.size() > 1 ? \"(\" + filter + \")\" : filter);\n");
     }
   }
 

@@ -255,7 +255,7 @@ final class RepositoryWriter {
     sb.append("        filter_text = \" ").append(joiner).append(" \".join(f\"({x})\" for x in filters)\n");
     if (typeFilter) {
       sb.append("        type_filter = expr.name(\"entity_type\") + \" = \" + expr.value(").append(pyString(e.entityType())).append(")\n");
-      sb.append("        filter_text = f\"{type_filter} AND ({filter_text})\" if filter_text else type_filter\n");
+      sb.append("        filter_text = (f\"{type_filter} AND ({filter_text})\" if len(filters) > 1 else f\"{type_filter} AND {filter_text}\") if filter_text else type_filter\n");
     }
     sb.append("        if filter_text:\n            request[\"FilterExpression\"] = filter_text\n");
   }

@@ -278,7 +278,7 @@ final class TsRepositoryWriter {
     if (typeFilter) {
       sb.append("    const userFilter = joinFilters(filters, ").append(q(joiner)).append(");\n");
       sb.append("    const typeFilter = `${expr.name(\"entity_type\")} = ${expr.value(").append(q(e.entityType())).append(")}`;\n");
-      sb.append("    const filter = userFilter === undefined ? typeFilter : `${typeFilter} AND (${userFilter})`;\n");
+      sb.append("    const filter = userFilter === undefined ? typeFilter : filters.length > 1 ? `${typeFilter} AND (${userFilter})` : `${typeFilter} AND ${userFilter}`;\n");
     } else {
       sb.append("    const filter = joinFilters(filters, ").append(q(joiner)).append(");\n");
     }

@@ -97,13 +97,16 @@ public final class FollowRepository {
 
   /** Pattern 4, in descending sort-key order when {@code descending}. */
   public Attrs.Page<Follow> following(String followerId, Integer limit, String nextToken, boolean descending) {
-    Map<String, Object> values = Attrs.map("follower_id", followerId);
+    Map<String, Object> values = new LinkedHashMap<>();
+    values.put("follower_id", followerId);
     Attrs.Expr expr = new Attrs.Expr();
     List<String> conditions = new ArrayList<>();
     conditions.add(expr.name("pk") + " = " + expr.value(Attrs.fill("USER#{follower_id}", values)));
     conditions.add("begins_with(" + expr.name("sk") + ", " + expr.value("FOLLOWS#") + ")");
     List<String> filters = new ArrayList<>();
     String filter = filters.isEmpty() ? null : "(" + String.join(") AND (", filters) + ")";
+    String typeFilter = expr.name("entity_type") + " = " + expr.value("FOLLOW");
+    filter = filter == null ? typeFilter : typeFilter + " AND " + (filters.size() > 1 ? "(" + filter + ")" : filter);
     QueryRequest.Builder b = QueryRequest.builder().tableName(tableName).keyConditionExpression(String.join(" AND ", conditions))
         .filterExpression(filter).limit(limit).exclusiveStartKey(Attrs.decodeToken(nextToken)).scanIndexForward(descending ? false : null);
     QueryResponse r = client.query(b.expressionAttributeNames(expr.namesOrNull()).expressionAttributeValues(expr.valuesOrNull()).build());
@@ -119,13 +122,16 @@ public final class FollowRepository {
 
   /** Pattern 5, in descending sort-key order when {@code descending}. */
   public Attrs.Page<Follow> followers(String followeeId, Integer limit, String nextToken, boolean descending) {
-    Map<String, Object> values = Attrs.map("followee_id", followeeId);
+    Map<String, Object> values = new LinkedHashMap<>();
+    values.put("followee_id", followeeId);
     Attrs.Expr expr = new Attrs.Expr();
     List<String> conditions = new ArrayList<>();
     conditions.add(expr.name("gsi1pk") + " = " + expr.value(Attrs.fill("USER#{followee_id}", values)));
     conditions.add("begins_with(" + expr.name("gsi1sk") + ", " + expr.value("FOLLOWED_BY#") + ")");
     List<String> filters = new ArrayList<>();
     String filter = filters.isEmpty() ? null : "(" + String.join(") AND (", filters) + ")";
+    String typeFilter = expr.name("entity_type") + " = " + expr.value("FOLLOW");
+    filter = filter == null ? typeFilter : typeFilter + " AND " + (filters.size() > 1 ? "(" + filter + ")" : filter);
     QueryRequest.Builder b = QueryRequest.builder().tableName(tableName).keyConditionExpression(String.join(" AND ", conditions))
         .filterExpression(filter).limit(limit).exclusiveStartKey(Attrs.decodeToken(nextToken)).scanIndexForward(descending ? false : null).indexName("Inverted");
     QueryResponse r = client.query(b.expressionAttributeNames(expr.namesOrNull()).expressionAttributeValues(expr.valuesOrNull()).build());

@@ -101,7 +101,8 @@ public final class UserRepository {
 
   /** Pattern 2, in descending sort-key order when {@code descending}. */
   public Attrs.Page<Map<String, Object>> findByHandle(String handle, Integer limit, String nextToken, boolean descending) {
-    Map<String, Object> values = Attrs.map("handle", handle);
+    Map<String, Object> values = new LinkedHashMap<>();
+    values.put("handle", handle);
     Attrs.Expr expr = new Attrs.Expr();
     List<String> conditions = new ArrayList<>();
     conditions.add(expr.name("handle") + " = " + expr.value(Attrs.fill("{handle}", values)));
