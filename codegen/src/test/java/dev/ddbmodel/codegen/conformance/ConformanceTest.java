@@ -46,43 +46,117 @@ class ConformanceTest {
     local.close();
   }
 
+  static final String[] SCENARIOS = {"clinic"};
+
+  /** Runs a scenario file through one language's DAL against the local endpoint; returns the results. */
+  interface Runner {
+    JsonNode run(Path scenarioFile) throws Exception;
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"clinic"})
   void python(String scenario) throws Exception {
     Path dir = ROOT.resolve(scenario);
-    Path out = tmp.resolve("py");
-    var r = DalGenerator.generate(new DalRequest(dir.resolve("schema.json"), DalRequest.Language.PYTHON, Optional.of(out), Optional.empty(), false));
+    Path out = generate(dir, DalRequest.Language.PYTHON, "py");
+    check(dir, "python", f -> runProcess(out, "python3", ROOT.resolve("harness/scenario_runner.py").toString(), out.toString(), dir.resolve("schema.json").toString(),
+        f.toString(), local.endpoint().orElseThrow().toString()));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"clinic"})
+  void typescript(String scenario) throws Exception {
+    Path dir = ROOT.resolve(scenario);
+    Path out = generate(dir, DalRequest.Language.TYPESCRIPT, "ts");
+    dev.ddbmodel.codegen.typescript.TsProject.build(out);
+    Files.copy(ROOT.resolve("harness/scenario_runner.mjs"), out.resolve("scenario_runner.mjs"));
+    check(dir, "typescript", f -> runProcess(out, "node", "scenario_runner.mjs", out.toString(), dir.resolve("schema.json").toString(), f.toString(),
+        local.endpoint().orElseThrow().toString()));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"clinic"})
+  void java(String scenario) throws Exception {
+    Path dir = ROOT.resolve(scenario);
+    Path out = generate(dir, DalRequest.Language.JAVA, "java");
+    JavaRunner runner = JavaRunner.compile(out, tmp.resolve("java-classes"), dir.resolve("schema.json"), local.endpoint().orElseThrow());
+    try {
+      check(dir, "java", runner::run);
+    } finally {
+      runner.close();
+    }
+  }
+
+  private Path generate(Path dir, DalRequest.Language lang, String name) {
+    Path out = tmp.resolve(name);
+    var r = DalGenerator.generate(new DalRequest(dir.resolve("schema.json"), lang, Optional.of(out), Optional.empty(), false));
     assertThat(r.isValid()).as(r.diagnostics().toString()).isTrue();
+    return out;
+  }
+
+  /**
+   * Runs the scenario up to each table-state check (from an empty table each time) and checks the
+   * table there; the full run's results are checked against every expectation.
+   */
+  private void check(Path dir, String lang, Runner runner) throws Exception {
     JsonNode sc = Json.parseTrusted(Files.readString(dir.resolve("scenario.json"), StandardCharsets.UTF_8));
     DynamoDbClient client = LocalDynamoDb.clientFor(local.endpoint().orElseThrow());
-    client.listTables().tableNames().forEach(t -> client.deleteTable(b -> b.tableName(t)));
-    // the scenario runs in one process; table-state checks are made afterwards on the final state only when they are last,
-    // so each state check is run by replaying the scenario up to it (cheap: a few dozen calls)
-    List<Integer> checks = new ArrayList<>();
+    List<Integer> stops = new ArrayList<>();
     for (int i = 0; i < sc.get("steps").size(); i++) {
       if (sc.get("steps").get(i).has("table")) {
-        checks.add(i);
+        stops.add(i);
       }
     }
+    if (stops.isEmpty() || stops.get(stops.size() - 1) != sc.get("steps").size() - 1) {
+      stops.add(sc.get("steps").size() - 1);
+    }
     JsonNode results = null;
-    for (int c : checks) {
+    for (int c : stops) {
       client.listTables().tableNames().forEach(t -> client.deleteTable(b -> b.tableName(t)));
-      Path partial = tmp.resolve("upto-" + c + ".json");
+      Path partial = tmp.resolve(lang + "-upto-" + c + ".json");
       com.fasterxml.jackson.databind.node.ObjectNode copy = (com.fasterxml.jackson.databind.node.ObjectNode) sc.deepCopy();
       com.fasterxml.jackson.databind.node.ArrayNode steps = copy.putArray("steps");
       for (int i = 0; i <= c; i++) {
         steps.add(sc.get("steps").get(i));
       }
       Files.writeString(partial, Json.pretty(copy));
-      results = runPython(out, dir.resolve("schema.json"), partial);
-      assertTable(client, sc.get("steps").get(c).get("table"), "python, step " + c);
+      results = runner.run(partial);
+      if (sc.get("steps").get(c).has("table")) {
+        assertTable(client, sc.get("steps").get(c).get("table"), lang + ", step " + c);
+      }
     }
-    assertResults(sc, results, "python");
+    assertResults(sc, results, lang);
+    JsonNode mine = results;
+    RESULTS.computeIfAbsent(dir.getFileName().toString(), k -> new java.util.concurrent.ConcurrentHashMap<>()).put(lang, mine);
+    var all = RESULTS.get(dir.getFileName().toString());
+    all.forEach((other, r) -> assertThat(normalised(r)).as(lang + " and " + other + " return the same results").isEqualTo(normalised(mine)));
   }
 
-  private JsonNode runPython(Path out, Path schema, Path scenario) throws Exception {
-    var run = dev.ddbmodel.core.process.ExternalProcess.run(new ProcessBuilder("python3", ROOT.resolve("harness/scenario_runner.py").toString(), out.toString(),
-        schema.toString(), scenario.toString(), local.endpoint().orElseThrow().toString()), java.time.Duration.ofSeconds(120));
+  static final Map<String, Map<String, JsonNode>> RESULTS = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** Results with numbers as decimal text, so 10.5 and 10.50 compare equal across languages. */
+  static String normalised(JsonNode n) {
+    if (n.isNumber()) {
+      return n.decimalValue().stripTrailingZeros().toPlainString();
+    }
+    if (n.isArray()) {
+      List<String> parts = new ArrayList<>();
+      n.forEach(x -> parts.add(normalised(x)));
+      return parts.toString();
+    }
+    if (n.isObject()) {
+      java.util.TreeMap<String, String> m = new java.util.TreeMap<>();
+      n.fields().forEachRemaining(f -> {
+        if (!f.getKey().equals("message")) {
+          m.put(f.getKey(), normalised(f.getValue()));
+        }
+      });
+      return m.toString();
+    }
+    return n.asText();
+  }
+
+  private static JsonNode runProcess(Path dir, String... cmd) throws Exception {
+    var run = dev.ddbmodel.core.process.ExternalProcess.run(new ProcessBuilder(cmd).directory(dir.toFile()), java.time.Duration.ofSeconds(120));
     assertThat(run.succeeded()).as(run.describe()).isTrue();
     return Json.parseTrusted(run.stdout());
   }
