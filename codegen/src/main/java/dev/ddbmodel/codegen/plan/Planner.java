@@ -105,8 +105,8 @@ public final class Planner {
         QueryPlan q = QueryPlan.of(t, e, ap, collection);
         List<String> pkFields = new ArrayList<>();
         q.partition().forEach(k -> k.template().fieldNames().stream().filter(f -> !pkFields.contains(f)).forEach(pkFields::add));
-        uses.mark(q.keyParams(), ParamUse.Use.KEY);
         q.range().ifPresent(r -> r.values().forEach(v -> v.param().ifPresent(p -> uses.mark(List.of(p), ParamUse.Use.RANGE))));
+        uses.mark(q.keyParams(), ParamUse.Use.KEY);
         uses.markFilter(ap);
         requireAll(at, ap, pkFields, uses);
         boolean typeFilter = !collection && writesType && t.entities().size() > 1 && readable(q.index(), "entity_type");
