@@ -39,11 +39,21 @@ for (let i = 0; i < scenario.steps.length; i++) {
     await new dal[`${step.create}Repository`](client).create({ ...step.data });
     continue;
   }
-  if (!step.call) continue;
-  const ap = patterns.get(`${step.entity}/${step.call}`);
-  const repo = new dal[`${step.entity}Repository`](client);
+  let ap;
+  let repo;
+  let call = step.call;
+  if (step.transaction) {
+    ap = schema.cross_table_access_patterns.find((x) => x.name === step.transaction);
+    repo = new dal.TransactionService(client);
+    call = step.transaction;
+  } else if (step.call) {
+    ap = patterns.get(`${step.entity}/${step.call}`);
+    repo = new dal[`${step.entity}Repository`](client);
+  } else {
+    continue;
+  }
   const args = (ap.parameters ?? []).map((p) => step.args[p.name]);
-  const name = Object.getOwnPropertyNames(Object.getPrototypeOf(repo)).find((m) => m.replace(/Value$/, "") === camel(step.call));
+  const name = Object.getOwnPropertyNames(Object.getPrototypeOf(repo)).find((m) => m.replace(/Value$/, "") === camel(call));
   let r;
   try {
     r = norm(await repo[name](...args));

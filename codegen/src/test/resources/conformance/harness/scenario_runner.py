@@ -6,7 +6,7 @@ from decimal import Decimal
 import boto3
 
 sys.path.insert(0, sys.argv[1])
-from dal import base, entities, repositories  # noqa: E402
+from dal import base, entities, repositories, transactions  # noqa: E402
 from dal.tables import create_tables  # noqa: E402
 
 
@@ -50,10 +50,15 @@ def main():
             model = getattr(entities, step["create"])
             getattr(repositories, step["create"] + "Repository")(client).create(model.model_validate(step["data"]))
             continue
-        if "call" not in step:
+        if "transaction" in step:
+            ap = [x for x in schema.get("cross_table_access_patterns", []) if x["name"] == step["transaction"]][0]
+            repo = transactions.TransactionService(client)
+            step = dict(step, call=step["transaction"], entity=None)
+        elif "call" in step:
+            ap = patterns[(step["entity"], step["call"])]
+            repo = getattr(repositories, step["entity"] + "Repository")(client)
+        else:
             continue
-        ap = patterns[(step["entity"], step["call"])]
-        repo = getattr(repositories, step["entity"] + "Repository")(client)
         args = []
         for p in ap.get("parameters", []):
             v = step["args"].get(p["name"])

@@ -113,7 +113,9 @@ final class JavaTransactionWriter {
       }
     }
     if (write) {
-      sb.append("    try {\n      client.transactWriteItems(b -> b.transactItems(items));\n      return true;\n    } catch (TransactionCanceledException ex) {\n      return false;\n    }\n  }\n");
+      sb.append("    try {\n      client.transactWriteItems(b -> b.transactItems(items));\n      return true;\n    } catch (TransactionCanceledException ex) {\n"
+          + "      throw new Attrs.TransactionCancelledException(ex.hasCancellationReasons() ? ex.cancellationReasons().stream().map(r -> r.code() == null ? \"None\" : r.code()).toList() : List.of(), ex);\n"
+          + "    }\n  }\n");
     } else {
       sb.append("    TransactGetItemsResponse r = client.transactGetItems(b -> b.transactItems(items));\n    Map<String, Object> out = new LinkedHashMap<>();\n");
       k = 0;

@@ -170,7 +170,7 @@ class ConformanceTest {
         continue;
       }
       JsonNode actual = byStep.get(i);
-      String where = lang + ", step " + i + " (" + step.get("call").asText() + ")";
+      String where = lang + ", step " + i + " (" + step.path("call").asText(step.path("transaction").asText()) + ")";
       assertThat(actual).as(where + ": no result").isNotNull();
       JsonNode exp = step.get("expect");
       if (exp.has("items")) {
@@ -183,6 +183,7 @@ class ConformanceTest {
         assertThat(actual.has("item")).as(where + ": " + actual).isTrue();
         assertSubset(exp.get("item"), actual.get("item"), where + ": " + actual);
       } else {
+        assertThat(actual.has("items") || actual.has("item")).as(where + ": " + actual).isFalse();
         assertSubset(exp, actual, where + ": " + actual);
       }
     }

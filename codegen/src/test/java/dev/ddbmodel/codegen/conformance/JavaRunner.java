@@ -64,17 +64,34 @@ final class JavaRunner implements AutoCloseable {
         repo.getClass().getMethod("create", entity.getClass()).invoke(repo, entity);
         continue;
       }
-      if (!step.has("call")) {
+      JsonNode ap;
+      Object repo;
+      String call;
+      if (step.has("transaction")) {
+        call = step.get("transaction").asText();
+        ap = null;
+        for (JsonNode x : schema.path("cross_table_access_patterns")) {
+          if (x.get("name").asText().equals(call)) {
+            ap = x;
+          }
+        }
+        repo = loader.loadClass("dal.TransactionService").getConstructor(DynamoDbClient.class).newInstance(client);
+      } else if (step.has("call")) {
+        call = step.get("call").asText();
+        ap = pattern(step.get("entity").asText(), call);
+        repo = repo(step.get("entity").asText());
+      } else {
         continue;
       }
-      String ent = step.get("entity").asText();
-      JsonNode ap = pattern(ent, step.get("call").asText());
-      Object repo = repo(ent);
-      String name = Names.camel(step.get("call").asText());
+      String name = Names.camel(call);
       int n = ap.path("parameters").size();
       Method m = Stream.of(repo.getClass().getMethods()).filter(x -> x.getName().replaceFirst("Value$", "").equals(name))
-          .filter(x -> x.getParameterCount() == n || x.getParameterCount() == n + 2 && x.getParameterTypes()[n] == Integer.class).findFirst().orElseThrow();
+          .filter(x -> x.getParameterCount() == n || x.getParameterCount() == n + 1 && x.getParameterTypes()[n] == Map.class
+              || x.getParameterCount() == n + 2 && x.getParameterTypes()[n] == Integer.class).findFirst().orElseThrow();
       Object[] args = new Object[m.getParameterCount()];
+      if (m.getParameterCount() == n + 1) {
+        args[n] = Map.of();
+      }
       for (int k = 0; k < n; k++) {
         JsonNode p = ap.get("parameters").get(k);
         JsonNode v = step.get("args").get(p.get("name").asText());
@@ -87,6 +104,12 @@ final class JavaRunner implements AutoCloseable {
         Throwable c = ex.getCause();
         if (c.getClass().getSimpleName().equals("ConcurrentModificationException")) {
           r.put("error", "conflict");
+        } else if (c.getClass().getSimpleName().equals("TransactionCancelledException")) {
+          r.put("error", "cancelled");
+          ArrayNode reasons = r.putArray("reasons");
+          for (Object x : (List<?>) c.getClass().getMethod("reasons").invoke(c)) {
+            reasons.add(String.valueOf(x));
+          }
         } else {
           r.put("error", "other").put("message", c.toString());
         }
