@@ -50,7 +50,7 @@ final class JavaExamplesWriter {
       String c = cls(e.name());
       sb.append("    ").append(c).append(" ").append(var(e.name())).append("Sample = ").append(c).append(".fromMap(Attrs.toMap(samples.getOrDefault(").append(q(e.name()))
           .append(", Map.of()).getOrDefault(\"sample_data\", Map.of())));\n");
-      sb.append("    run(out, \"create ").append(e.name()).append("\", () -> new ").append(c).append("Repository(client).create(").append(var(e.name())).append("Sample));\n");
+      sb.append("    run(out, ").append(q("create " + e.name())).append(", () -> new ").append(c).append("Repository(client).create(").append(var(e.name())).append("Sample));\n");
     }
     for (boolean deletes : new boolean[] {false, true}) {
       for (Schema.Entity e : schema.entities().values()) {

@@ -52,7 +52,7 @@ final class JavaTransactionWriter {
       params.add(JavaWriter.paramType(p) + " " + var(p.name()));
     }
     params.add("Map<String, Object> conditionValues");
-    sb.append("\n  /** Pattern ").append(x.id()).append(": ").append(x.description()).append(" */\n");
+    sb.append("\n  /** Pattern ").append(x.id()).append(": ").append(JavaNames.doc(x.description())).append(" */\n");
     sb.append("  public ").append(write ? "boolean" : "Map<String, Object>").append(" ").append(var(x.name())).append("(").append(String.join(", ", params)).append(") {\n");
     sb.append("    Map<String, Object> values = new LinkedHashMap<>();\n");
     for (Schema.Parameter p : x.parameters()) {

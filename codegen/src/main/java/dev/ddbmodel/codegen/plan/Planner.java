@@ -55,6 +55,18 @@ public final class Planner {
       }
     }
     List<String> keyFields = QueryPlan.fieldsOf(pk.stream().map(KeyBuilder::template).toList());
+    String entityAt = "/tables/" + ti + "/entities/" + pointerToken(e.name());
+    nameLength(e.name(), "entity", entityAt);
+    for (int fi = 0; fi < e.fields().size(); fi++) {
+      nameLength(e.fields().get(fi).name(), "field", entityAt + "/fields/" + fi + "/name");
+    }
+    for (int ai = 0; ai < e.accessPatterns().size(); ai++) {
+      Schema.AccessPattern ap = e.accessPatterns().get(ai);
+      nameLength(ap.name(), "access pattern", entityAt + "/access_patterns/" + ai + "/name");
+      for (int pi = 0; pi < ap.parameters().size(); pi++) {
+        nameLength(ap.parameters().get(pi).name(), "parameter", entityAt + "/access_patterns/" + ai + "/parameters/" + pi + "/name");
+      }
+    }
     boolean writesType = e.field("entity_type").isEmpty();
     List<Operation> ops = new ArrayList<>();
     for (int ai = 0; ai < e.accessPatterns().size(); ai++) {
@@ -63,6 +75,16 @@ public final class Planner {
       ops.add(operation(at, t, e, ap, keyFields, idx, writesType));
     }
     return new EntityPlan(t, e, pk, idx, keyFields, writesType, ops);
+  }
+
+  /** Longest name the plan accepts: every generated language can hold it in one identifier and one literal. */
+  public static final int MAX_NAME = 255;
+
+  private void nameLength(String name, String what, String at) {
+    if (name.length() > MAX_NAME) {
+      diagnostics.add(Diagnostic.error("Codegen.NameTooLong", "the " + what + " name is " + name.length() + " characters long; generated code takes at most " + MAX_NAME,
+          SourceLocation.of(source, at), "use a shorter name"));
+    }
   }
 
   private static String pointerToken(String s) {

@@ -1,5 +1,6 @@
 package dev.ddbmodel.codegen.python;
 
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -11,30 +12,42 @@ import java.util.Set;
 final class PythonNames {
   private PythonNames() {}
 
-  static final Set<String> KEYWORDS = Set.of("False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue", "def",
+  static final Set<String> KEYWORDS = Set.copyOf(List.of("False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue", "def",
       "del", "elif", "else", "except", "finally", "for", "from", "global", "if", "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass",
-      "raise", "return", "try", "while", "with", "yield", "match", "case", "type", "_");
+      "raise", "return", "try", "while", "with", "yield", "match", "case", "type", "_"));
 
   /** Names the generated methods use for themselves (locals, arguments, builtins, imports). */
-  static final Set<String> LOCALS = Set.of("self", "values", "expr", "conditions", "request", "filters", "filter_text", "type_filter", "raw", "response",
+  static final Set<String> LOCALS = Set.copyOf(List.of("self", "values", "expr", "conditions", "request", "filters", "filter_text", "type_filter", "raw", "response",
       "items", "item", "limit", "next_token", "descending", "start", "pending", "found", "keys", "key", "entity", "created", "updated", "assignments",
       "removals", "value", "err", "str", "int", "float", "bool", "list", "dict", "len", "range", "sorted", "any", "Any", "Optional", "Page",
-      "consistent_read", "i", "k", "v", "x", "client", "transact_items", "reasons");
+      "consistent_read", "i", "k", "v", "x", "client", "transact_items", "reasons"));
 
-  /** The identifier of a parameter or local value named {@code name} in the schema. */
+  /**
+   * The identifier of a parameter or field named {@code name} in the schema: a plain identifier is
+   * kept; anything else is cleaned to letters, digits and underscores, starts with a letter, and
+   * gets a short hash of the original so distinct names never meet.
+   */
   static String ident(String name) {
-    StringBuilder sb = new StringBuilder();
-    for (int i = 0; i < name.length(); i++) {
-      char c = name.charAt(i);
-      boolean ok = c == '_' || c < 128 && Character.isLetterOrDigit(c);
-      sb.append(ok ? c : '_');
+    boolean plain = name.matches("[A-Za-z][A-Za-z0-9_]*");
+    String s = name;
+    if (!plain) {
+      String clean = name.replaceAll("[^A-Za-z0-9_]+", "_").replaceAll("^[_0-9]+|_+$", "");
+      s = (clean.isEmpty() ? "f" : clean) + "_" + hash(name);
     }
-    String s = sb.length() == 0 || Character.isDigit(sb.charAt(0)) ? "_" + sb : sb.toString();
     return KEYWORDS.contains(s) || LOCALS.contains(s) ? s + "_" : s;
   }
 
+  static String hash(String s) {
+    try {
+      byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(s.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return String.format(java.util.Locale.ROOT, "%02x%02x%02x", d[0], d[1], d[2]);
+    } catch (java.security.NoSuchAlgorithmException ex) {
+      throw new IllegalStateException(ex);
+    }
+  }
+
   /** Methods every repository has: a pattern of the same name gets a trailing underscore. */
-  static final Set<String> MEMBERS = Set.of("create", "get", "update", "delete", "key", "to_item", "from_item", "index_keys", "table_name");
+  static final Set<String> MEMBERS = Set.copyOf(List.of("create", "get", "update", "delete", "key", "to_item", "from_item", "index_keys", "table_name"));
 
   /** The name of a pattern's method. */
   static String method(String name) {

@@ -56,7 +56,7 @@ final class TsRepositoryWriter {
 
   String write() {
     StringBuilder sb = new StringBuilder();
-    sb.append("/** ").append(e.name()).append(" items in table ").append(table.name()).append(": CRUD and every access pattern. */\n");
+    sb.append("/** ").append(TsWriter.doc(e.name() + " items in table " + table.name())).append(": CRUD and every access pattern. */\n");
     sb.append("export class ").append(repo).append(" {\n  static readonly TABLE_NAME = ").append(q(table.name())).append(";\n\n");
     sb.append("  constructor(\n    private readonly client: DynamoDBDocumentClient,\n    readonly tableName: string = ").append(repo).append(".TABLE_NAME,\n  ) {}\n\n");
     sb.append("  /** The primary key from field values. */\n  key(values: Item): Item {\n    return ").append(fn(e.name())).append("Key(values);\n  }\n\n");
@@ -131,7 +131,7 @@ final class TsRepositoryWriter {
   }
 
   private String signature(Schema.AccessPattern ap, List<String> needed, String extra, String returns) {
-    StringBuilder sb = new StringBuilder("  /** Pattern ").append(ap.id()).append(": ").append(ap.description().replace("*/", "* /")).append(" */\n");
+    StringBuilder sb = new StringBuilder("  /** Pattern ").append(ap.id()).append(": ").append(TsWriter.doc(ap.description())).append(" */\n");
     sb.append("  async ").append(var(ap.name())).append("(");
     List<String> a = new ArrayList<>();
     Set<String> names = new LinkedHashSet<>();
@@ -162,7 +162,7 @@ final class TsRepositoryWriter {
       case "Query" -> query(sb, ap);
       case "Scan" -> scan(sb, ap);
       case "BatchGetItem" -> {
-        sb.append("  /** Pattern ").append(ap.id()).append(": ").append(ap.description().replace("*/", "* /")).append(" (each key holds the key fields). */\n");
+        sb.append("  /** Pattern ").append(ap.id()).append(": ").append(TsWriter.doc(ap.description())).append(" (each key holds the key fields). */\n");
         sb.append("  async ").append(var(ap.name())).append("(keys: Item[]): Promise<").append(type).append("[]> {\n    const found: ").append(type).append("[] = [];\n");
         sb.append("    for (let i = 0; i < keys.length; i += 100) {\n");
         sb.append("      const first: NonNullable<BatchGetCommandInput[\"RequestItems\"]> = { [this.tableName]: { Keys: keys.slice(i, i + 100).map((k) => this.key(k)) } };\n");
@@ -172,7 +172,7 @@ final class TsRepositoryWriter {
         sb.append("    }\n    return found;\n  }\n\n");
       }
       case "BatchWriteItem" -> {
-        sb.append("  /** Pattern ").append(ap.id()).append(": ").append(ap.description().replace("*/", "* /")).append(" */\n");
+        sb.append("  /** Pattern ").append(ap.id()).append(": ").append(TsWriter.doc(ap.description())).append(" */\n");
         sb.append("  async ").append(var(ap.name())).append("(entities: ").append(type).append("[]): Promise<void> {\n");
         sb.append("    for (let i = 0; i < entities.length; i += 25) {\n      const first: NonNullable<BatchWriteCommandInput[\"RequestItems\"]> = {\n");
         sb.append("        [this.tableName]: entities.slice(i, i + 25).map((x) => ({ PutRequest: { Item: this.toItem(x) } })),\n      };\n");

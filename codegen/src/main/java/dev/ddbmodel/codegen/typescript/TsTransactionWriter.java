@@ -77,7 +77,7 @@ final class TsTransactionWriter {
       }
     }
     String returns = write ? "boolean" : "{ " + String.join("; ", found.keySet().stream().map(n -> prop(n) + ": " + cls(n) + " | undefined").toList()) + " }";
-    sb.append("\n  /** Pattern ").append(x.id()).append(": ").append(x.description().replace("*/", "* /")).append(" */\n");
+    sb.append("\n  /** Pattern ").append(x.id()).append(": ").append(TsWriter.doc(x.description())).append(" */\n");
     sb.append("  async ").append(var(x.name())).append("(").append(String.join(", ", params)).append("): Promise<").append(returns).append("> {\n");
     List<String> spread = new ArrayList<>();
     for (Schema.Parameter p : x.parameters()) {
