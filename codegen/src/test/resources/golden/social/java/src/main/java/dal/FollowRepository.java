@@ -35,7 +35,7 @@ public final class FollowRepository {
     k.put("pk", Attrs.fill("USER#{follower_id}", values));
     k.put("sk", Attrs.fill("FOLLOWS#{followee_id}", values));
     if (k.containsValue(null)) {
-      throw new IllegalArgumentException("cannot build the key of Follow from " + values.keySet());
+      throw new IllegalArgumentException("cannot build the key of " + "Follow" + " from " + values.keySet());
     }
     return Attrs.item(k);
   }
@@ -63,7 +63,7 @@ public final class FollowRepository {
       client.putItem(b -> b.tableName(tableName).item(toItem(created)).conditionExpression("attribute_not_exists(#pk)")
           .expressionAttributeNames(Map.of("#pk", "pk")));
     } catch (ConditionalCheckFailedException ex) {
-      throw new Attrs.ConcurrentModificationException("Follow already exists: " + key(entity.values()), ex);
+      throw new Attrs.ConcurrentModificationException("Follow" + " already exists: " + key(entity.values()), ex);
     }
     return created;
   }
@@ -80,7 +80,7 @@ public final class FollowRepository {
       client.putItem(b -> b.tableName(tableName).item(toItem(updated)).conditionExpression("#v = :expected")
           .expressionAttributeNames(Map.of("#v", "version")).expressionAttributeValues(Map.of(":expected", Attrs.av(entity.currentVersion()))));
     } catch (ConditionalCheckFailedException ex) {
-      throw new Attrs.ConcurrentModificationException("Follow changed since version " + entity.currentVersion(), ex);
+      throw new Attrs.ConcurrentModificationException("Follow" + " changed since version " + entity.currentVersion(), ex);
     }
     return updated;
   }

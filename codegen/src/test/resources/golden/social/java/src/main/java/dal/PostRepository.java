@@ -35,7 +35,7 @@ public final class PostRepository {
     k.put("pk", Attrs.fill("USER#{user_id}", values));
     k.put("sk", Attrs.fill("POST#{created_at}#{post_id}", values));
     if (k.containsValue(null)) {
-      throw new IllegalArgumentException("cannot build the key of Post from " + values.keySet());
+      throw new IllegalArgumentException("cannot build the key of " + "Post" + " from " + values.keySet());
     }
     return Attrs.item(k);
   }
@@ -61,7 +61,7 @@ public final class PostRepository {
       client.putItem(b -> b.tableName(tableName).item(toItem(created)).conditionExpression("attribute_not_exists(#pk)")
           .expressionAttributeNames(Map.of("#pk", "pk")));
     } catch (ConditionalCheckFailedException ex) {
-      throw new Attrs.ConcurrentModificationException("Post already exists: " + key(entity.values()), ex);
+      throw new Attrs.ConcurrentModificationException("Post" + " already exists: " + key(entity.values()), ex);
     }
     return created;
   }
@@ -78,7 +78,7 @@ public final class PostRepository {
       client.putItem(b -> b.tableName(tableName).item(toItem(updated)).conditionExpression("#v = :expected")
           .expressionAttributeNames(Map.of("#v", "version")).expressionAttributeValues(Map.of(":expected", Attrs.av(entity.currentVersion()))));
     } catch (ConditionalCheckFailedException ex) {
-      throw new Attrs.ConcurrentModificationException("Post changed since version " + entity.currentVersion(), ex);
+      throw new Attrs.ConcurrentModificationException("Post" + " changed since version " + entity.currentVersion(), ex);
     }
     return updated;
   }

@@ -35,7 +35,7 @@ public final class UserRepository {
     k.put("pk", Attrs.fill("USER#{user_id}", values));
     k.put("sk", Attrs.fill("PROFILE", values));
     if (k.containsValue(null)) {
-      throw new IllegalArgumentException("cannot build the key of User from " + values.keySet());
+      throw new IllegalArgumentException("cannot build the key of " + "User" + " from " + values.keySet());
     }
     return Attrs.item(k);
   }
@@ -62,7 +62,7 @@ public final class UserRepository {
       client.putItem(b -> b.tableName(tableName).item(toItem(created)).conditionExpression("attribute_not_exists(#pk)")
           .expressionAttributeNames(Map.of("#pk", "pk")));
     } catch (ConditionalCheckFailedException ex) {
-      throw new Attrs.ConcurrentModificationException("User already exists: " + key(entity.values()), ex);
+      throw new Attrs.ConcurrentModificationException("User" + " already exists: " + key(entity.values()), ex);
     }
     return created;
   }
@@ -79,7 +79,7 @@ public final class UserRepository {
       client.putItem(b -> b.tableName(tableName).item(toItem(updated)).conditionExpression("#v = :expected")
           .expressionAttributeNames(Map.of("#v", "version")).expressionAttributeValues(Map.of(":expected", Attrs.av(entity.currentVersion()))));
     } catch (ConditionalCheckFailedException ex) {
-      throw new Attrs.ConcurrentModificationException("User changed since version " + entity.currentVersion(), ex);
+      throw new Attrs.ConcurrentModificationException("User" + " changed since version " + entity.currentVersion(), ex);
     }
     return updated;
   }
