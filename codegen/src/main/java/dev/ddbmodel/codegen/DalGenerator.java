@@ -52,6 +52,18 @@ public final class DalGenerator {
 
   /** The generated files without writing them. */
   public static Map<String, String> files(Schema schema, String source, DalRequest.Language language, Optional<JsonNode> usage, boolean examples) {
+    Map<String, String> files = new TreeMap<>(render(schema, source, language, usage, examples));
+    String written = files.get("access_pattern_mapping.json");
+    if (written != null) {
+      var plan = dev.ddbmodel.codegen.plan.Planner.plan(schema, source);
+      var entries = dev.ddbmodel.codegen.plan.MappingDocument.entries(dev.ddbmodel.core.json.Json.parseTrusted(written));
+      files.put("access_pattern_mapping.json",
+          dev.ddbmodel.core.json.Json.pretty(dev.ddbmodel.codegen.plan.MappingDocument.build(plan, language.name().toLowerCase(java.util.Locale.ROOT), entries)));
+    }
+    return files;
+  }
+
+  private static Map<String, String> render(Schema schema, String source, DalRequest.Language language, Optional<JsonNode> usage, boolean examples) {
     return switch (language) {
       case PYTHON -> new PythonDalGenerator(schema, source, usage, examples).generate();
       case JAVA -> new dev.ddbmodel.codegen.java.JavaDalGenerator(schema, source, usage, examples).generate();

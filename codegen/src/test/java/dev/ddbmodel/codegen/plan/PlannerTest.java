@@ -155,4 +155,27 @@ class PlannerTest {
     assertThat(u.fromEntity()).isEqualTo(Optional.empty());
     assertThat(u.result()).isEqualTo(ResultKind.OPTIONAL_ITEM);
   }
+
+  @Test
+  void mappingDocumentHasTheReferenceShape() throws Exception {
+    GenerationPlan p = clinic();
+    var doc = MappingDocument.build(p, "python", java.util.Map.of(10, java.util.Map.of("python_method", "AppointmentRepository.after")));
+    var json = dev.ddbmodel.core.json.Json.parseTrusted(dev.ddbmodel.core.json.Json.pretty(doc));
+    assertThat(json.path("metadata").path("total_patterns").asInt()).isEqualTo(12);
+    assertThat(json.path("metadata").path("generated_at").path("timestamp").asText()).isEqualTo("auto-generated");
+    var after = json.path("access_pattern_mapping").path("10");
+    assertThat(after.path("method_name").asText()).isEqualTo("after");
+    assertThat(after.path("range_condition").asText()).isEqualTo(">");
+    assertThat(after.has("index_name")).isTrue();
+    assertThat(after.path("index_name").isNull()).isTrue();
+    assertThat(after.path("consistent_read").asBoolean()).isFalse();
+    assertThat(after.path("parameters").get(1).path("name").asText()).isEqualTo("date");
+    assertThat(after.path("parameter_uses").path("date").asText()).isEqualTo("range");
+    var byReferral = json.path("access_pattern_mapping").path("4");
+    assertThat(byReferral.path("projection").asText()).isEqualTo("KEYS_ONLY");
+    assertThat(json.path("access_pattern_mapping").path("20").path("consistent_read").asBoolean()).isTrue();
+    var tx = json.path("access_pattern_mapping").path("50");
+    assertThat(tx.path("service").asText()).isEqualTo("TransactionService");
+    assertThat(tx.path("transaction_type").asText()).isEqualTo("cross_table");
+  }
 }
