@@ -55,8 +55,23 @@ for (let i = 0; i < scenario.steps.length; i++) {
   const args = (ap.parameters ?? []).map((p) => step.args[p.name]);
   const name = Object.getOwnPropertyNames(Object.getPrototypeOf(repo)).find((m) => m.replace(/Value$/, "") === camel(call));
   let r;
+  const opts = step.options;
   try {
-    r = norm(await repo[name](...args));
+    if (opts) {
+      const items = [];
+      let pages = 0;
+      let nextToken;
+      for (;;) {
+        const page = await repo[name](...args, { limit: opts.limit, descending: opts.descending, nextToken });
+        pages++;
+        items.push(...norm(page).items);
+        nextToken = page.nextToken;
+        if (!nextToken || !opts.all_pages) break;
+      }
+      r = { items, pages };
+    } else {
+      r = norm(await repo[name](...args));
+    }
   } catch (err) {
     if (err instanceof dal.ConcurrentModificationError) r = { error: "conflict" };
     else if (dal.TransactionCancelledError && err instanceof dal.TransactionCancelledError) r = { error: "cancelled", reasons: err.reasons.map((x) => x.code) };

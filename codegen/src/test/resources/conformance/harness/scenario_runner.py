@@ -66,8 +66,22 @@ def main():
                 v = getattr(entities, p.get("entity_type", step["entity"])).model_validate(v)
             args.append(v)
         method = [m for m in dir(repo) if m.rstrip("_") == step["call"].rstrip("_") and not m.startswith("__")][0]
+        opts = step.get("options", {})
         try:
-            r = norm(getattr(repo, method)(*args))
+            fn = getattr(repo, method)
+            if opts:
+                kw = {k: opts[k] for k in ("limit", "descending") if k in opts}
+                items, pages, token = [], 0, None
+                while True:
+                    page = fn(*args, next_token=token, **kw)
+                    pages += 1
+                    items.extend(norm(page)["items"])
+                    token = page.next_token
+                    if not token or not opts.get("all_pages"):
+                        break
+                r = {"items": items, "pages": pages}
+            else:
+                r = norm(fn(*args))
         except base.ConcurrentModificationError:
             r = {"error": "conflict"}
         except base.TransactionCancelledError as err:

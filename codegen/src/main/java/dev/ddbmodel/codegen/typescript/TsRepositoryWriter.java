@@ -189,14 +189,18 @@ final class TsRepositoryWriter {
     for (Schema.Parameter p : ap.parameters()) {
       if (p.type().equals("entity")) {
         String other = p.entityType().orElse(e.name());
+        // as in every language: an entity without a version is stored (and returned) with version 0
+        String stored = "{ ..." + var(p.name()) + ", version: " + var(p.name()) + ".version ?? 0 }";
         if (other.equals(e.name())) {
-          body.append("    await this.client.send(new PutCommand({ TableName: this.tableName, Item: this.toItem(").append(var(p.name())).append(") }));\n");
+          String local = "stored" + (first == null ? "" : String.valueOf(body.length()));
+          body.append("    const ").append(local).append(": ").append(type).append(" = ").append(stored).append(";\n");
+          body.append("    await this.client.send(new PutCommand({ TableName: this.tableName, Item: this.toItem(").append(local).append(") }));\n");
           if (first == null) {
-            first = var(p.name());
+            first = local;
           }
         } else {
           body.append("    {\n      const repo = new ").append(cls(other)).append("Repository(this.client);\n");
-          body.append("      await this.client.send(new PutCommand({ TableName: repo.tableName, Item: repo.toItem(").append(var(p.name())).append(") }));\n    }\n");
+          body.append("      await this.client.send(new PutCommand({ TableName: repo.tableName, Item: repo.toItem(").append(stored).append(") }));\n    }\n");
         }
       }
     }

@@ -29,7 +29,7 @@ final class TsWriter {
       "r", "item", "assignments", "removals", "updateText", "conditionText", "expected", "updated", "userFilter", "typeFilter", "first", "responses",
       "pending", "keys", "value", "err", "conditionValues", "i", "x", "k", "v", "String", "Number", "Object", "Error", "Promise", "Item", "Page",
       "PageOptions", "Expr", "fill", "toValues", "pick", "condition", "joinFilters", "encodeToken", "decodeToken", "isError", "withRetries",
-      "get", "create", "update", "delete", "toItem", "fromItem", "tableName", "constructor", "prototype", "of", "type", "declare", "namespace",
+      "stored", "get", "create", "update", "delete", "toItem", "fromItem", "tableName", "constructor", "prototype", "of", "type", "declare", "namespace",
       "module", "readonly", "keyof", "infer", "is", "asserts", "satisfies", "abstract", "accessor", "async", "get", "set", "from", "require"));
 
   private final Schema schema;

@@ -54,7 +54,7 @@ class ConformanceTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"clinic"})
+  @ValueSource(strings = {"clinic", "arcade"})
   void python(String scenario) throws Exception {
     Path dir = ROOT.resolve(scenario);
     Path out = generate(dir, DalRequest.Language.PYTHON, "py");
@@ -63,7 +63,7 @@ class ConformanceTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"clinic"})
+  @ValueSource(strings = {"clinic", "arcade"})
   void typescript(String scenario) throws Exception {
     Path dir = ROOT.resolve(scenario);
     Path out = generate(dir, DalRequest.Language.TYPESCRIPT, "ts");
@@ -74,7 +74,7 @@ class ConformanceTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"clinic"})
+  @ValueSource(strings = {"clinic", "arcade"})
   void java(String scenario) throws Exception {
     Path dir = ROOT.resolve(scenario);
     Path out = generate(dir, DalRequest.Language.JAVA, "java");
@@ -121,7 +121,7 @@ class ConformanceTest {
       Files.writeString(partial, Json.pretty(copy));
       results = runner.run(partial);
       if (sc.get("steps").get(c).has("table")) {
-        assertTable(client, sc.get("steps").get(c).get("table"), lang + ", step " + c);
+        assertTable(client, sc, sc.get("steps").get(c).get("table"), lang + ", step " + c);
       }
     }
     assertResults(sc, results, lang);
@@ -179,6 +179,9 @@ class ConformanceTest {
         for (int k = 0; k < exp.get("items").size(); k++) {
           assertSubset(exp.get("items").get(k), actual.get("items").get(k), where + " item " + k + " of " + actual);
         }
+        if (exp.has("pages")) {
+          assertThat(actual.path("pages").asInt()).as(where + ": pages").isEqualTo(exp.get("pages").asInt());
+        }
       } else if (exp.has("item")) {
         assertThat(actual.has("item")).as(where + ": " + actual).isTrue();
         assertSubset(exp.get("item"), actual.get("item"), where + ": " + actual);
@@ -201,10 +204,13 @@ class ConformanceTest {
     });
   }
 
-  static void assertTable(DynamoDbClient client, JsonNode checks, String where) {
+  static void assertTable(DynamoDbClient client, JsonNode sc, JsonNode checks, String where) {
     String table = client.listTables().tableNames().get(0);
+    JsonNode keys = sc.path("keys");
     for (JsonNode c : checks) {
-      Map<String, AttributeValue> key = Map.of("pk", AttributeValue.fromS(c.get("pk").asText()), "sk", AttributeValue.fromS(c.get("sk").asText()));
+      String sk = c.get("sk").asText();
+      Map<String, AttributeValue> key = Map.of(keys.path("pk").asText("pk"), AttributeValue.fromS(c.get("pk").asText()), keys.path("sk").asText("sk"),
+          keys.path("sk_type").asText("S").equals("N") ? AttributeValue.fromN(sk) : AttributeValue.fromS(sk));
       Map<String, AttributeValue> item = client.getItem(b -> b.tableName(table).key(key).consistentRead(true)).item();
       assertThat(item).as(where + ": item " + key).isNotEmpty();
       if (c.has("absent")) {

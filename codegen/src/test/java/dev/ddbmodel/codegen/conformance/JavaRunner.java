@@ -98,8 +98,27 @@ final class JavaRunner implements AutoCloseable {
         args[k] = convert(v, m.getParameterTypes()[k], p);
       }
       ObjectNode r = MAPPER.createObjectNode();
+      JsonNode opts = step.get("options");
       try {
-        r = norm(m.invoke(repo, args));
+        if (opts != null) {
+          Method paged = Stream.of(repo.getClass().getMethods()).filter(x -> x.getName().equals(m.getName()) && x.getParameterCount() == n + 3).findFirst().orElseThrow();
+          Object[] pa = java.util.Arrays.copyOf(args, n + 3);
+          pa[n] = opts.has("limit") ? opts.get("limit").asInt() : null;
+          pa[n + 2] = opts.path("descending").asBoolean(false);
+          ArrayNode items = r.putArray("items");
+          int pages = 0;
+          String token = null;
+          do {
+            pa[n + 1] = token;
+            Object page = paged.invoke(repo, pa);
+            pages++;
+            items.addAll((ArrayNode) norm(page).get("items"));
+            token = (String) page.getClass().getMethod("nextToken").invoke(page);
+          } while (token != null && opts.path("all_pages").asBoolean(false));
+          r.put("pages", pages);
+        } else {
+          r = norm(m.invoke(repo, args));
+        }
       } catch (InvocationTargetException ex) {
         Throwable c = ex.getCause();
         if (c.getClass().getSimpleName().equals("ConcurrentModificationException")) {
