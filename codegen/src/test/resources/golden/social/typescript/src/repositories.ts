@@ -255,8 +255,9 @@ export class PostRepository {
 
   /** Pattern 7: Publish a post */
   async publishPost(post: Post): Promise<Post> {
-    await this.client.send(new PutCommand({ TableName: this.tableName, Item: this.toItem(post) }));
-    return post;
+    const stored: Post = { ...post, version: post.version ?? 0 };
+    await this.client.send(new PutCommand({ TableName: this.tableName, Item: this.toItem(stored) }));
+    return stored;
   }
 
   /** Pattern 9: Edit a post's text */
@@ -514,7 +515,8 @@ export class LikeRepository {
 
   /** Pattern 8: Like a post */
   async likePost(like: Like): Promise<Like> {
-    await this.client.send(new PutCommand({ TableName: this.tableName, Item: this.toItem(like) }));
-    return like;
+    const stored: Like = { ...like, version: like.version ?? 0 };
+    await this.client.send(new PutCommand({ TableName: this.tableName, Item: this.toItem(stored) }));
+    return stored;
   }
 }
