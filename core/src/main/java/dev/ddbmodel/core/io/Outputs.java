@@ -120,7 +120,7 @@ public final class Outputs {
     for (String name : files.keySet()) {
       if (!safeRelative(name)) {
         return Validated.invalid(Diagnostic.error("Output.BadName", "generated file name `" + name + "` is not a plain relative path",
-            SourceLocation.NONE, "defensive: this is a bug in the generator; report it"));
+            SourceLocation.NONE, "this is a bug in the generator; report it"));
       }
     }
     Map<String, byte[]> sorted = new TreeMap<>(files);

@@ -263,4 +263,14 @@ class OutputsTest {
     assertThat(r.errors()).extracting(Diagnostic::id).containsExactly("Output.NotOurs");
     assertThat(read(out.resolve("a"))).isEqualTo("1");
   }
+
+  @Test
+  void generatedNamesMustStayInsideTheFolder() {
+    for (String bad : List.of("../escape.py", "/etc/passwd", "a/../../b", Outputs.MANIFEST, "a//b", "")) {
+      Validated<Outputs.FolderResult> r = outputs().writeFolder(tmp.resolve("gen"), files(bad, "x"), false, "x");
+      assertThat(r.errors()).as(bad).extracting(Diagnostic::id).containsExactly("Output.BadName");
+    }
+    assertThat(tmp.resolve("gen")).doesNotExist();
+    assertThat(tmp.resolve("escape.py")).doesNotExist();
+  }
 }
