@@ -61,8 +61,8 @@ public final class SourceDbAnalyzer {
           return Validated.invalid(target.errors());
         }
         // never replace a file ddbm did not write: only an earlier query file (it starts with the marker) is replaced
-        Validated<Path> written = Outputs.standard().writeTextFile(target.unwrap(), SelfServiceSql.render(d, id, queries, now.toString()), false,
-            Outputs.startsWith(SelfServiceSql.MARKER), "`queries_file_path` names a file ddbm did not write; choose a new file name");
+        Validated<List<Path>> written = Outputs.standard().writeOwnedTextFiles(Map.of(target.unwrap(), SelfServiceSql.render(d, id, queries, now.toString())),
+            false, Outputs.startsWith(SelfServiceSql.MARKER), "choose a new file name for `queries_file_path`");
         if (!written.isValid()) {
           return Validated.invalid(written.errors());
         }

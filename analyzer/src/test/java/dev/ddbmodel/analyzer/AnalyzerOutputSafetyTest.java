@@ -35,6 +35,12 @@ class AnalyzerOutputSafetyTest {
     assertThat(SourceDbAnalyzer.run(request().queriesFile(ours).build()).isValid()).isTrue();
     assertThat(SourceDbAnalyzer.run(request().queriesFile(ours).build()).isValid()).as("its own file is replaced").isTrue();
     assertThat(Files.readString(ours)).startsWith(SelfServiceSql.MARKER);
+    // the user edits the generated file: it survives byte for byte, and the refusal says why
+    Files.writeString(ours, Files.readString(ours) + "-- my extra query\nSELECT 1;\n");
+    byte[] edited = Files.readAllBytes(ours);
+    var again = SourceDbAnalyzer.run(request().queriesFile(ours).build());
+    assertThat(again.errors()).extracting(Diagnostic::id).containsExactly("Output.Conflict");
+    assertThat(Files.readAllBytes(ours)).isEqualTo(edited);
   }
 
   @Test

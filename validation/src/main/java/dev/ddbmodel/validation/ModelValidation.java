@@ -109,7 +109,7 @@ public final class ModelValidation {
       files.put(dir.resolve(ModelValidationReport.JSON_FILE), Json.pretty(r.toJson()));
       files.put(dir.resolve(ModelValidationReport.MARKDOWN_FILE), r.toMarkdown());
       // an earlier report is replaced; a file of the user's with a report's name is not
-      Validated<List<Path>> written = Outputs.standard().writeTextFiles(files, false, ModelValidationReport::isReport,
+      Validated<List<Path>> written = Outputs.standard().writeOwnedTextFiles(files, false, ModelValidationReport::isReport,
           "rename your file: ddbm writes its validation report under this name");
       if (!written.isValid()) {
         return Validated.invalid(written.errors());

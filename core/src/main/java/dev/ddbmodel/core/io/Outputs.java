@@ -436,6 +436,94 @@ public final class Outputs {
     return Validated.valid(out);
   }
 
+  /** Name of the record, beside single files ddbm wrote, of their SHA-256 (see {@link #writeOwnedTextFiles}). */
+  public static final String FILES_RECORD = ".ddbm-files.json";
+
+  /**
+   * Single files ddbm regenerates (reports, the view, the analyzer's query file): each is written
+   * when absent; an existing one is replaced when {@value #FILES_RECORD} beside it records that
+   * ddbm wrote exactly this content, or (for files written before the record existed) when
+   * {@code marker} recognises it. A recorded file the user changed is an {@code Output.Conflict};
+   * any other file an {@code Output.Exists}; {@code overwrite} replaces both. All files are
+   * checked before any is written; the record is updated after each run.
+   */
+  public Validated<List<Path>> writeOwnedTextFiles(Map<Path, String> files, boolean overwrite, Predicate<String> marker, String hint) {
+    List<Diagnostic> refused = new ArrayList<>();
+    Map<Path, Map<String, String>> records = new LinkedHashMap<>();
+    for (Path p : files.keySet()) {
+      Path abs = p.toAbsolutePath().normalize();
+      if (Files.isDirectory(abs)) {
+        refused.add(Diagnostic.usage("Output.Exists", "`" + abs + "` is a folder; a file is written here", SourceLocation.NONE, "name a file, not a folder"));
+        continue;
+      }
+      Map<String, String> record = records.computeIfAbsent(abs.getParent(), Outputs::readRecord);
+      if (!Files.exists(abs) || overwrite) {
+        continue;
+      }
+      try {
+        byte[] bytes = Files.readAllBytes(abs);
+        String recorded = record.get(abs.getFileName().toString());
+        if (recorded != null && !recorded.equals(sha256(bytes))) {
+          refused.add(Diagnostic.usage("Output.Conflict", "`" + abs + "` was changed after ddbm wrote it", SourceLocation.of(abs.toString(), ""),
+              "keep your version under another name (or pass --overwrite where the command offers it); " + hint));
+        } else if (recorded == null && !marker.test(new String(bytes, StandardCharsets.UTF_8))) {
+          refused.add(Diagnostic.usage("Output.Exists", "`" + abs + "` already exists and was not written by ddbm", SourceLocation.NONE, hint));
+        }
+      } catch (IOException e) {
+        refused.add(Diagnostic.usage("Output.Exists", "`" + abs + "` already exists and cannot be read", SourceLocation.NONE, hint));
+      }
+    }
+    if (!refused.isEmpty()) {
+      return Validated.invalid(refused);
+    }
+    List<Path> out = new ArrayList<>();
+    for (Map.Entry<Path, String> e : files.entrySet()) {
+      Path abs = e.getKey().toAbsolutePath().normalize();
+      byte[] bytes = e.getValue().getBytes(StandardCharsets.UTF_8);
+      Validated<Path> w = writeFile(abs, bytes, true, b -> true, hint);
+      if (!w.isValid()) {
+        return Validated.invalid(w.errors());
+      }
+      records.get(abs.getParent()).put(abs.getFileName().toString(), sha256(bytes));
+      out.add(w.unwrap());
+    }
+    for (Map.Entry<Path, Map<String, String>> r : records.entrySet()) {
+      ObjectNode root = Json.object();
+      root.put("generator", "ddbm");
+      root.put("note", "single files ddbm wrote in this folder and the SHA-256 of what it wrote; a file you change is never replaced");
+      ObjectNode f = root.putObject("files");
+      new TreeMap<>(r.getValue()).forEach(f::put);
+      try {
+        writeAtomically(r.getKey().resolve(FILES_RECORD), (Json.pretty(root) + "\n").getBytes(StandardCharsets.UTF_8));
+      } catch (IOException ex) {
+        return Validated.invalid(writeFailed(r.getKey().resolve(FILES_RECORD), ex));
+      }
+    }
+    return Validated.valid(out);
+  }
+
+  /** The record of single files in {@code dir} (empty when absent or unreadable: then markers decide). */
+  private static Map<String, String> readRecord(Path dir) {
+    Map<String, String> out = new TreeMap<>();
+    Path f = dir.resolve(FILES_RECORD);
+    if (!Files.isRegularFile(f)) {
+      return out;
+    }
+    try {
+      JsonNode root = Json.parseTrusted(Files.readString(f, StandardCharsets.UTF_8));
+      var it = root.path("files").fields();
+      while (it.hasNext()) {
+        var e = it.next();
+        if (e.getValue().isTextual()) {
+          out.put(e.getKey(), e.getValue().asText());
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      out.clear();
+    }
+    return out;
+  }
+
   /** A predicate for text files that start with {@code marker} (after an optional BOM). */
   public static Predicate<String> startsWith(String marker) {
     return s -> s.replaceFirst("^\uFEFF", "").startsWith(marker);

@@ -273,4 +273,30 @@ class OutputsTest {
     assertThat(tmp.resolve("gen")).doesNotExist();
     assertThat(tmp.resolve("escape.py")).doesNotExist();
   }
+
+  @Test
+  void ownedSingleFilesAreRecordedSoAUserEditSurvives() throws Exception {
+    Path report = tmp.resolve("ws/report.md");
+    var marker = Outputs.startsWith("# Report");
+    Outputs o = outputs();
+    assertThat(o.writeOwnedTextFiles(Map.of(report, "# Report\nv1\n"), false, marker, "h").isValid()).isTrue();
+    assertThat(tmp.resolve("ws").resolve(Outputs.FILES_RECORD)).exists();
+    assertThat(o.writeOwnedTextFiles(Map.of(report, "# Report\nv2\n"), false, marker, "h").isValid()).as("unchanged: replaced").isTrue();
+    assertThat(read(report)).isEqualTo("# Report\nv2\n");
+
+    Files.writeString(report, "# Report\nv2\nmy notes\n");
+    var r = o.writeOwnedTextFiles(Map.of(report, "# Report\nv3\n"), false, marker, "h");
+    assertThat(r.errors()).extracting(Diagnostic::id).containsExactly("Output.Conflict");
+    assertThat(r.errors().get(0).kind()).isEqualTo(Diagnostic.Kind.USAGE);
+    assertThat(read(report)).isEqualTo("# Report\nv2\nmy notes\n");
+
+    Path foreign = Files.writeString(tmp.resolve("ws/other.md"), "# Report I wrote myself, without ddbm\n");
+    Files.delete(tmp.resolve("ws").resolve(Outputs.FILES_RECORD));
+    Files.writeString(tmp.resolve("ws/plain.md"), "mine");
+    var plain = o.writeOwnedTextFiles(Map.of(tmp.resolve("ws/plain.md"), "# Report\n"), false, marker, "h");
+    assertThat(plain.errors()).extracting(Diagnostic::id).containsExactly("Output.Exists");
+    assertThat(read(tmp.resolve("ws/plain.md"))).isEqualTo("mine");
+    assertThat(o.writeOwnedTextFiles(Map.of(tmp.resolve("ws/plain.md"), "# Report\n"), true, marker, "h").isValid()).as("overwrite").isTrue();
+    assertThat(read(foreign)).startsWith("# Report I wrote");
+  }
 }

@@ -48,7 +48,7 @@ public final class ModelView {
     Path target = req.outFile().map(p -> p.toAbsolutePath().normalize()).orElse(ws.resolve(DEFAULT_FILE));
     Map<Path, String> files = new LinkedHashMap<>();
     files.put(target, r.unwrap().html());
-    Validated<List<Path>> written = Outputs.standard().writeTextFiles(files, req.overwrite(), ModelView::isOurs,
+    Validated<List<Path>> written = Outputs.standard().writeOwnedTextFiles(files, req.overwrite(), ModelView::isOurs,
         "choose another file (--out), or pass --overwrite to replace it");
     if (!written.isValid()) {
       return Validated.invalid(written.errors());

@@ -25,8 +25,19 @@ class ReportOutputTest {
     assertThat(ModelValidationReport.isReport(Files.readString(md))).isTrue();
     assertThat(ModelValidationReport.isReport(Files.readString(json))).isTrue();
 
-    Files.writeString(md, "# my own notes about validation\n");
+    // the user edits the generated report: it is theirs now and survives byte for byte
+    String edited = Files.readString(md) + "\nMy conclusions.\n";
+    Files.writeString(md, edited);
     String jsonBefore = Files.readString(json);
+    var conflict = ModelValidation.run(ModelValidationRequest.embedded(ws));
+    assertThat(conflict.errors()).extracting(Diagnostic::id).containsExactly("Output.Conflict");
+    assertThat(conflict.errors().get(0).message()).contains(ModelValidationReport.MARKDOWN_FILE).contains("changed");
+    assertThat(Files.readString(md)).isEqualTo(edited);
+    assertThat(Files.readString(json)).isEqualTo(jsonBefore);
+
+    // a file of the user's under the report's name, never written by ddbm, is refused too
+    Files.delete(ws.resolve(dev.ddbmodel.core.io.Outputs.FILES_RECORD));
+    Files.writeString(md, "# my own notes about validation\n");
     var r = ModelValidation.run(ModelValidationRequest.embedded(ws));
     assertThat(r.errors()).extracting(Diagnostic::id).containsExactly("Output.Exists");
     assertThat(r.errors().get(0).kind()).isEqualTo(Diagnostic.Kind.USAGE);
