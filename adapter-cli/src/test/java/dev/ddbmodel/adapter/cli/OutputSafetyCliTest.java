@@ -164,6 +164,29 @@ class OutputSafetyCliTest {
   }
 
   @Test
+  void costKeepsTheUsersTextAndImportNeverReplacesTheUsersModel() throws Exception {
+    Path ws = workspace();
+    String head = "# My design \u00fc\r\n\r\nmy notes\n";
+    Files.writeString(ws.resolve("dynamodb_data_model.md"), head);
+    Path input = Files.writeString(tmp.resolve("cost_input.json"), """
+        {"access_pattern_list": [{"pattern": "1", "description": "d", "operation": "GetItem", "table": "T", "rps": 1, "item_size_bytes": 100}],
+         "table_list": [{"name": "T", "item_size_bytes": 100, "item_count": 10}]}""");
+    for (int i = 0; i < 2; i++) {
+      CliTestSupport.Run c = CliTestSupport.run("cost", input.toString(), "--workspace", ws.toString());
+      assertThat(c.exit()).as(c.out() + c.err()).isZero();
+    }
+    String md = Files.readString(ws.resolve("dynamodb_data_model.md"));
+    assertThat(md).startsWith(head);
+    assertThat(md.indexOf("<!-- begin-cost-report -->")).isEqualTo(md.lastIndexOf("<!-- begin-cost-report -->"));
+
+    Map<String, byte[]> before = snapshot(ws);
+    CliTestSupport.Run imp = CliTestSupport.run("model", "import-workbench", WorkbenchChainTest.LIBRARY.toString(), "--out", ws.toString());
+    assertThat(imp.exit()).isEqualTo(ExitCodes.USAGE);
+    assertThat(imp.out()).contains("Output.Exists").contains("--overwrite");
+    assertSame(before, snapshot(ws));
+  }
+
+  @Test
   void demoRefusesANonEmptyFolder() throws Exception {
     Path dir = Files.createDirectories(tmp.resolve("demo"));
     Files.write(dir.resolve("mine.txt"), MINE);
