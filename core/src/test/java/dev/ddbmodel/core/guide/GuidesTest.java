@@ -250,4 +250,58 @@ class GuidesTest {
     assertThat(Guides.section("nope", "Reference")).isEmpty();
     assertThat(Guides.headings("cost-input")).contains("Reference", "Where the report goes");
   }
+
+  // ---- measurement: checklists per guide, requirement documents and what they hide ----
+
+  static String normalized(String s) {
+    return s.replaceAll("\\s+", " ").toLowerCase(java.util.Locale.ROOT);
+  }
+
+  static JsonNode testResource(String name) {
+    return Json.parseTrusted(resource("dev/ddbmodel/core/guide/" + name));
+  }
+
+  @Test
+  void everyChecklistItemCanBeFoundInItsGuide() {
+    JsonNode lists = testResource("checklists.json").path("guides");
+    List<String> missing = new ArrayList<>();
+    for (Guide g : Guides.all()) {
+      JsonNode items = lists.path(g.id());
+      assertThat(items.size()).as("checklist of guide " + g.id()).isGreaterThanOrEqualTo(3);
+      String text = normalized(g.text());
+      for (JsonNode item : items) {
+        for (JsonNode f : item.path("find")) {
+          if (!text.contains(normalized(f.asText()))) {
+            missing.add(g.id() + "/" + item.path("id").asText() + ": " + f.asText());
+          }
+        }
+      }
+    }
+    lists.fieldNames().forEachRemaining(id -> assertThat(Guides.load(id)).as("checklist for an unknown guide " + id).isPresent());
+    assertThat(missing).as("checklist items the guides do not answer").isEmpty();
+  }
+
+  @Test
+  void everyTrapOfTheRequirementDocumentsIsInTheDocumentAndAnsweredByAChecklistItem() {
+    JsonNode lists = testResource("checklists.json").path("guides");
+    Set<String> items = new TreeSet<>();
+    lists.fields().forEachRemaining(e -> e.getValue().forEach(i -> items.add(e.getKey() + "/" + i.path("id").asText())));
+    JsonNode docs = testResource("requirements/traps.json").path("documents");
+    assertThat(docs.size()).isGreaterThanOrEqualTo(5);
+    Set<String> covered = new TreeSet<>();
+    for (Iterator<Map.Entry<String, JsonNode>> it = docs.fields(); it.hasNext(); ) {
+      var d = it.next();
+      String text = normalized(resource("dev/ddbmodel/core/guide/requirements/" + d.getKey()));
+      assertThat(d.getValue().size()).as(d.getKey()).isGreaterThanOrEqualTo(5);
+      for (JsonNode t : d.getValue()) {
+        assertThat(text).as(d.getKey() + " quotes").contains(normalized(t.path("quote").asText()));
+        assertThat(items).as(d.getKey() + ": " + t.path("quote").asText()).contains(t.path("item").asText());
+        covered.add(t.path("item").asText());
+      }
+    }
+    // the method items the issue names are each exercised by at least one document
+    assertThat(covered).contains("data-modeling/numbers-consistency", "data-modeling/handed-over-file", "data-modeling/hierarchy-breadcrumbs",
+        "data-modeling/bounded-list-all", "data-modeling/stateless-auth", "data-modeling/multi-step", "data-modeling/stream-consumers",
+        "cost-input/cross-table-transaction", "cost-input/condition-check", "cost-input/several-entities", "data-model-json/expect");
+  }
 }
