@@ -12,6 +12,7 @@ import dev.ddbmodel.schema.SchemaValidationRequest;
 import dev.ddbmodel.schema.model.Schema;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Generates a data access layer from schema.json. The schema (and usage data) are validated first
