@@ -4,11 +4,13 @@ import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CountDownLatch;
 
@@ -48,44 +50,64 @@ public final class McpServerMain {
     }
   }
 
-  /** Serves MCP over the given streams until {@code in} reaches end of file. */
+  /**
+   * Serves MCP over the given streams until {@code in} reaches end of file. A dedicated thread
+   * reads {@code in} through the {@link JsonRpcInputGuard} and hands accepted lines to the SDK
+   * through a pipe, so end of input is seen (and the server stops) whatever state the SDK's own
+   * reader is in.
+   */
   public static void runStdio(DdbModelMcpServer server, InputStream in, OutputStream out)
       throws InterruptedException {
     CountDownLatch eof = new CountDownLatch(1);
     JsonRpcInputGuard.LineWriter lines = new JsonRpcInputGuard.LineWriter(out);
-    InputStream guarded = new JsonRpcInputGuard(in, lines, MAX_MESSAGE_BYTES);
-    InputStream watched =
-        new FilterInputStream(guarded) {
-          @Override
-          public int read() throws IOException {
-            int b = super.read();
-            if (b < 0) {
-              eof.countDown();
-            }
-            return b;
-          }
-
-          @Override
-          public int read(byte[] buf, int off, int len) throws IOException {
-            int n;
-            try {
-              n = super.read(buf, off, len);
-            } catch (IOException e) {
-              eof.countDown();
-              throw e;
-            }
-            if (n < 0) {
-              eof.countDown();
-            }
-            return n;
-          }
-        };
+    InputStream guarded = new JsonRpcInputGuard(in, lines, MAX_MESSAGE_BYTES, server.mapper());
+    PipedInputStream toSdk;
+    PipedOutputStream pump;
+    try {
+      toSdk = new PipedInputStream(64 * 1024);
+      pump = new PipedOutputStream(toSdk);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    Thread reader =
+        new Thread(
+            () -> {
+              byte[] buf = new byte[8192];
+              boolean sdkGone = false;
+              try {
+                int n;
+                while ((n = guarded.read(buf, 0, buf.length)) >= 0) {
+                  if (sdkGone) {
+                    continue; // keep draining so end of input still stops the server
+                  }
+                  try {
+                    pump.write(buf, 0, n);
+                    pump.flush();
+                  } catch (IOException e) {
+                    sdkGone = true;
+                    System.err.println("ddbm mcp: the protocol reader stopped (" + e.getMessage() + "); waiting for end of input");
+                  }
+                }
+              } catch (IOException | RuntimeException e) {
+                System.err.println("ddbm mcp: cannot read standard input: " + e.getMessage());
+              } finally {
+                eof.countDown();
+              }
+            },
+            "ddbm-stdin");
+    reader.setDaemon(true);
     StdioServerTransportProvider transport =
-        new StdioServerTransportProvider(server.mapper(), watched, lines);
+        new StdioServerTransportProvider(server.mapper(), toSdk, lines);
     McpSyncServer running = server.start(transport);
+    reader.start();
     try {
       eof.await();
     } finally {
+      try {
+        pump.close();
+      } catch (IOException e) {
+        // the SDK side is gone already
+      }
       running.close();
     }
   }
