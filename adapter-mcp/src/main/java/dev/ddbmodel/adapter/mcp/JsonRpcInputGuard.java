@@ -210,7 +210,7 @@ final class JsonRpcInputGuard extends InputStream {
     }
   }
 
-  private static String error(Object id, int code, String message) {
+  static String error(Object id, int code, String message) {
     Map<String, Object> err = new LinkedHashMap<>();
     err.put("code", code);
     err.put("message", message);
