@@ -217,6 +217,7 @@ public final class McpServerMain {
       } catch (IOException e) {
         // the SDK side is gone already
       }
+      running.closeGracefully(); // answers already in progress are still written
       running.close();
     }
   }

@@ -126,12 +126,16 @@ class McpToolsTest {
     assertThat(structured(ok).path("status").asText()).as(text(ok)).isEqualTo("passed");
     assertThat(Files.exists(ws.resolve("dynamodb_model_validation.md"))).isTrue();
 
+    // no model yet: the guide to write it, so a tools-only client can write the file and call again (as the reference)
     var missing = call("dynamodb_data_model_validation", Map.of("workspace_dir", tmp.toString()));
-    assertThat(missing.isError()).isTrue();
-    assertThat(text(missing)).contains("Validation.ModelMissing");
+    assertThat(missing.isError()).isFalse();
+    assertThat(structured(missing).path("status").asText()).isEqualTo("model_missing");
+    assertThat(text(missing)).contains("not found").contains("access_patterns").contains("AttributeDefinitions");
+    assertThat(structured(missing).path("result").asText()).isEqualTo(text(missing));
+    // relative paths resolve against the workspace (the server's folder), with a warning
     var relative = call("dynamodb_data_model_validation", Map.of("workspace_dir", "relative/dir"));
     assertThat(relative.isError()).isTrue();
-    assertThat(text(relative)).contains("absolute");
+    assertThat(text(relative)).contains("existing directory").contains(Path.of("relative/dir").toAbsolutePath().toString());
   }
 
   @Test

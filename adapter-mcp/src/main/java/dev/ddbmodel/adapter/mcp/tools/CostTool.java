@@ -35,7 +35,7 @@ public final class CostTool implements ToolBinding {
 
   @Override
   public ToolResult call(Arguments args) {
-    Path ws = Tools.absoluteDir(args.string("workspace_dir"), "workspace_dir");
+    Path ws = args.directory("workspace_dir");
     ObjectNode input = Json.object();
     input.set("access_pattern_list", args.json("access_pattern_list"));
     input.set("table_list", args.json("table_list"));

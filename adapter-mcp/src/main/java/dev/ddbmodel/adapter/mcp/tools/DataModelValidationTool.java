@@ -33,7 +33,19 @@ public final class DataModelValidationTool implements ToolBinding {
 
   @Override
   public ToolResult call(Arguments args) {
-    Path ws = Tools.absoluteDir(args.string("workspace_dir"), "workspace_dir");
+    Path ws = args.directory("workspace_dir");
+    Path model = ws.resolve("dynamodb_data_model.json");
+    if (!java.nio.file.Files.exists(model)) {
+      // as the reference: the assistant learns the format here, writes the file and calls again
+      dev.ddbmodel.core.guide.Guide g = dev.ddbmodel.core.guide.Guides.expect("data-model-json");
+      String text = "Error: " + model + " not found. Write it following the guide below (tables, items, access_patterns),"
+          + " then call dynamodb_data_model_validation again with the same workspace_dir.\n\n" + g.text();
+      Map<String, Object> s = new LinkedHashMap<>();
+      s.put("status", "model_missing");
+      s.put("message", "dynamodb_data_model.json not found in " + ws + "; the guide to write it is in result");
+      s.put("guide", g.id());
+      return new ToolResult(text, s, false);
+    }
     Validated<ModelValidationReport> r = ModelValidation.run(ModelValidationRequest.embedded(ws));
     if (!r.isValid()) {
       return ToolResult.invalid("The data model could not be validated:", r.diagnostics());

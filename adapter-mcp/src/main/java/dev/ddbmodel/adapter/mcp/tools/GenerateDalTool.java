@@ -33,7 +33,7 @@ public final class GenerateDalTool implements ToolBinding {
 
   @Override
   public ToolResult call(Arguments args) {
-    Path schema = Tools.absolute(args.string("schema_path"), "schema_path");
+    Path schema = args.path("schema_path");
     if (!Files.isRegularFile(schema)) {
       throw new ToolArgumentException("schema.json not found at " + schema
           + ". Create it first with dynamodb_data_model_schema_converter, then validate it with dynamodb_data_model_schema_validator.");
@@ -45,7 +45,7 @@ public final class GenerateDalTool implements ToolBinding {
       case "typescript" -> DalRequest.Language.TYPESCRIPT;
       default -> throw new ToolArgumentException("Unsupported language `" + lang + "`. Supported: python, java, typescript");
     };
-    Optional<Path> usage = args.optionalString("usage_data_path").map(u -> Tools.absolute(u, "usage_data_path"));
+    Optional<Path> usage = args.optionalPath("usage_data_path");
     Validated<GenerationResult> r = DalGenerator.generate(new DalRequest(schema, language, Optional.empty(), usage,
         args.bool("generate_sample_usage", true)));
     if (!r.isValid()) {

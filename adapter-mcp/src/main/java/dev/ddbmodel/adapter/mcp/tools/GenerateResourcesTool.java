@@ -34,7 +34,7 @@ public final class GenerateResourcesTool implements ToolBinding {
 
   @Override
   public ToolResult call(Arguments args) {
-    Path model = Tools.absolute(args.string("dynamodb_data_model_json_file"), "dynamodb_data_model_json_file");
+    Path model = args.path("dynamodb_data_model_json_file");
     if (!Files.isRegularFile(model)) {
       throw new ToolArgumentException("`dynamodb_data_model_json_file` does not exist: " + model
           + ". Write the data model JSON first (see dynamodb_data_model_validation).");

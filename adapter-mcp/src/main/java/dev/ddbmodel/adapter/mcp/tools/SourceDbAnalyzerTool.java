@@ -44,12 +44,12 @@ public final class SourceDbAnalyzerTool implements ToolBinding {
 
   @Override
   public ToolResult call(Arguments a) {
-    Path out = Tools.absoluteDir(a.string("output_dir"), "output_dir");
+    Path out = a.directory("output_dir");
     AnalyzerRequest.Builder b = AnalyzerRequest.builder(a.string("source_db_type"), out)
         .identifier(arg(a, "source_identifier", "MYSQL_DATABASE").orElse(null))
         .mode(a.optionalString("execution_mode").orElse("self_service"))
-        .queriesFile(a.optionalString("queries_file_path").map(p -> Tools.absolute(p, "queries_file_path")).orElse(null))
-        .resultFile(a.optionalString("query_result_file_path").map(p -> Tools.absolute(p, "query_result_file_path")).orElse(null))
+        .queriesFile(a.optionalPath("queries_file_path", out).orElse(null))
+        .resultFile(a.optionalPath("query_result_file_path").orElse(null))
         .days(a.optionalInt("pattern_analysis_days").orElse(30))
         .maxResults(a.optionalInt("max_query_results").or(() -> Optional.ofNullable(env.apply("MYSQL_MAX_QUERY_RESULTS")).map(Integer::valueOf)).orElse(500))
         .secretArn(arg(a, "aws_secret_arn", "MYSQL_SECRET_ARN").orElse(null))
