@@ -25,8 +25,11 @@ public final class DataModelValidationTool implements ToolBinding {
             + " (parsed, never run in a shell) and classifies each outcome: success, success but empty,"
             + " refused by its condition, failed, or served by another service. Writes"
             + " `dynamodb_model_validation.json` and `dynamodb_model_validation.md` into workspace_dir and"
-            + " returns the summary. Use after writing the data model JSON; fix failed patterns and run"
-            + " again until it passes.",
+            + " returns the summary. If the folder has no dynamodb_data_model.json yet, the answer is the guide to"
+            + " write it: write the file, then call again. Fix failed patterns and run again until it passes. Once it"
+            + " passes, offer the user the two ways on: deploy the tables (generate_resources, CDK or CloudFormation) or"
+            + " generate application code (dynamodb_data_model_schema_converter, then the schema validator and"
+            + " generate_data_access_layer); ask before doing either. Needs no AWS account and never touches real tables.",
         "/dev/ddbmodel/adapter/mcp/tools/dynamodb_data_model_validation.input.json",
         false, true, true, false);
   }

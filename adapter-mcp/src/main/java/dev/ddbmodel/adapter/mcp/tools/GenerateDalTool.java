@@ -27,7 +27,9 @@ public final class GenerateDalTool implements ToolBinding {
             + " cross-table transactions), table setup for DynamoDB Local, usage examples (from usage_data.json when given)"
             + " and access_pattern_mapping.json. language: python (Pydantic v2 + boto3), java (records + AWS SDK v2) or typescript"
             + " (strict TypeScript + AWS SDK for JavaScript v3 DocumentClient)."
-            + " The schema is validated first; nothing is generated from an invalid schema.",
+            + " The schema is validated first; nothing is generated from an invalid schema. Use after"
+            + " dynamodb_data_model_schema_validator passes; then review the generated code with the user and run the usage"
+            + " examples against DynamoDB Local.",
         "/dev/ddbmodel/adapter/mcp/tools/generate_data_access_layer.input.json", false, true, true, false);
   }
 

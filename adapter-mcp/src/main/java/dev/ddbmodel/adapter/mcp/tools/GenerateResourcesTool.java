@@ -27,7 +27,9 @@ public final class GenerateResourcesTool implements ToolBinding {
             + " deploy), `cloudformation` writes `cloudformation/template.json` and `template.yaml`. Tables keep the"
             + " model's names, on-demand billing unless the model says otherwise, point-in-time recovery on, and are"
             + " retained when the stack is deleted. The model is validated first; a previous output folder is replaced"
-            + " as a whole. Use after dynamodb_data_model_validation passes.",
+            + " as a whole. Use after dynamodb_data_model_validation passes and the user chose to deploy; it writes"
+            + " files only and never deploys (tell the user the commands to run). Not for application code: see"
+            + " dynamodb_data_model_schema_converter and generate_data_access_layer.",
         "/dev/ddbmodel/adapter/mcp/tools/generate_resources.input.json",
         false, true, true, false);
   }

@@ -34,7 +34,11 @@ public final class SourceDbAnalyzerTool implements ToolBinding {
             + " call with queries_file_path to get a SQL file the user runs with their own client, then with query_result_file_path to"
             + " read the output. managed: connects read-only (secret from aws_secret_arn + aws_region, host must match, or hostname), or through"
             + " the RDS Data API when aws_cluster_arn is given."
-            + " Writes database_analysis_<timestamp>/ with manifest.md into output_dir.",
+            + " Writes database_analysis_<timestamp>/ with manifest.md into output_dir."
+            + " Before the first call, ask the user which execution mode they want: self_service needs no credentials (they run the"
+            + " SQL themselves and share the output file), managed needs a reachable MySQL and a Secrets Manager secret. Recommend a"
+            + " non-production instance. After the analysis, read manifest.md and every file it lists, then design with"
+            + " dynamodb_data_modeling. Not needed when the user starts a new application without a database.",
         "/dev/ddbmodel/adapter/mcp/tools/source_db_analyzer.input.json", false, false, false, true);
   }
 
