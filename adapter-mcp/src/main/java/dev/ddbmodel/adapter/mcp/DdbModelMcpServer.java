@@ -125,23 +125,14 @@ public final class DdbModelMcpServer {
   static final String OUTPUT_SCHEMA = "/dev/ddbmodel/adapter/mcp/tools/output.schema.json";
 
   /**
-   * The input schema as clients see it: optional parameters also accept null (as the reference
-   * declares them) and extra arguments are allowed (they are ignored with a warning).
+   * The input schema as clients see it: extra arguments are allowed (they are ignored with a
+   * warning). Optional parameters keep a single {@code type} (type lists such as
+   * {@code ["string","null"]} are less portable across model providers, the Inspector's strict check
+   * warns about them); an explicit null is still accepted and means "not given".
    */
   static JsonNode published(JsonNode schema) {
     ObjectNode copy = schema.deepCopy();
     copy.remove("additionalProperties");
-    java.util.Set<String> required = new java.util.HashSet<>();
-    copy.path("required").forEach(r -> required.add(r.asText()));
-    copy.path("properties").fields().forEachRemaining(e -> {
-      if (!required.contains(e.getKey()) && e.getValue().path("type").isTextual() && e.getValue() instanceof ObjectNode p) {
-        String t = p.get("type").asText();
-        p.set("type", Json.mapper().createArrayNode().add(t).add("null"));
-        if (p.has("enum")) {
-          ((com.fasterxml.jackson.databind.node.ArrayNode) p.get("enum")).addNull();
-        }
-      }
-    });
     return copy;
   }
 

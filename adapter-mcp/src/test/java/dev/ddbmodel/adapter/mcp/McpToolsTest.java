@@ -79,6 +79,10 @@ class McpToolsTest {
       });
       var required = tool.putArray("required");
       Json.toTree(t.inputSchema()).path("required").forEach(required::add);
+      var output = tool.putArray("output");
+      Json.toTree(t.outputSchema()).path("properties").fieldNames().forEachRemaining(output::add);
+      tool.put("additionalArguments", !Json.toTree(t.inputSchema()).path("additionalProperties").isBoolean()
+          || Json.toTree(t.inputSchema()).path("additionalProperties").asBoolean());
     }
     String actual = Json.pretty(surface);
     Path snapshot = Path.of("src/test/resources/dev/ddbmodel/adapter/mcp/tools-list.snapshot.json");
