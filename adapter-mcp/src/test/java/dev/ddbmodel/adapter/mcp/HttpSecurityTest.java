@@ -154,6 +154,15 @@ class HttpSecurityTest {
       assertJsonRpcError(post(port, "/mcp", headers(port), "not json"), 400);
       assertJsonRpcError(post(port, "/mcp", headers(port), "{\"jsonrpc\":\"2.0\",\"id\":null,\"method\":\"ping\"}"), 400);
       assertJsonRpcError(post(port, "/mcp", headers(port, "Mcp-Session-Id", "no-such-session"), "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}"), 404);
+      // malformed HTTP is answered by the container itself: a JSON-RPC error too
+      try (Socket raw = new Socket("127.0.0.1", port)) {
+        raw.setSoTimeout(20_000);
+        raw.getOutputStream().write("POST /mcp HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: abc\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        String rawAnswer = new String(raw.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(rawAnswer).startsWith("HTTP/1.1 400");
+        String body = rawAnswer.substring(rawAnswer.indexOf("\r\n\r\n") + 4).strip();
+        assertJsonRpcError(new Answer(400, "", body.contains("\r\n") ? dechunk(body + "\r\n") : body), 400);
+      }
       Answer other = post(port, "/elsewhere", headers(port), INIT);
       assertThat(other.status()).isGreaterThanOrEqualTo(400);
       assertJsonRpcError(other, other.status());
