@@ -88,8 +88,10 @@ public final class McpServerMain {
     }
     boolean readOnly;
     try {
-      readOnly = options.readOnly()
-          || ServerConfig.parseSwitch(ServerConfig.READ_ONLY_ENV, env.apply(ServerConfig.READ_ONLY_ENV)).orElse(false);
+      boolean fromEnv = ServerConfig.parseSwitch(ServerConfig.READ_ONLY_ENV, env.apply(ServerConfig.READ_ONLY_ENV)).orElse(false);
+      // the name in the reference server's install badge: honoured too, since it can only restrict
+      boolean fromReferenceEnv = ServerConfig.parseSwitch(ServerConfig.REFERENCE_READ_ONLY_ENV, env.apply(ServerConfig.REFERENCE_READ_ONLY_ENV)).orElse(false);
+      readOnly = options.readOnly() || fromEnv || fromReferenceEnv;
     } catch (IllegalArgumentException e) {
       err.println("ddbm mcp: refusing to start: " + e.getMessage());
       return USAGE;

@@ -17,6 +17,9 @@ public record ServerConfig(boolean readOnly, String version, Path workspace) {
   /** Environment variable that turns on read-only mode (true/false, 1/0, yes/no, on/off). */
   public static final String READ_ONLY_ENV = "DDBM_MCP_READ_ONLY";
 
+  /** The variable the reference server's install configuration sets; read the same way (it can only restrict). */
+  public static final String REFERENCE_READ_ONLY_ENV = "DDB-MCP-READONLY";
+
   public ServerConfig {
     workspace = workspace.toAbsolutePath().normalize();
   }

@@ -81,6 +81,11 @@ class ReadOnlyModeTest {
   /** Tools offered by a server started with this environment value, or the exit code when it refuses. */
   @SuppressWarnings("unchecked")
   Object startWith(String value) throws Exception {
+    return startWith(ServerConfig.READ_ONLY_ENV, value);
+  }
+
+  @SuppressWarnings("unchecked")
+  Object startWith(String variable, String value) throws Exception {
     String in = session(null);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -105,7 +110,7 @@ class ReadOnlyModeTest {
       }
     };
     int code = McpServerMain.run(new LaunchOptions(java.util.Optional.empty(), "127.0.0.1", false, List.of(), List.of(), java.util.Optional.empty(),
-        java.util.Optional.of(tmp)), k -> k.equals(ServerConfig.READ_ONLY_ENV) ? value : null,
+        java.util.Optional.of(tmp)), k -> k.equals(variable) ? value : null,
         new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true), slow, out);
     if (code != 0) {
       return code + ":" + err.toString(StandardCharsets.UTF_8);
@@ -131,6 +136,9 @@ class ReadOnlyModeTest {
     for (String off : List.of("false", "0", "no", "OFF", "")) {
       assertThat((List<Object>) startWith(off)).as(off).contains("generate_resources", "source_db_analyzer");
     }
+    // the reference's install configuration sets DDB-MCP-READONLY=true: honoured the same way
+    assertThat((List<Object>) startWith(ServerConfig.REFERENCE_READ_ONLY_ENV, "true")).doesNotContain("generate_resources");
+    assertThat((List<Object>) startWith(ServerConfig.REFERENCE_READ_ONLY_ENV, "false")).contains("generate_resources");
     for (String bad : List.of("maybe", "2", "enable", "tru", "on\u0000")) {
       Object r = startWith(bad);
       assertThat(r).as(bad).isInstanceOf(String.class);
