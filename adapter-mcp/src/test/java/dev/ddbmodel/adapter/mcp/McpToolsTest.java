@@ -157,6 +157,8 @@ class McpToolsTest {
         "workspace_dir", ws.toString()));
     assertThat(bad.isError()).isTrue();
     assertThat(structured(bad).path("diagnostics").size()).isGreaterThan(3);
+    assertThat(text(bad)).as("the input reference comes with the errors")
+        .contains("## Reference").contains("item_count").contains("gsi_list").contains("hot_key_share");
   }
 
   @Test
