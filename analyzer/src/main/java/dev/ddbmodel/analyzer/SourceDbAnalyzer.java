@@ -34,18 +34,22 @@ public final class SourceDbAnalyzer {
   public static Validated<AnalyzerResult> run(AnalyzerRequest r) {
     var dialect = Dialect.of(r.sourceDbType());
     if (dialect.isEmpty()) {
-      return err("Analyzer.UnknownDatabase", "`" + r.sourceDbType() + "` is not a supported source database", Suggestions.hint(r.sourceDbType(), Dialect.NAMES));
+      return usage("Analyzer.UnknownDatabase", "`" + Inputs.shown(r.sourceDbType()) + "` is not a supported source database", Suggestions.hint(r.sourceDbType(), Dialect.NAMES));
     }
     Dialect d = dialect.get();
+    List<Diagnostic> refused = Inputs.check(d, r);
+    if (!refused.isEmpty()) {
+      return Validated.invalid(refused);
+    }
     Validated<PathGuard> guard = PathGuard.of(r.outputDir());
     if (!guard.isValid()) {
       return Validated.invalid(guard.errors());
     }
     if (!r.executionMode().equals("self_service") && !r.executionMode().equals("managed")) {
-      return err("Analyzer.Mode", "invalid execution_mode `" + r.executionMode() + "`", Suggestions.hint(r.executionMode(), List.of("self_service", "managed")));
+      return usage("Analyzer.Mode", "invalid execution_mode `" + Inputs.shown(r.executionMode()) + "`", Suggestions.hint(r.executionMode(), List.of("self_service", "managed")));
     }
     if (r.sourceIdentifier().isEmpty() || r.sourceIdentifier().get().isBlank()) {
-      return err("Analyzer.MissingIdentifier", "`source_identifier` (the database, or the schema owner for Oracle) is required",
+      return usage("Analyzer.MissingIdentifier", "`source_identifier` (the database, or the schema owner for Oracle) is required",
           "pass the database name");
     }
     String id = r.sourceIdentifier().get();
@@ -69,7 +73,7 @@ public final class SourceDbAnalyzer {
             + d.runInstructions(target.unwrap().toString(), id) + "\nThen call again with query_result_file_path set to the results file.";
         return Validated.valid(new AnalyzerResult("queries_written", target.unwrap(), List.of(), List.of(), List.of(), instructions));
       }
-      return err("Analyzer.Parameters", "self-service needs `queries_file_path` (step 1: write the SQL) or `query_result_file_path` (step 2: read the results)",
+      return usage("Analyzer.Parameters", "self-service needs `queries_file_path` (step 1: write the SQL) or `query_result_file_path` (step 2: read the results)",
           "start with queries_file_path");
     }
     if (r.awsClusterArn().isPresent() && !r.awsClusterArn().get().isBlank()) {
@@ -138,6 +142,11 @@ public final class SourceDbAnalyzer {
       throw new UncheckedIOException("cannot write " + folder, e);
     }
     return Validated.valid(new AnalyzerResult("analysis_written", folder, List.copyOf(files.keySet()), tables, problems, ""));
+  }
+
+  /** A bad or missing argument (exit 2). */
+  private static <T> Validated<T> usage(String id, String msg, String hint) {
+    return Validated.invalid(Diagnostic.usage(id, msg, SourceLocation.NONE, hint));
   }
 
   private static <T> Validated<T> err(String id, String msg, String hint) {

@@ -16,18 +16,30 @@ public final class MySqlDialect implements Dialect {
     return 3306;
   }
 
+  /** The database is never part of the URL (the queries bind it), so no name can add URL properties. */
   @Override
   public String jdbcUrl(String host, int port, String database) {
-    return "jdbc:mariadb://" + host + ":" + port + "/" + database;
+    return "jdbc:mariadb://" + host + ":" + port + "/";
+  }
+
+  @Override
+  public IdentifierRules identifierRules() {
+    return new IdentifierRules(64, false, false, false, "");
   }
 
   @Override
   public String literal(Object v) {
-    if (v instanceof Number n) {
-      return n.toString();
+    if (!(v instanceof String)) {
+      return Dialect.super.literal(v);
     }
-    // MySQL treats backslash as an escape character inside string literals
+    // backslash is an escape character in MySQL literals unless NO_BACKSLASH_ESCAPES is set; doubling
+    // both it and the quote ends the literal at the same place in either mode
     return "'" + v.toString().replace("\\", "\\\\").replace("'", "''") + "'";
+  }
+
+  @Override
+  public List<String> preamble() {
+    return List.of("SET SESSION TRANSACTION READ ONLY;");
   }
 
   @Override
@@ -60,6 +72,7 @@ public final class MySqlDialect implements Dialect {
 
   @Override
   public String runInstructions(String file, String db) {
-    return "mysql -h <host> -u <user> -p --table " + db + " < " + file + " > results.txt";
+    return "mysql -h <host> -u <user> -p --table --database=" + dev.ddbmodel.analyzer.Inputs.shellWord(db) + " < " + dev.ddbmodel.analyzer.Inputs.shellWord(file)
+        + " > results.txt";
   }
 }

@@ -16,9 +16,29 @@ public final class PostgresDialect implements Dialect {
     return 5432;
   }
 
+  /** The database is URL-encoded (the driver decodes it), so no name can add URL properties. */
   @Override
   public String jdbcUrl(String host, int port, String database) {
-    return "jdbc:postgresql://" + host + ":" + port + "/" + database;
+    return "jdbc:postgresql://" + host + ":" + port + "/" + java.net.URLEncoder.encode(database, java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  @Override
+  public IdentifierRules identifierRules() {
+    return new IdentifierRules(63, true, true, true, "");
+  }
+
+  /** An escape string literal: the same meaning whatever standard_conforming_strings says. */
+  @Override
+  public String literal(Object v) {
+    if (!(v instanceof String)) {
+      return Dialect.super.literal(v);
+    }
+    return "E'" + v.toString().replace("\\", "\\\\").replace("'", "''") + "'";
+  }
+
+  @Override
+  public List<String> preamble() {
+    return List.of("\\pset pager off", "SET default_transaction_read_only = on;");
   }
 
   static final String USER_SCHEMAS = "NOT IN ('pg_catalog', 'information_schema', 'pg_toast')";
@@ -54,6 +74,10 @@ public final class PostgresDialect implements Dialect {
 
   @Override
   public String runInstructions(String file, String db) {
-    return "psql -h <host> -U <user> -d " + db + " -f " + file + " > results.txt";
+    // psql reads a -d value with '=' or a URI prefix as a connection string: pass such names as dbname='...'
+    String target = db.contains("=") || db.startsWith("postgres://") || db.startsWith("postgresql://")
+        ? "dbname='" + db.replace("\\", "\\\\").replace("'", "\\'") + "'" : db;
+    return "psql -h <host> -U <user> -d " + dev.ddbmodel.analyzer.Inputs.shellWord(target) + " -f " + dev.ddbmodel.analyzer.Inputs.shellWord(file)
+        + " > results.txt";
   }
 }
