@@ -33,9 +33,10 @@ final class AnalysisWriter {
         }
         ResultTable t = tables.stream().filter(x -> x.name().equals(q.name())).findFirst().orElse(ResultTable.failed(q.name(), "no result in the input"));
         String file = q.name() + ".md";
-        files.put(file, queryFile(q, t, r.maxQueryResults()));
+        files.put(file, queryFile(q, t, r.maxQueryResults(), files));
         m.append("- [").append(q.title()).append("](").append(file).append(") — ")
-            .append(t.failed() ? "failed: " + t.error() : t.rows().size() + " rows" + (t.truncated() ? ", truncated at " + r.maxQueryResults() : "")).append('\n');
+            .append(t.failed() ? "failed: " + t.error() : t.rows().size() + " rows" + (t.truncated() ? ", truncated at " + r.maxQueryResults() + omitted(t) : ""))
+            .append('\n');
       }
     }
     m.append("\n## Summary Statistics\n\n");
@@ -59,14 +60,32 @@ final class AnalysisWriter {
         .map(t -> t.failed() ? "unknown (query failed)" : t.rows().size() + (t.truncated() ? "+ (truncated)" : "")).orElse("unknown");
   }
 
-  private static String queryFile(AnalysisQuery q, ResultTable t, int max) {
+  /** Query texts longer than this are shortened in the tables; the full text goes to a side file. */
+  static final int TEXT_CELL = 300;
+
+  static final String FULL_TEXTS = "query_pattern_full_text.md";
+
+  /** The whole tables a cut left out, named (at most 20, then a count). */
+  static String omitted(ResultTable t) {
+    if (t.omitted().isEmpty()) {
+      return "";
+    }
+    List<String> shown = t.omitted().subList(0, Math.min(20, t.omitted().size()));
+    return "; whole tables left out: " + String.join(", ", shown) + (t.omitted().size() > shown.size() ? " and " + (t.omitted().size() - shown.size()) + " more" : "")
+        + " (and any after them)";
+  }
+
+  private static String queryFile(AnalysisQuery q, ResultTable t, int max, Map<String, String> files) {
     StringBuilder sb = new StringBuilder("# ").append(q.title()).append("\n\n");
     sb.append("- Query: `").append(q.name()).append("`\n");
     if (t.failed()) {
       sb.append("- Status: failed\n- Error: ").append(t.error().replace("\n", " ")).append('\n');
       return sb.toString();
     }
-    sb.append("- Rows: ").append(t.rows().size()).append(t.truncated() ? " (truncated at " + max + "; raise max_query_results to see more)" : "").append("\n\n");
+    sb.append("- Rows: ").append(t.rows().size()).append(t.truncated() ? " (truncated at " + max + omitted(t) + "; raise max_query_results to see more)" : "")
+        .append("\n\n");
+    StringBuilder full = new StringBuilder();
+    int shortened = 0;
     List<String> cols = new ArrayList<>(t.columns());
     boolean patterns = q.name().equals("query_pattern_analysis") && t.column("calls") >= 0 && t.column("window_seconds") >= 0;
     if (patterns) {
@@ -80,14 +99,28 @@ final class AnalysisWriter {
     for (List<String> row : t.rows()) {
       List<String> cells = new ArrayList<>();
       for (String c : row) {
-        cells.add(c == null ? "NULL" : c.replace("|", "\\|").replace("\n", " "));
+        if (c != null && c.codePointCount(0, c.length()) > TEXT_CELL) {
+          int n = ++shortened;
+          full.append("\n## ").append(q.name()).append(" #").append(n).append("\n\n```sql\n").append(c.replace("```", "` ` `")).append("\n```\n");
+          c = c.substring(0, c.offsetByCodePoints(0, TEXT_CELL)) + "… (" + c.length() + " characters; full text: " + FULL_TEXTS + " #" + n + ")";
+        }
+        cells.add(c == null ? "NULL" : cell(c));
       }
       if (patterns) {
         cells.add(rps(row.get(t.column("calls")), row.get(t.column("window_seconds"))));
       }
       sb.append("| ").append(String.join(" | ", cells)).append(" |\n");
     }
+    if (!full.isEmpty()) {
+      files.merge(FULL_TEXTS, "# Full query texts\n", (x, y) -> x);
+      files.put(FULL_TEXTS, files.get(FULL_TEXTS) + full);
+    }
     return sb.toString();
+  }
+
+  /** A markdown table cell: pipes escaped, line breaks and tabs as spaces. */
+  static String cell(String c) {
+    return c.replace("\\", "\\\\").replace("|", "\\|").replace("\r\n", " ").replace("\n", " ").replace("\r", " ").replace("\t", " ");
   }
 
   /** Calls per second over the observed window (at least one second). */

@@ -85,7 +85,7 @@ public final class SourceDbAnalyzer {
     }
     List<ResultTable> tables;
     try {
-      tables = Managed.run(d, creds.unwrap(), r.port().orElse(d.defaultPort()), id, queries, r.maxQueryResults(), r.statementTimeoutSeconds());
+      tables = Managed.run(d, creds.unwrap(), r.port().orElse(d.defaultPort()), id, queries, Limits.FETCH_CAP, r.statementTimeoutSeconds());
     } catch (SQLException e) {
       return err("Analyzer.Connection", "cannot connect to " + d.name() + " at " + creds.unwrap().host() + ": " + e.getMessage().lines().findFirst().orElse(""),
           "check host, port, network access and credentials");
@@ -119,8 +119,6 @@ public final class SourceDbAnalyzer {
       if (t == null) {
         problems.add("no results for `" + q.name() + "` in the file (the query may have failed in the client; see its error output)");
         tables.add(ResultTable.failed(q.name(), "missing from the results file"));
-      } else if (t.rows().size() > r.maxQueryResults()) {
-        tables.add(new ResultTable(t.name(), t.columns(), t.rows().subList(0, r.maxQueryResults()), true, ""));
       } else {
         tables.add(t);
       }
@@ -130,8 +128,9 @@ public final class SourceDbAnalyzer {
     return write(r, d, id, queries, tables, problems, guard, now);
   }
 
-  private static Validated<AnalyzerResult> write(AnalyzerRequest r, Dialect d, String id, List<AnalysisQuery> queries, List<ResultTable> tables,
+  private static Validated<AnalyzerResult> write(AnalyzerRequest r, Dialect d, String id, List<AnalysisQuery> queries, List<ResultTable> fetched,
       List<String> problems, PathGuard guard, Instant now) {
+    List<ResultTable> tables = fetched.stream().map(t -> Limits.apply(t, r.maxQueryResults())).toList();
     Map<String, String> files = AnalysisWriter.files(r, id, queries, tables, problems, now);
     Path folder = guard.base().resolve("database_analysis_" + AnalysisWriter.FOLDER.format(now));
     Map<String, byte[]> bytes = new TreeMap<>();

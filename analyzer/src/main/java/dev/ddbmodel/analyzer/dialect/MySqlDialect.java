@@ -42,6 +42,14 @@ public final class MySqlDialect implements Dialect {
     return List.of("SET SESSION TRANSACTION READ ONLY;");
   }
 
+  /** Base tables only (views have their own section), joined as {@code f}. */
+  static final String BASE_TABLES = " JOIN information_schema.tables f ON f.table_schema = ? AND f.table_type = 'BASE TABLE' AND f.table_name = ";
+
+  /**
+   * information_schema only. Foreign keys come from key_column_usage, outer-joined to
+   * referential_constraints for the rules: a SELECT-only user sees the first but not always the
+   * second, and an inner join would hide the keys themselves.
+   */
   @Override
   public List<AnalysisQuery> queries(String db, int n, int days) {
     return List.of(
@@ -50,17 +58,28 @@ public final class MySqlDialect implements Dialect {
                 + " ROUND((data_length + index_length) / 1048576, 2) AS total_mb FROM information_schema.tables"
                 + " WHERE table_schema = ? AND table_type = 'BASE TABLE' ORDER BY table_name LIMIT " + (n + 1), List.of(db)),
         new AnalysisQuery("column_analysis", Category.SCHEMA, "Columns",
-            "SELECT table_name, column_name, ordinal_position, column_type AS data_type, is_nullable, column_key, column_default, extra"
-                + " FROM information_schema.columns WHERE table_schema = ? ORDER BY table_name, ordinal_position LIMIT " + (n + 1), List.of(db)),
+            "SELECT c.table_name, c.column_name, c.ordinal_position, c.column_type AS data_type, c.is_nullable, c.column_key, c.column_default, c.extra"
+                + " FROM information_schema.columns c" + BASE_TABLES + "c.table_name WHERE c.table_schema = ?"
+                + " ORDER BY c.table_name, c.ordinal_position", List.of(db, db)),
         new AnalysisQuery("index_analysis", Category.SCHEMA, "Indexes",
-            "SELECT table_name, index_name, CASE WHEN non_unique = 0 THEN 'YES' ELSE 'NO' END AS is_unique,"
-                + " GROUP_CONCAT(column_name ORDER BY seq_in_index SEPARATOR ', ') AS columns FROM information_schema.statistics"
-                + " WHERE table_schema = ? GROUP BY table_name, index_name, non_unique ORDER BY table_name, index_name LIMIT " + (n + 1), List.of(db)),
+            "SELECT s.table_name, s.index_name, CASE WHEN s.non_unique = 0 THEN 'YES' ELSE 'NO' END AS is_unique,"
+                + " GROUP_CONCAT(s.column_name ORDER BY s.seq_in_index SEPARATOR ', ') AS columns FROM information_schema.statistics s"
+                + BASE_TABLES + "s.table_name WHERE s.table_schema = ? GROUP BY s.table_name, s.index_name, s.non_unique ORDER BY s.table_name, s.index_name",
+            List.of(db, db)),
         new AnalysisQuery("foreign_key_analysis", Category.SCHEMA, "Foreign keys",
-            "SELECT k.table_name, k.column_name, k.constraint_name, k.referenced_table_name, k.referenced_column_name, r.update_rule, r.delete_rule"
-                + " FROM information_schema.key_column_usage k JOIN information_schema.referential_constraints r"
-                + " ON r.constraint_schema = k.constraint_schema AND r.constraint_name = k.constraint_name"
-                + " WHERE k.table_schema = ? AND k.referenced_table_name IS NOT NULL ORDER BY k.table_name, k.constraint_name LIMIT " + (n + 1), List.of(db)),
+            "SELECT k.table_name, k.constraint_name, GROUP_CONCAT(k.column_name ORDER BY k.ordinal_position SEPARATOR ', ') AS columns,"
+                + " k.referenced_table_schema AS referenced_schema, k.referenced_table_name,"
+                + " GROUP_CONCAT(k.referenced_column_name ORDER BY k.ordinal_position SEPARATOR ', ') AS referenced_columns,"
+                + " MAX(r.update_rule) AS update_rule, MAX(r.delete_rule) AS delete_rule FROM information_schema.key_column_usage k" + BASE_TABLES
+                + "k.table_name LEFT JOIN information_schema.referential_constraints r ON r.constraint_schema = k.constraint_schema"
+                + " AND r.table_name = k.table_name AND r.constraint_name = k.constraint_name"
+                + " WHERE k.table_schema = ? AND k.referenced_table_name IS NOT NULL"
+                + " GROUP BY k.table_name, k.constraint_name, k.referenced_table_schema, k.referenced_table_name ORDER BY k.table_name, k.constraint_name",
+            List.of(db, db)),
+        new AnalysisQuery("view_analysis", Category.SCHEMA, "Views",
+            "SELECT t.table_name AS view_name, 'view' AS view_type, GROUP_CONCAT(c.column_name ORDER BY c.ordinal_position SEPARATOR ', ') AS columns"
+                + " FROM information_schema.tables t LEFT JOIN information_schema.columns c ON c.table_schema = t.table_schema AND c.table_name = t.table_name"
+                + " WHERE t.table_schema = ? AND t.table_type = 'VIEW' GROUP BY t.table_name ORDER BY t.table_name LIMIT " + (n + 1), List.of(db)),
         new AnalysisQuery("query_pattern_analysis", Category.PERFORMANCE, "Query patterns",
             "SELECT digest_text AS query_pattern, count_star AS calls, ROUND(avg_timer_wait / 1000000000, 3) AS avg_ms,"
                 + " sum_rows_examined AS rows_examined, sum_rows_sent AS rows_sent,"
