@@ -25,6 +25,11 @@ public record AnalyzerResult(String kind, Path path, List<String> files, List<Re
     return tables.stream().filter(t -> t.name().equals(name)).findFirst();
   }
 
+  /** Whether some queries failed or are missing: the files are written, but incomplete. */
+  public boolean partial() {
+    return tables.stream().anyMatch(ResultTable::failed);
+  }
+
   /** The text the tool returns. */
   public String toText() {
     StringBuilder sb = new StringBuilder();
@@ -33,6 +38,10 @@ public record AnalyzerResult(String kind, Path path, List<String> files, List<Re
       return sb.toString();
     }
     sb.append("Database analysis written to ").append(path).append(" (").append(files.size()).append(" files).\n");
+    if (partial()) {
+      sb.append("PARTIAL: ").append(tables.stream().filter(ResultTable::failed).count()).append(" of ").append(tables.size())
+          .append(" queries failed; their sections are missing (see Problems).\n");
+    }
     for (ResultTable t : tables) {
       sb.append("- ").append(t.name()).append(": ").append(t.failed() ? "FAILED: " + t.error() : t.rows().size() + " rows" + (t.truncated() ? " (truncated)" : "")).append('\n');
     }

@@ -87,8 +87,9 @@ public final class SourceDbAnalyzer {
     try {
       tables = Managed.run(d, creds.unwrap(), r.port().orElse(d.defaultPort()), id, queries, Limits.FETCH_CAP, r.statementTimeoutSeconds());
     } catch (SQLException e) {
-      return err("Analyzer.Connection", "cannot connect to " + d.name() + " at " + creds.unwrap().host() + ": " + e.getMessage().lines().findFirst().orElse(""),
-          "check host, port, network access and credentials");
+      int port = r.port().orElse(d.defaultPort());
+      return Validated.invalid(Diagnostic.environment("Analyzer.Connection", "cannot connect to " + d.name() + ": "
+          + Connections.cause(e, creds.unwrap(), port, id), SourceLocation.NONE, "check host, port, network access, the database name and the credentials"));
     }
     return written(r, d, id, queries, tables, guard.unwrap(), now);
   }

@@ -63,7 +63,7 @@ class AnalyzerMariaDbIT {
     AnalyzerResult res = r.unwrap();
     assertThat(res.problems()).isEmpty();
     assertThat(res.table("table_analysis").orElseThrow().rows()).hasSize(22);
-    assertThat(res.table("foreign_key_analysis").orElseThrow().rows()).hasSize(18);
+    assertThat(res.table("foreign_key_analysis").orElseThrow().rows()).hasSize(26);
     ResultTable patterns = res.table("query_pattern_analysis").orElseThrow();
     assertThat(patterns.rows()).anySatisfy(row -> {
       assertThat(row.get(patterns.column("query_pattern"))).containsIgnoringCase("FROM `orders` WHERE `customer_id`");

@@ -85,7 +85,7 @@ class AnalyzerPostgresIT {
     assertThat(res.path().getFileName().toString()).isEqualTo("database_analysis_20260304_050607");
     assertThat(res.problems()).isEmpty();
     assertThat(res.table("table_analysis").orElseThrow().rows()).hasSize(22);
-    assertThat(res.table("foreign_key_analysis").orElseThrow().rows()).hasSize(18);
+    assertThat(res.table("foreign_key_analysis").orElseThrow().rows()).hasSize(26);
     assertThat(res.table("index_analysis").orElseThrow().rows()).anySatisfy(row -> assertThat(row.get(2)).isEqualTo("idx_orders_customer_created"));
     ResultTable patterns = res.table("query_pattern_analysis").orElseThrow();
     int q = patterns.column("query_pattern");
@@ -146,7 +146,7 @@ class AnalyzerPostgresIT {
       var ok = SourceDbAnalyzer.run(AnalyzerRequest.builder("postgresql", sub).identifier(DB).resultFile(sub.resolve("results.txt")).clock(CLOCK).build()).unwrap();
       assertThat(ok.problems()).as(output).isEmpty();
       assertThat(ok.table("table_analysis").orElseThrow().rows()).hasSize(22);
-      assertThat(ok.table("foreign_key_analysis").orElseThrow().rows()).hasSize(18);
+      assertThat(ok.table("foreign_key_analysis").orElseThrow().rows()).hasSize(26);
       ResultTable cols = ok.table("column_analysis").orElseThrow();
       assertThat(cols.rows()).anySatisfy(row -> assertThat(row.get(cols.column("column_default"))).isNull());
     }
@@ -170,7 +170,7 @@ class AnalyzerPostgresIT {
       AnalyzerResult res = r.unwrap();
       assertThat(res.problems()).isEmpty();
       assertThat(res.table("table_analysis").orElseThrow().rows()).hasSize(22);
-      assertThat(res.table("foreign_key_analysis").orElseThrow().rows()).hasSize(18);
+      assertThat(res.table("foreign_key_analysis").orElseThrow().rows()).hasSize(26);
       ResultTable patterns = res.table("query_pattern_analysis").orElseThrow();
       assertThat(patterns.rows()).anySatisfy(row -> {
         assertThat(row.get(patterns.column("query_pattern"))).contains("FROM orders WHERE customer_id");

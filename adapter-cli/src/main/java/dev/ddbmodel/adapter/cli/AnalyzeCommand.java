@@ -46,8 +46,10 @@ final class AnalyzeCommand {
       return Diagnostics.exitCode(r.diagnostics());
     }
     AnalyzerResult a = r.unwrap();
-    o.print(output.json() ? Json.pretty(Map.of("kind", a.kind(), "path", a.path().toString(), "files", a.files(), "problems", a.problems())) : a.toText());
-    return ExitCodes.OK;
+    o.print(output.json() ? Json.pretty(Map.of("kind", a.kind(), "path", a.path().toString(), "files", a.files(), "problems", a.problems(),
+        "partial", a.partial())) : a.toText());
+    // partial results are written, and the exit says they are incomplete
+    return a.partial() ? ExitCodes.ENVIRONMENT : ExitCodes.OK;
   }
 
   /** Step 1 of self-service: write the SQL file. */
