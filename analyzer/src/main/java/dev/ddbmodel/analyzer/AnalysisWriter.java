@@ -16,14 +16,15 @@ final class AnalysisWriter {
   static final DateTimeFormatter FOLDER = DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss", Locale.ROOT).withZone(ZoneOffset.UTC);
 
   static Map<String, String> files(AnalyzerRequest r, String identifier, List<AnalysisQuery> queries, List<ResultTable> tables,
-      List<String> problems, Instant at) {
+      List<String> problems, StatisticsCheck.Findings stats, Instant at) {
     Map<String, String> files = new TreeMap<>();
     StringBuilder m = new StringBuilder("# Database Analysis Manifest\n\n## Metadata\n\n");
     m.append("- Database type: ").append(r.sourceDbType()).append('\n');
     m.append("- Identifier: ").append(identifier).append('\n');
     m.append("- Mode: ").append(r.executionMode()).append('\n');
     m.append("- Generated at: ").append(at).append(" (UTC)\n");
-    m.append("- Pattern analysis window: ").append(r.patternAnalysisDays()).append(" days\n");
+    m.append("- Pattern analysis window: statements seen in the last ").append(r.patternAnalysisDays()).append(" days\n");
+    m.append("- Statistics window (rates): ").append(stats.window()).append('\n');
     m.append("- Maximum rows per query: ").append(r.maxQueryResults()).append("\n\n## Query Results Files\n");
     for (AnalysisQuery.Category cat : AnalysisQuery.Category.values()) {
       m.append("\n### ").append(cat == AnalysisQuery.Category.SCHEMA ? "Schema Queries" : "Performance Queries").append("\n\n");
@@ -47,6 +48,10 @@ final class AnalysisWriter {
     m.append("- Query patterns: ").append(count(tables, "query_pattern_analysis")).append('\n');
     long failed = tables.stream().filter(ResultTable::failed).count();
     m.append("- Failed queries: ").append(failed).append('\n');
+    if (!stats.warnings().isEmpty()) {
+      m.append("\n## Warnings\n\n");
+      stats.warnings().forEach(p -> m.append("- ").append(p).append('\n'));
+    }
     if (!problems.isEmpty()) {
       m.append("\n## Problems\n\n");
       problems.forEach(p -> m.append("- ").append(p).append('\n'));
@@ -87,7 +92,8 @@ final class AnalysisWriter {
     StringBuilder full = new StringBuilder();
     int shortened = 0;
     List<String> cols = new ArrayList<>(t.columns());
-    boolean patterns = q.name().equals("query_pattern_analysis") && t.column("calls") >= 0 && t.column("window_seconds") >= 0;
+    boolean patterns = (q.name().equals("query_pattern_analysis") || q.name().equals("prepared_statement_analysis")) && t.column("calls") >= 0
+        && t.column("window_seconds") >= 0;
     if (patterns) {
       cols.add("rps");
     }
@@ -111,10 +117,36 @@ final class AnalysisWriter {
       }
       sb.append("| ").append(String.join(" | ", cells)).append(" |\n");
     }
+    if (patterns && t.column("tables") >= 0 && t.column("statement_kind") >= 0) {
+      sb.append(byTable(t));
+    }
     if (!full.isEmpty()) {
       files.merge(FULL_TEXTS, "# Full query texts\n", (x, y) -> x);
       files.put(FULL_TEXTS, files.get(FULL_TEXTS) + full);
     }
+    return sb.toString();
+  }
+
+  /** The patterns grouped by the tables they name: reads and writes per second per table. */
+  static String byTable(ResultTable t) {
+    Map<String, double[]> by = new TreeMap<>();
+    for (List<String> row : t.rows()) {
+      String tables = row.get(t.column("tables"));
+      String rate = rps(row.get(t.column("calls")), row.get(t.column("window_seconds")));
+      double v = rate.equals("unknown") ? 0 : Double.parseDouble(rate);
+      boolean write = "write".equals(row.get(t.column("statement_kind")));
+      for (String name : tables == null || tables.isBlank() ? List.of("(no table)") : List.of(tables.split(", "))) {
+        double[] acc = by.computeIfAbsent(name, k -> new double[3]);
+        acc[write ? 1 : 0] += v;
+        acc[2]++;
+      }
+    }
+    if (by.isEmpty()) {
+      return "";
+    }
+    StringBuilder sb = new StringBuilder("\n## By table\n\n| table | patterns | reads/s | writes/s |\n| --- | --- | --- | --- |\n");
+    by.forEach((k, v) -> sb.append("| ").append(cell(k)).append(" | ").append((long) v[2]).append(" | ")
+        .append(String.format(Locale.ROOT, "%.4f", v[0])).append(" | ").append(String.format(Locale.ROOT, "%.4f", v[1])).append(" |\n"));
     return sb.toString();
   }
 

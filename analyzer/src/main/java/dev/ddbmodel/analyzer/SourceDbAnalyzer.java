@@ -131,8 +131,18 @@ public final class SourceDbAnalyzer {
 
   private static Validated<AnalyzerResult> write(AnalyzerRequest r, Dialect d, String id, List<AnalysisQuery> queries, List<ResultTable> fetched,
       List<String> problems, PathGuard guard, Instant now) {
-    List<ResultTable> tables = fetched.stream().map(t -> Limits.apply(t, r.maxQueryResults())).toList();
-    Map<String, String> files = AnalysisWriter.files(r, id, queries, tables, problems, now);
+    // the same decisions for managed and self-service: statements classified, sections cut, statistics checked
+    Map<String, Integer> leftOut = new TreeMap<>();
+    List<ResultTable> tables = fetched.stream().map(t -> {
+      if (t.name().equals("query_pattern_analysis") || t.name().equals("prepared_statement_analysis")) {
+        Statements.Filtered f = Statements.filter(t);
+        f.leftOut().forEach((k, v) -> leftOut.merge(k, v, Integer::sum));
+        return f.table();
+      }
+      return t;
+    }).map(t -> Limits.apply(t, r.maxQueryResults())).toList();
+    StatisticsCheck.Findings stats = StatisticsCheck.of(d.name(), tables, leftOut);
+    Map<String, String> files = AnalysisWriter.files(r, id, queries, tables, problems, stats, now);
     Path folder = guard.base().resolve("database_analysis_" + AnalysisWriter.FOLDER.format(now));
     Map<String, byte[]> bytes = new TreeMap<>();
     files.forEach((k, v) -> bytes.put(k, v.getBytes(StandardCharsets.UTF_8)));
@@ -141,7 +151,7 @@ public final class SourceDbAnalyzer {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + folder, e);
     }
-    return Validated.valid(new AnalyzerResult("analysis_written", folder, List.copyOf(files.keySet()), tables, problems, ""));
+    return Validated.valid(new AnalyzerResult("analysis_written", folder, List.copyOf(files.keySet()), tables, problems, "", stats.warnings()));
   }
 
   /** A bad or missing argument (exit 2). */

@@ -80,13 +80,27 @@ public final class MySqlDialect implements Dialect {
             "SELECT t.table_name AS view_name, 'view' AS view_type, GROUP_CONCAT(c.column_name ORDER BY c.ordinal_position SEPARATOR ', ') AS columns"
                 + " FROM information_schema.tables t LEFT JOIN information_schema.columns c ON c.table_schema = t.table_schema AND c.table_name = t.table_name"
                 + " WHERE t.table_schema = ? AND t.table_type = 'VIEW' GROUP BY t.table_name ORDER BY t.table_name LIMIT " + (n + 1), List.of(db)),
+        new AnalysisQuery("statistics_status", Category.PERFORMANCE, "Statistics status",
+            "SELECT @@performance_schema AS enabled, @@performance_schema_digests_size AS max_entries,"
+                + " (SELECT COUNT(*) FROM performance_schema.events_statements_summary_by_digest) AS all_entries,"
+                + " (SELECT VARIABLE_VALUE FROM information_schema.global_status WHERE VARIABLE_NAME = 'PERFORMANCE_SCHEMA_DIGEST_LOST') AS evicted,"
+                + " (SELECT DATE_FORMAT(MIN(first_seen), '%Y-%m-%dT%H:%i:%s') FROM performance_schema.events_statements_summary_by_digest) AS since,"
+                + " TIMESTAMPDIFF(SECOND, (SELECT MIN(first_seen) FROM performance_schema.events_statements_summary_by_digest), NOW()) AS window_seconds,"
+                + " (SELECT VARIABLE_VALUE FROM information_schema.global_status WHERE VARIABLE_NAME = 'UPTIME') AS uptime_seconds,"
+                + " (SELECT COUNT(*) FROM performance_schema.prepared_statements_instances) AS prepared_statements,"
+                + " (SELECT COALESCE(SUM(count_execute), 0) FROM performance_schema.prepared_statements_instances) AS prepared_executions", List.of()),
         new AnalysisQuery("query_pattern_analysis", Category.PERFORMANCE, "Query patterns",
+            // each digest counts calls from its first_seen until now: that is its window; statements without a default database are kept
             "SELECT digest_text AS query_pattern, count_star AS calls, ROUND(avg_timer_wait / 1000000000, 3) AS avg_ms,"
-                + " sum_rows_examined AS rows_examined, sum_rows_sent AS rows_sent,"
-                + " TIMESTAMPDIFF(SECOND, GREATEST(first_seen, NOW() - INTERVAL ? DAY), last_seen) AS window_seconds"
-                + " FROM performance_schema.events_statements_summary_by_digest WHERE schema_name = ? AND last_seen >= NOW() - INTERVAL ? DAY"
-                + " AND digest_text IS NOT NULL AND digest_text NOT LIKE '%performance_schema%' AND digest_text NOT LIKE '%information_schema%'"
-                + " ORDER BY count_star DESC LIMIT " + (n + 1), List.of(days, db, days)));
+                + " sum_rows_examined AS rows_examined, sum_rows_sent AS rows_sent, TIMESTAMPDIFF(SECOND, first_seen, NOW()) AS window_seconds"
+                + " FROM performance_schema.events_statements_summary_by_digest WHERE (schema_name = ? OR schema_name IS NULL)"
+                + " AND last_seen >= NOW() - INTERVAL ? DAY AND digest_text IS NOT NULL ORDER BY count_star DESC, digest_text LIMIT " + (n + 1000),
+            List.of(db, days)),
+        new AnalysisQuery("prepared_statement_analysis", Category.PERFORMANCE, "Prepared statements",
+            // server-side prepared statements are not in the digest table; their instances are counted here while they exist
+            "SELECT sql_text AS query_pattern, count_execute AS calls, ROUND(avg_timer_execute / 1000000000, 3) AS avg_ms,"
+                + " sum_rows_examined AS rows_examined, sum_rows_sent AS rows_sent, (SELECT VARIABLE_VALUE FROM information_schema.global_status WHERE VARIABLE_NAME = 'UPTIME') AS window_seconds"
+                + " FROM performance_schema.prepared_statements_instances ORDER BY count_execute DESC, sql_text LIMIT " + (n + 1000), List.of()));
   }
 
   @Override

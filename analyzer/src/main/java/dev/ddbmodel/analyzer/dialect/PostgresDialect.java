@@ -110,12 +110,18 @@ public final class PostgresDialect implements Dialect {
                 + " AND NOT a.attisdropped) AS columns" + from
                 + " WHERE c.relkind IN ('v', 'm') AND " + USER_SCHEMA + " AND " + notExtension("c.oid") + " AND current_database() = ? ORDER BY 1, 2 LIMIT " + (n + 1),
             List.of(db)),
+        new AnalysisQuery("statistics_status", Category.PERFORMANCE, "Statistics status",
+            "SELECT (SELECT count(*) FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid WHERE d.datname = ?) AS entries,"
+                + " (SELECT count(*) FROM pg_stat_statements) AS all_entries, current_setting('pg_stat_statements.max', true) AS max_entries,"
+                + " i.dealloc AS evicted, to_char(i.stats_reset AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') AS since,"
+                + " EXTRACT(EPOCH FROM (now() - i.stats_reset))::bigint AS window_seconds, current_setting('pg_stat_statements.track', true) AS track"
+                + " FROM pg_stat_statements_info i", List.of(db)),
         new AnalysisQuery("query_pattern_analysis", Category.PERFORMANCE, "Query patterns",
+            // rates use the real statistics window: calls are counted since stats_reset, whatever pattern_analysis_days says
             "SELECT s.query AS query_pattern, s.calls, ROUND(s.mean_exec_time::numeric, 3) AS avg_ms, s.rows AS rows_sent,"
-                + " LEAST(EXTRACT(EPOCH FROM (now() - i.stats_reset)), ? * 86400)::bigint AS window_seconds"
+                + " EXTRACT(EPOCH FROM (now() - i.stats_reset))::bigint AS window_seconds"
                 + " FROM pg_stat_statements s CROSS JOIN pg_stat_statements_info i JOIN pg_database d ON d.oid = s.dbid"
-                + " WHERE d.datname = ? AND s.query NOT ILIKE '%pg_stat_statements%' AND s.query NOT ILIKE '%pg_catalog%'"
-                + " AND s.query NOT ILIKE '%information_schema%' ORDER BY s.calls DESC LIMIT " + (n + 1), List.of(days, db)));
+                + " WHERE d.datname = ? ORDER BY s.calls DESC, s.query LIMIT " + (n + 1000), List.of(db)));
   }
 
   @Override
