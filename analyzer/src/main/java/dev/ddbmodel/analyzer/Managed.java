@@ -82,8 +82,8 @@ final class Managed {
           }
           List<String> r = new ArrayList<>();
           for (int i = 1; i <= cols.size(); i++) {
-            Object v = rs.getObject(i);
-            r.add(v == null ? null : v.toString());
+            // the server's text form, as a command-line client prints it
+            r.add(rs.getString(i));
           }
           rows.add(r);
         }

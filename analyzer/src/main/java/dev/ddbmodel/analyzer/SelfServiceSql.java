@@ -25,7 +25,7 @@ public final class SelfServiceSql {
     for (AnalysisQuery q : queries) {
       sb.append('\n').append("-- ").append(q.title()).append('\n');
       sb.append(d.marker("DDBM_BEGIN " + q.name())).append('\n');
-      sb.append(inline(d, q)).append(";\n");
+      sb.append(d.selfServiceQuery(inline(d, q))).append(";\n");
       sb.append(d.marker("DDBM_END " + q.name())).append('\n');
     }
     return sb.toString();

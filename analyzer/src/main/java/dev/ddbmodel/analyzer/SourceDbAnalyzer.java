@@ -120,6 +120,9 @@ public final class SourceDbAnalyzer {
       if (t == null) {
         problems.add("no results for `" + q.name() + "` in the file (the query may have failed in the client; see its error output)");
         tables.add(ResultTable.failed(q.name(), "missing from the results file"));
+      } else if (t.failed()) {
+        problems.add("query `" + q.name() + "` failed: " + t.error());
+        tables.add(t);
       } else {
         tables.add(t);
       }

@@ -22,3 +22,6 @@ INSERT INTO accounts VALUES ('EU', 1, 'Ana', 10.50, '{a,b}', '{new}', 'paid, shi
 INSERT INTO events VALUES (1, '2024-05-01', 'EU', 1, '{}'), (2, '2025-05-01', 'EU', 1, '{}'), (3, '2026-05-01', 'US', 2, NULL);
 ANALYZE accounts;
 ANALYZE events;
+COMMENT ON COLUMN accounts.name IS 'owner''s name | shown as "x"
+second line	with a tab';
+INSERT INTO "select" VALUES (1, '', NULL), (2, 'NULL', 1);

@@ -46,6 +46,11 @@ public interface Dialect {
 
   IdentifierRules identifierRules();
 
+  /** The statement as the self-service file runs it (a dialect may add a row-start column for its client's format). */
+  default String selfServiceQuery(String sql) {
+    return sql;
+  }
+
   /** Statements the self-service file runs first (read-only session, client settings), one per line. */
   default List<String> preamble() {
     return List.of();

@@ -55,10 +55,10 @@ public final class MySqlDialect implements Dialect {
     return List.of(
         new AnalysisQuery("table_analysis", Category.SCHEMA, "Tables",
             "SELECT table_name, table_rows AS row_estimate, data_length AS data_bytes, index_length AS index_bytes,"
-                + " ROUND((data_length + index_length) / 1048576, 2) AS total_mb FROM information_schema.tables"
+                + " ROUND((data_length + index_length) / 1048576, 2) AS total_mb, table_comment AS comment FROM information_schema.tables"
                 + " WHERE table_schema = ? AND table_type = 'BASE TABLE' ORDER BY table_name LIMIT " + (n + 1), List.of(db)),
         new AnalysisQuery("column_analysis", Category.SCHEMA, "Columns",
-            "SELECT c.table_name, c.column_name, c.ordinal_position, c.column_type AS data_type, c.is_nullable, c.column_key, c.column_default, c.extra"
+            "SELECT c.table_name, c.column_name, c.ordinal_position, c.column_type AS data_type, c.is_nullable, c.column_key, c.column_default, c.extra, c.column_comment AS comment"
                 + " FROM information_schema.columns c" + BASE_TABLES + "c.table_name WHERE c.table_schema = ?"
                 + " ORDER BY c.table_name, c.ordinal_position", List.of(db, db)),
         new AnalysisQuery("index_analysis", Category.SCHEMA, "Indexes",
@@ -105,7 +105,7 @@ public final class MySqlDialect implements Dialect {
 
   @Override
   public String runInstructions(String file, String db) {
-    return "mysql -h <host> -u <user> -p --table --database=" + dev.ddbmodel.analyzer.Inputs.shellWord(db) + " < " + dev.ddbmodel.analyzer.Inputs.shellWord(file)
+    return "mysql -h <host> -u <user> -p --batch --database=" + dev.ddbmodel.analyzer.Inputs.shellWord(db) + " < " + dev.ddbmodel.analyzer.Inputs.shellWord(file)
         + " > results.txt";
   }
 }

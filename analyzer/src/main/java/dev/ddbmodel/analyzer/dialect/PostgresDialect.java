@@ -36,9 +36,22 @@ public final class PostgresDialect implements Dialect {
     return "E'" + v.toString().replace("\\", "\\\\").replace("'", "''") + "'";
   }
 
+  /**
+   * psql prints unaligned output with NUL between fields and records (NUL cannot occur in a
+   * PostgreSQL text value), NULL as U+0001 and no footers, whatever the user's psqlrc says; each
+   * row starts with the field {@code DDBM_ROW}, so the parser knows where records begin from the
+   * header's width, even for values with newlines, pipes or separators inside.
+   */
   @Override
   public List<String> preamble() {
-    return List.of("\\pset pager off", "SET default_transaction_read_only = on;");
+    return List.of("\\set QUIET on", "\\pset pager off", "\\pset format unaligned", "\\pset tuples_only off", "\\pset fieldsep_zero on",
+        "\\pset recordsep_zero on", "\\pset footer off", "\\pset null '\\001'", "SET default_transaction_read_only = on;");
+  }
+
+  /** Queries order by names, never by position: the self-service row-start column would shift positions. */
+  @Override
+  public String selfServiceQuery(String sql) {
+    return sql.startsWith("SELECT ") ? "SELECT 'DDBM_ROW' AS ddbm_row, " + sql.substring("SELECT ".length()) : sql;
   }
 
   /** User schemas: not the system ones, not temporary or TOAST schemas. */
@@ -65,7 +78,7 @@ public final class PostgresDialect implements Dialect {
         new AnalysisQuery("table_analysis", Category.SCHEMA, "Tables",
             "SELECT n.nspname AS schema_name, c.relname AS table_name, CASE c.relkind WHEN 'p' THEN 'partitioned' ELSE 'table' END AS table_type,"
                 + " p.partitions, CASE WHEN p.unanalysed > 0 THEN 'unknown' ELSE p.rows::text END AS row_estimate, p.data_bytes, p.index_bytes,"
-                + " ROUND((p.data_bytes + p.index_bytes) / 1048576.0, 2) AS total_mb" + from
+                + " ROUND((p.data_bytes + p.index_bytes) / 1048576.0, 2) AS total_mb, obj_description(c.oid, 'pg_class') AS comment" + from
                 + " CROSS JOIN LATERAL (SELECT count(*) FILTER (WHERE t.relid <> c.oid) AS partitions,"
                 + " count(*) FILTER (WHERE r.relkind = 'r' AND (r.reltuples < 0 OR (r.reltuples = 0 AND r.relpages = 0 AND s.last_analyze IS NULL"
                 + " AND s.last_autoanalyze IS NULL AND s.last_vacuum IS NULL AND s.last_autovacuum IS NULL))) AS unanalysed,"
@@ -73,7 +86,7 @@ public final class PostgresDialect implements Dialect {
                 + " COALESCE(sum(pg_table_size(t.relid)), 0) AS data_bytes, COALESCE(sum(pg_indexes_size(t.relid)), 0) AS index_bytes"
                 + " FROM (SELECT c.oid AS relid UNION SELECT relid FROM pg_partition_tree(c.oid)) t JOIN pg_class r ON r.oid = t.relid"
                 + " LEFT JOIN pg_stat_all_tables s ON s.relid = t.relid) p"
-                + " WHERE " + LISTED + " AND current_database() = ? ORDER BY 1, 2 LIMIT " + (n + 1), List.of(db)),
+                + " WHERE " + LISTED + " AND current_database() = ? ORDER BY n.nspname, c.relname LIMIT " + (n + 1), List.of(db)),
         new AnalysisQuery("column_analysis", Category.SCHEMA, "Columns",
             "SELECT n.nspname AS schema_name, c.relname AS table_name, a.attnum AS ordinal_position, a.attname AS column_name,"
                 + " format_type(a.atttypid, a.atttypmod) AS data_type,"
@@ -82,17 +95,18 @@ public final class PostgresDialect implements Dialect {
                 + " CASE WHEN et.oid IS NOT NULL THEN format_type(et.oid, NULL) END AS array_element_type,"
                 + " CASE WHEN a.attnotnull THEN 'NO' ELSE 'YES' END AS is_nullable,"
                 + " CASE WHEN EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conrelid = c.oid AND k.contype = 'p' AND a.attnum = ANY (k.conkey))"
-                + " THEN 'YES' ELSE 'NO' END AS primary_key, pg_get_expr(d.adbin, d.adrelid) AS column_default" + from
+                + " THEN 'YES' ELSE 'NO' END AS primary_key, pg_get_expr(d.adbin, d.adrelid) AS column_default, col_description(c.oid, a.attnum) AS comment"
+                + from
                 + " JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped JOIN pg_type t ON t.oid = a.atttypid"
                 + " LEFT JOIN pg_type et ON t.typcategory = 'A' AND et.oid = t.typelem LEFT JOIN pg_attrdef d ON d.adrelid = c.oid AND d.adnum = a.attnum"
-                + " WHERE " + LISTED + " AND current_database() = ? ORDER BY 1, 2, 3", List.of(db)),
+                + " WHERE " + LISTED + " AND current_database() = ? ORDER BY n.nspname, c.relname, a.attnum", List.of(db)),
         new AnalysisQuery("index_analysis", Category.SCHEMA, "Indexes",
             "SELECT n.nspname AS schema_name, c.relname AS table_name, ic.relname AS index_name, CASE WHEN i.indisunique THEN 'YES' ELSE 'NO' END AS is_unique,"
                 + " CASE WHEN i.indisprimary THEN 'YES' ELSE 'NO' END AS is_primary,"
                 + " (SELECT string_agg(pg_get_indexdef(i.indexrelid, k, true), ', ' ORDER BY k) FROM generate_series(1, i.indnkeyatts) k) AS columns,"
                 + " pg_get_indexdef(i.indexrelid) AS definition" + from
                 + " JOIN pg_index i ON i.indrelid = c.oid JOIN pg_class ic ON ic.oid = i.indexrelid"
-                + " WHERE " + LISTED + " AND current_database() = ? ORDER BY 1, 2, 3", List.of(db)),
+                + " WHERE " + LISTED + " AND current_database() = ? ORDER BY n.nspname, c.relname, ic.relname", List.of(db)),
         new AnalysisQuery("foreign_key_analysis", Category.SCHEMA, "Foreign keys",
             "SELECT n.nspname AS schema_name, c.relname AS table_name, k.conname AS constraint_name,"
                 + " string_agg(a.attname, ', ' ORDER BY u.ord) AS columns, rn.nspname AS referenced_schema, rc.relname AS referenced_table_name,"
@@ -103,12 +117,12 @@ public final class PostgresDialect implements Dialect {
                 + " CROSS JOIN LATERAL unnest(k.conkey, k.confkey) WITH ORDINALITY AS u(attnum, refnum, ord)"
                 + " JOIN pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = u.attnum JOIN pg_attribute ra ON ra.attrelid = k.confrelid AND ra.attnum = u.refnum"
                 + " WHERE " + LISTED + " AND current_database() = ?"
-                + " GROUP BY n.nspname, c.relname, k.oid, k.conname, rn.nspname, rc.relname, k.confupdtype, k.confdeltype ORDER BY 1, 2, 3", List.of(db)),
+                + " GROUP BY n.nspname, c.relname, k.oid, k.conname, rn.nspname, rc.relname, k.confupdtype, k.confdeltype ORDER BY n.nspname, c.relname, k.conname", List.of(db)),
         new AnalysisQuery("view_analysis", Category.SCHEMA, "Views",
             "SELECT n.nspname AS schema_name, c.relname AS view_name, CASE c.relkind WHEN 'm' THEN 'materialized view' ELSE 'view' END AS view_type,"
                 + " (SELECT string_agg(a.attname, ', ' ORDER BY a.attnum) FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attnum > 0"
                 + " AND NOT a.attisdropped) AS columns" + from
-                + " WHERE c.relkind IN ('v', 'm') AND " + USER_SCHEMA + " AND " + notExtension("c.oid") + " AND current_database() = ? ORDER BY 1, 2 LIMIT " + (n + 1),
+                + " WHERE c.relkind IN ('v', 'm') AND " + USER_SCHEMA + " AND " + notExtension("c.oid") + " AND current_database() = ? ORDER BY n.nspname, c.relname LIMIT " + (n + 1),
             List.of(db)),
         new AnalysisQuery("statistics_status", Category.PERFORMANCE, "Statistics status",
             "SELECT (SELECT count(*) FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid WHERE d.datname = ?) AS entries,"
