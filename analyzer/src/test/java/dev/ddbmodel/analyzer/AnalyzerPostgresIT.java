@@ -104,9 +104,11 @@ class AnalyzerPostgresIT {
     var r = SourceDbAnalyzer.run(AnalyzerRequest.builder("postgresql", out).identifier(DB).mode("managed").host("127.0.0.1").port(pg.port)
         .credentials("postgres", "").maxResults(5).clock(CLOCK).build()).unwrap();
     ResultTable cols = r.table("column_analysis").orElseThrow();
-    assertThat(cols.rows()).hasSize(5);
+    // never cut inside a table: addresses (4 columns) is whole, the next table would exceed 5 rows and is named
+    assertThat(cols.rows()).hasSize(4).allSatisfy(row -> assertThat(row.get(cols.column("table_name"))).isEqualTo("addresses"));
     assertThat(cols.truncated()).isTrue();
-    assertThat(Files.readString(r.path().resolve("column_analysis.md"))).contains("truncated at 5");
+    assertThat(cols.omitted()).startsWith("public.cart_items").hasSize(21);
+    assertThat(Files.readString(r.path().resolve("column_analysis.md"))).contains("truncated at 5; whole tables left out: public.cart_items");
     // a write sent through the managed connection itself is refused by the server, and nothing changes
     long before = count("order_items");
     List<ResultTable> w = Managed.run(new dev.ddbmodel.analyzer.dialect.PostgresDialect(), new Credentials("postgres", "", "127.0.0.1"), pg.port, DB,
@@ -176,8 +178,9 @@ class AnalyzerPostgresIT {
         assertThat(row.get(patterns.column("query_pattern"))).contains("FROM orders WHERE customer_id");
         assertThat(Integer.parseInt(row.get(patterns.column("calls")))).isGreaterThanOrEqualTo(60);
       });
-      // one transaction: read-only and a timeout first, the five queries, then always a rollback
-      assertThat(api.calls).containsExactly("BeginTransaction", "Execute", "Execute", "Execute", "Execute", "Execute", "Execute", "Execute", "RollbackTransaction");
+      // one transaction: read-only and a timeout first, the seven queries, then always a rollback
+      assertThat(api.calls).containsExactly("BeginTransaction", "Execute", "Execute", "Execute", "Execute", "Execute", "Execute", "Execute", "Execute", "Execute",
+          "RollbackTransaction");
       assertThat(api.bodies.get(1).path("sql").asText()).isEqualTo("SET TRANSACTION READ ONLY");
       assertThat(api.bodies.get(2).path("sql").asText()).isEqualTo("SET LOCAL statement_timeout = 30000");
       // values travel as bind parameters, never inside the SQL text

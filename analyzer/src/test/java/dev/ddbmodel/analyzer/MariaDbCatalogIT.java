@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,6 +42,8 @@ class MariaDbCatalogIT {
       s.execute("CREATE TABLE invoices (id INT PRIMARY KEY, region CHAR(2), account_no INT, CONSTRAINT fk_account FOREIGN KEY (account_no, region)"
           + " REFERENCES accounts (account_no, region) ON UPDATE CASCADE ON DELETE SET NULL)");
       s.execute("CREATE VIEW big_orders AS SELECT id, total FROM orders WHERE total > 50");
+      s.execute("ALTER TABLE products COMMENT = 'pipes | in a comment\nand a newline, a tab\there, a backslash \\\\ and 日本語'");
+      s.execute("ALTER TABLE products MODIFY note VARCHAR(200) DEFAULT '' COMMENT 'empty default, not NULL'");
     }
   }
 
@@ -50,6 +53,31 @@ class MariaDbCatalogIT {
       s.execute("DROP DATABASE IF EXISTS " + DB);
       s.execute("DROP USER IF EXISTS '" + USER + "'@'%'");
     }
+  }
+
+  static final java.time.Clock CLOCK = java.time.Clock.fixed(java.time.Instant.parse("2026-03-04T05:06:07Z"), java.time.ZoneOffset.UTC);
+
+  @Test
+  void selfServiceWithTheMariadbClientEqualsManagedByteForByte() throws Exception {
+    Path managedDir = Files.createDirectories(out.resolve("managed"));
+    Path selfDir = Files.createDirectories(out.resolve("self"));
+    AnalyzerResult managed = SourceDbAnalyzer.run(AnalyzerRequest.builder("mysql", managedDir).identifier(DB).mode("managed").host("127.0.0.1")
+        .port(3306).credentials(USER, "").clock(CLOCK).build()).unwrap();
+    Path sql = selfDir.resolve("queries.sql");
+    SourceDbAnalyzer.run(AnalyzerRequest.builder("mysql", selfDir).identifier(DB).queriesFile(sql).clock(CLOCK).build()).unwrap();
+    // as the instructions say: mysql --batch --database=... < file
+    ProcessBuilder pb = new ProcessBuilder("mariadb", "-h", "127.0.0.1", "-P", "3306", "-u", USER, "--batch", "--database=" + DB)
+        .redirectInput(sql.toFile()).redirectOutput(selfDir.resolve("results.txt").toFile()).redirectError(ProcessBuilder.Redirect.DISCARD);
+    assertThat(pb.start().waitFor()).isZero();
+    AnalyzerResult self = SourceDbAnalyzer.run(AnalyzerRequest.builder("mysql", selfDir).identifier(DB).resultFile(selfDir.resolve("results.txt"))
+        .clock(CLOCK).build()).unwrap();
+    for (String f : List.of("table_analysis.md", "column_analysis.md", "index_analysis.md", "foreign_key_analysis.md", "view_analysis.md")) {
+      assertThat(Files.readString(self.path().resolve(f))).as(f).isEqualTo(Files.readString(managed.path().resolve(f)));
+    }
+    ResultTable tables = self.table("table_analysis").orElseThrow();
+    assertThat(tables.rows()).anySatisfy(row -> assertThat(row.get(tables.column("comment")))
+        .isEqualTo("pipes | in a comment\nand a newline, a tab\there, a backslash \\ and 日本語"));
+    assertThat(self.table("column_analysis").orElseThrow().rows()).isEqualTo(managed.table("column_analysis").orElseThrow().rows());
   }
 
   @Test
