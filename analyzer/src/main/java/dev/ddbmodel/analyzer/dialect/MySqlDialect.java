@@ -42,8 +42,11 @@ public final class MySqlDialect implements Dialect {
     return List.of("SET SESSION TRANSACTION READ ONLY;");
   }
 
-  /** Base tables only (views have their own section), joined as {@code f}. */
-  static final String BASE_TABLES = " JOIN information_schema.tables f ON f.table_schema = ? AND f.table_type = 'BASE TABLE' AND f.table_name = ";
+  /**
+   * Not a view (views have their own section). A subquery on a constant schema, materialized once:
+   * joining information_schema views row by row opens every table again (seconds at 2,000 tables).
+   */
+  static final String NOT_A_VIEW = " NOT IN (SELECT v.table_name FROM information_schema.views v WHERE v.table_schema = ?)";
 
   /**
    * information_schema only. Foreign keys come from key_column_usage, outer-joined to
@@ -59,20 +62,21 @@ public final class MySqlDialect implements Dialect {
                 + " WHERE table_schema = ? AND table_type = 'BASE TABLE' ORDER BY table_name LIMIT " + (n + 1), List.of(db)),
         new AnalysisQuery("column_analysis", Category.SCHEMA, "Columns",
             "SELECT c.table_name, c.column_name, c.ordinal_position, c.column_type AS data_type, c.is_nullable, c.column_key, c.column_default, c.extra, c.column_comment AS comment"
-                + " FROM information_schema.columns c" + BASE_TABLES + "c.table_name WHERE c.table_schema = ?"
+                + " FROM information_schema.columns c WHERE c.table_schema = ? AND c.table_name" + NOT_A_VIEW
                 + " ORDER BY c.table_name, c.ordinal_position", List.of(db, db)),
         new AnalysisQuery("index_analysis", Category.SCHEMA, "Indexes",
             "SELECT s.table_name, s.index_name, CASE WHEN s.non_unique = 0 THEN 'YES' ELSE 'NO' END AS is_unique,"
                 + " GROUP_CONCAT(s.column_name ORDER BY s.seq_in_index SEPARATOR ', ') AS columns FROM information_schema.statistics s"
-                + BASE_TABLES + "s.table_name WHERE s.table_schema = ? GROUP BY s.table_name, s.index_name, s.non_unique ORDER BY s.table_name, s.index_name",
-            List.of(db, db)),
+                + " WHERE s.table_schema = ? GROUP BY s.table_name, s.index_name, s.non_unique ORDER BY s.table_name, s.index_name",
+            List.of(db)),
         new AnalysisQuery("foreign_key_analysis", Category.SCHEMA, "Foreign keys",
             "SELECT k.table_name, k.constraint_name, GROUP_CONCAT(k.column_name ORDER BY k.ordinal_position SEPARATOR ', ') AS columns,"
                 + " k.referenced_table_schema AS referenced_schema, k.referenced_table_name,"
                 + " GROUP_CONCAT(k.referenced_column_name ORDER BY k.ordinal_position SEPARATOR ', ') AS referenced_columns,"
-                + " MAX(r.update_rule) AS update_rule, MAX(r.delete_rule) AS delete_rule FROM information_schema.key_column_usage k" + BASE_TABLES
-                + "k.table_name LEFT JOIN information_schema.referential_constraints r ON r.constraint_schema = k.constraint_schema"
-                + " AND r.table_name = k.table_name AND r.constraint_name = k.constraint_name"
+                + " MAX(r.update_rule) AS update_rule, MAX(r.delete_rule) AS delete_rule FROM information_schema.key_column_usage k"
+                // DISTINCT materializes the rules once (a merged derived table is re-read per key: seconds at 2,000 tables)
+                + " LEFT JOIN (SELECT DISTINCT table_name, constraint_name, update_rule, delete_rule FROM information_schema.referential_constraints"
+                + " WHERE constraint_schema = ?) r ON r.table_name = k.table_name AND r.constraint_name = k.constraint_name"
                 + " WHERE k.table_schema = ? AND k.referenced_table_name IS NOT NULL"
                 + " GROUP BY k.table_name, k.constraint_name, k.referenced_table_schema, k.referenced_table_name ORDER BY k.table_name, k.constraint_name",
             List.of(db, db)),

@@ -80,12 +80,14 @@ public final class PostgresDialect implements Dialect {
                 + " p.partitions, CASE WHEN p.unanalysed > 0 THEN 'unknown' ELSE p.rows::text END AS row_estimate, p.data_bytes, p.index_bytes,"
                 + " ROUND((p.data_bytes + p.index_bytes) / 1048576.0, 2) AS total_mb, obj_description(c.oid, 'pg_class') AS comment" + from
                 + " CROSS JOIN LATERAL (SELECT count(*) FILTER (WHERE t.relid <> c.oid) AS partitions,"
-                + " count(*) FILTER (WHERE r.relkind = 'r' AND (r.reltuples < 0 OR (r.reltuples = 0 AND r.relpages = 0 AND s.last_analyze IS NULL"
-                + " AND s.last_autoanalyze IS NULL AND s.last_vacuum IS NULL AND s.last_autovacuum IS NULL))) AS unanalysed,"
+                // never analysed: reltuples -1 (PostgreSQL 14+), or empty and never analysed or vacuumed (older servers)
+                + " count(*) FILTER (WHERE r.relkind = 'r' AND (r.reltuples < 0 OR (r.reltuples = 0 AND r.relpages = 0"
+                + " AND COALESCE(pg_stat_get_last_analyze_time(r.oid), pg_stat_get_last_autoanalyze_time(r.oid), pg_stat_get_last_vacuum_time(r.oid),"
+                + " pg_stat_get_last_autovacuum_time(r.oid)) IS NULL))) AS unanalysed,"
                 + " COALESCE(sum(GREATEST(r.reltuples, 0)) FILTER (WHERE r.relkind = 'r'), 0)::bigint AS rows,"
                 + " COALESCE(sum(pg_table_size(t.relid)), 0) AS data_bytes, COALESCE(sum(pg_indexes_size(t.relid)), 0) AS index_bytes"
                 + " FROM (SELECT c.oid AS relid UNION SELECT relid FROM pg_partition_tree(c.oid)) t JOIN pg_class r ON r.oid = t.relid"
-                + " LEFT JOIN pg_stat_all_tables s ON s.relid = t.relid) p"
+                + ") p"
                 + " WHERE " + LISTED + " AND current_database() = ? ORDER BY n.nspname, c.relname LIMIT " + (n + 1), List.of(db)),
         new AnalysisQuery("column_analysis", Category.SCHEMA, "Columns",
             "SELECT n.nspname AS schema_name, c.relname AS table_name, a.attnum AS ordinal_position, a.attname AS column_name,"
