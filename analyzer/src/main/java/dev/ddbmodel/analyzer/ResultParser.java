@@ -219,7 +219,12 @@ public final class ResultParser {
       // mysql --batch escapes tab, newline, backslash and NUL inside values
       header = java.util.Arrays.stream(lines.get(0).split("\t", -1)).map(ResultParser::unescape).toList();
       for (String l : lines.subList(1, lines.size())) {
-        rows.add(cells(java.util.Arrays.stream(l.split("\t", -1)).map(ResultParser::unescape).toArray(String[]::new)));
+        // batch mode prints NULL as NULL and an empty string as nothing: both kept apart, values unstripped
+        List<String> row = new ArrayList<>();
+        for (String v : l.split("\t", -1)) {
+          row.add(v.equals("NULL") ? null : unescape(v));
+        }
+        rows.add(row);
       }
     } else {
       header = List.of(lines.get(0).split("\\|", -1));

@@ -65,10 +65,11 @@ class MariaDbCatalogIT {
         .port(3306).credentials(USER, "").clock(CLOCK).build()).unwrap();
     Path sql = selfDir.resolve("queries.sql");
     SourceDbAnalyzer.run(AnalyzerRequest.builder("mysql", selfDir).identifier(DB).queriesFile(sql).clock(CLOCK).build()).unwrap();
-    // as the instructions say: mysql --batch --database=... < file
-    ProcessBuilder pb = new ProcessBuilder("mariadb", "-h", "127.0.0.1", "-P", "3306", "-u", USER, "--batch", "--database=" + DB)
+    // as the instructions say: mysql --batch --force --database=... < file (this user may not read performance_schema: those queries fail)
+    assertThat(Files.readString(sql)).contains("--batch --force --database=");
+    ProcessBuilder pb = new ProcessBuilder("mariadb", "-h", "127.0.0.1", "-P", "3306", "-u", USER, "--batch", "--force", "--database=" + DB)
         .redirectInput(sql.toFile()).redirectOutput(selfDir.resolve("results.txt").toFile()).redirectError(ProcessBuilder.Redirect.DISCARD);
-    assertThat(pb.start().waitFor()).isZero();
+    pb.start().waitFor();
     AnalyzerResult self = SourceDbAnalyzer.run(AnalyzerRequest.builder("mysql", selfDir).identifier(DB).resultFile(selfDir.resolve("results.txt"))
         .clock(CLOCK).build()).unwrap();
     for (String f : List.of("table_analysis.md", "column_analysis.md", "index_analysis.md", "foreign_key_analysis.md", "view_analysis.md")) {
@@ -77,7 +78,9 @@ class MariaDbCatalogIT {
     ResultTable tables = self.table("table_analysis").orElseThrow();
     assertThat(tables.rows()).anySatisfy(row -> assertThat(row.get(tables.column("comment")))
         .isEqualTo("pipes | in a comment\nand a newline, a tab\there, a backslash \\ and 日本語"));
-    assertThat(self.table("column_analysis").orElseThrow().rows()).isEqualTo(managed.table("column_analysis").orElseThrow().rows());
+    // an empty comment stays an empty string (not NULL); the mysql client prints a NULL and the string 'NULL' alike, so rows are
+    // compared as rendered (both render as NULL), which the byte comparison above does
+    assertThat(tables.rows()).anySatisfy(row -> assertThat(row.get(tables.column("comment"))).isEmpty());
   }
 
   @Test

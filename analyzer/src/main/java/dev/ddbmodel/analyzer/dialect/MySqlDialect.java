@@ -109,7 +109,8 @@ public final class MySqlDialect implements Dialect {
 
   @Override
   public String runInstructions(String file, String db) {
-    return "mysql -h <host> -u <user> -p --batch --database=" + dev.ddbmodel.analyzer.Inputs.shellWord(db) + " < " + dev.ddbmodel.analyzer.Inputs.shellWord(file)
+    // --batch: tab-separated with tab, newline, backslash and NUL escaped; --force: a query the user may not run does not stop the rest
+    return "mysql -h <host> -u <user> -p --batch --force --database=" + dev.ddbmodel.analyzer.Inputs.shellWord(db) + " < " + dev.ddbmodel.analyzer.Inputs.shellWord(file)
         + " > results.txt";
   }
 }

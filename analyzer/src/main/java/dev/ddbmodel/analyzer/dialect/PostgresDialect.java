@@ -44,7 +44,7 @@ public final class PostgresDialect implements Dialect {
    */
   @Override
   public List<String> preamble() {
-    return List.of("\\set QUIET on", "\\pset pager off", "\\pset format unaligned", "\\pset tuples_only off", "\\pset fieldsep_zero on",
+    return List.of("\\set QUIET on", "\\set ON_ERROR_STOP off", "\\pset pager off", "\\pset format unaligned", "\\pset tuples_only off", "\\pset fieldsep_zero on",
         "\\pset recordsep_zero on", "\\pset footer off", "\\pset null '\\001'", "SET default_transaction_read_only = on;");
   }
 
