@@ -33,7 +33,7 @@ class AnalyzerAttacksTest {
     Path q = out.resolve("q.sql");
     var r = SourceDbAnalyzer.run(AnalyzerRequest.builder("mysql", out).identifier("shop\nDROP DATABASE victim; -- ").queriesFile(q).build());
     assertThat(r.errors()).singleElement().satisfies(d -> {
-      assertThat(d.id()).isEqualTo(Inputs.ID);
+      assertThat(d.id()).isEqualTo(Inputs.ID).isEqualTo("Analyzer.InvalidValue");
       assertThat(d.kind()).isEqualTo(Diagnostic.Kind.USAGE);
       assertThat(d.message()).contains("source_identifier").contains("U+000A");
     });

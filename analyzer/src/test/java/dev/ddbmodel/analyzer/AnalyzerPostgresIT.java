@@ -94,8 +94,13 @@ class AnalyzerPostgresIT {
       assertThat(row.get(q)).contains("FROM orders WHERE customer_id");
       assertThat(Integer.parseInt(row.get(calls))).isGreaterThanOrEqualTo(60);
     });
+    // only the application's reads and writes, over the real statistics window
+    assertThat(patterns.rows()).noneMatch(row -> row.get(q).contains("pg_stat_statements") || row.get(q).contains("pg_class")
+        || row.get(q).contains("ddbm_marker") || row.get(q).startsWith("CREATE") || row.get(q).startsWith("SET") || row.get(q).startsWith("ANALYZE"));
+    assertThat(patterns.rows()).allSatisfy(row -> assertThat(row.get(patterns.column("statement_kind"))).isIn("read", "write"));
+    assertThat(res.warnings()).anyMatch(w -> w.startsWith("statistics reset recently")).anyMatch(w -> w.startsWith("left out of the query patterns"));
     String manifest = Files.readString(res.path().resolve("manifest.md"));
-    assertThat(manifest).contains("- Tables: 22").contains("[Query patterns](query_pattern_analysis.md)");
+    assertThat(manifest).contains("- Tables: 22").contains("[Query patterns](query_pattern_analysis.md)").contains("stats_reset to now");
     assertThat(Files.readString(res.path().resolve("query_pattern_analysis.md"))).contains("| rps |");
   }
 
