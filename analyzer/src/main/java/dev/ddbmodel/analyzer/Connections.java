@@ -53,33 +53,32 @@ final class Connections {
     String state = e.getSQLState() == null ? "" : e.getSQLState();
     String msg = firstLine(e.getMessage());
     String lower = msg.toLowerCase(Locale.ROOT);
-    String where = c.host() + ":" + port;
     if (state.equals("28P01") || state.equals("28000") || lower.contains("access denied") || lower.contains("password authentication failed")
         || lower.contains("login failed")) {
-      return "authentication failed for user `" + Inputs.shown(c.username()) + "` at " + where + " (" + msg + ")";
+      return "authentication failed for user `" + Inputs.shown(c.username()) + "` (" + msg + ")";
     }
     if (state.equals("3D000") || lower.contains("unknown database") || (lower.contains("database") && lower.contains("does not exist"))) {
-      return "unknown database `" + Inputs.shown(database) + "` at " + where + " (" + msg + ")";
+      return "unknown database `" + Inputs.shown(database) + "` (" + msg + ")";
     }
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof ConnectException) {
-        return "connection refused at " + where + " (nothing listens there, or a firewall rejects the connection)";
+        return "connection refused (nothing listens there, or a firewall rejects the connection)";
       }
       if (t instanceof SocketTimeoutException || (t.getMessage() != null && t.getMessage().toLowerCase(Locale.ROOT).contains("timed out"))) {
-        return "timeout: no answer from " + where + " within " + CONNECT_SECONDS + " s (check the host, port, network path and security groups)";
+        return "timeout: no answer within " + CONNECT_SECONDS + " s (check the host, port, network path and security groups)";
       }
       if (t instanceof UnknownHostException) {
         return "unknown host `" + Inputs.shown(c.host()) + "` (the name does not resolve)";
       }
       if (t instanceof NoRouteToHostException) {
-        return "no route to " + where;
+        return "no route to the host";
       }
       if (t instanceof javax.net.ssl.SSLException || t instanceof java.security.cert.CertificateException) {
-        return "TLS failed with " + where + ": " + firstLine(t.getMessage());
+        return "TLS failed: " + firstLine(t.getMessage());
       }
     }
     if (lower.contains("ssl") || lower.contains("tls")) {
-      return "TLS failed with " + where + ": " + msg;
+      return "TLS failed: " + msg;
     }
     return (state.isEmpty() ? "" : state + ": ") + msg;
   }

@@ -88,8 +88,8 @@ public final class SourceDbAnalyzer {
       tables = Managed.run(d, creds.unwrap(), r.port().orElse(d.defaultPort()), id, queries, Limits.FETCH_CAP, r.statementTimeoutSeconds());
     } catch (SQLException e) {
       int port = r.port().orElse(d.defaultPort());
-      return Validated.invalid(Diagnostic.environment("Analyzer.Connection", "cannot connect to " + d.name() + ": "
-          + Connections.cause(e, creds.unwrap(), port, id), SourceLocation.NONE, "check host, port, network access, the database name and the credentials"));
+      return Validated.invalid(Diagnostic.environment("Analyzer.Connection", "cannot connect to " + d.name() + " at " + Inputs.shown(creds.unwrap().host())
+          + ":" + port + ": " + Connections.cause(e, creds.unwrap(), port, id), SourceLocation.NONE, "check host, port, network access, the database name and the credentials"));
     }
     return written(r, d, id, queries, tables, guard.unwrap(), now);
   }

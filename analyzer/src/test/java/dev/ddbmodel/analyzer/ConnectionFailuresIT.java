@@ -49,8 +49,8 @@ class ConnectionFailuresIT {
     try (ServerSocket s = new ServerSocket(0)) {
       port = s.getLocalPort();
     }
-    fails("postgresql", "shop", port, "postgres", "", "connection refused at 127.0.0.1:" + port);
-    fails("mysql", "shop", port, "root", "", "connection refused at 127.0.0.1:" + port);
+    fails("postgresql", "shop", port, "postgres", "", "at 127.0.0.1:" + port + ": connection refused");
+    fails("mysql", "shop", port, "root", "", "at 127.0.0.1:" + port + ": connection refused");
   }
 
   @Test
