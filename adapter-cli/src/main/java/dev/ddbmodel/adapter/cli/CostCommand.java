@@ -82,7 +82,11 @@ final class CostCommand implements Callable<Integer> {
     }
     CostReport report = r.unwrap();
     if (workspace != null) {
-      CostReportWriter.writeInto(workspace.resolve("dynamodb_data_model.md"), report.toMarkdown());
+      Validated<Path> written = CostReportWriter.write(workspace.resolve("dynamodb_data_model.md"), report.toMarkdown());
+      if (!written.isValid()) {
+        Diagnostics.print(out, written.diagnostics(), output.json(), style);
+        return Diagnostics.exitCode(written.diagnostics());
+      }
     }
     if (output.json()) {
       out.print(Json.pretty(report.toJson()));
