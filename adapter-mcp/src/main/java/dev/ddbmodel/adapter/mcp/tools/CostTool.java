@@ -26,14 +26,15 @@ public final class CostTool implements ToolBinding {
             + " on-demand cost (us-east-1, Standard), flags patterns that exceed one partition's throughput"
             + " (3,000 RCU / 1,000 WCU), and writes the report into dynamodb_data_model.md in workspace_dir between"
             + " dedicated markers (replacing an earlier report, never other text). Pass the patterns of the model's"
-            + " access pattern mapping and the tables with their sizes. Every input problem is reported at once.",
+            + " access pattern mapping and the tables with their sizes. Every input problem is reported at once."
+            + " Use at the end of the design step (dynamodb_data_modeling asks for it) and again after changing the design.",
         "/dev/ddbmodel/adapter/mcp/tools/compute_performances_and_costs.input.json",
         false, false, true, false);
   }
 
   @Override
   public ToolResult call(Arguments args) {
-    Path ws = Tools.absoluteDir(args.string("workspace_dir"), "workspace_dir");
+    Path ws = args.directory("workspace_dir");
     ObjectNode input = Json.object();
     input.set("access_pattern_list", args.json("access_pattern_list"));
     input.set("table_list", args.json("table_list"));
