@@ -77,6 +77,6 @@ public final class SourceDbAnalyzerTool implements ToolBinding {
     }
     AnalyzerResult res = r.unwrap();
     return new ToolResult(res.toText(), Map.of("status", res.partial() ? "partial" : "success", "kind", res.kind(), "path", res.path().toString(),
-        "files", res.files(), "problems", res.problems(), "warnings", res.warnings()), false);
+        "files", res.files(), "problems", res.problems(), "statistics_warnings", res.warnings()), false);
   }
 }
