@@ -30,9 +30,11 @@ public final class DalGenerator {
     }
     Schema schema = report.schema().orElseThrow();
     dev.ddbmodel.codegen.plan.GenerationPlan plan = dev.ddbmodel.codegen.plan.Planner.plan(schema, req.schema().getFileName().toString());
-    if (plan.hasErrors()) {
+    java.util.List<Diagnostic> clashes = dev.ddbmodel.codegen.plan.Naming.collisions(schema, req.schema().getFileName().toString(), naming(req.language()));
+    if (plan.hasErrors() || !clashes.isEmpty()) {
       java.util.List<Diagnostic> all = new java.util.ArrayList<>(report.diagnostics());
       all.addAll(plan.diagnostics());
+      all.addAll(clashes);
       return Validated.invalid(all);
     }
     Optional<JsonNode> usage = req.usageData().map(p -> dev.ddbmodel.core.json.JsonDocument.read(p, p.getFileName().toString()).unwrap().root());
@@ -57,6 +59,15 @@ public final class DalGenerator {
           dev.ddbmodel.core.json.Json.pretty(dev.ddbmodel.codegen.plan.MappingDocument.build(plan, language.name().toLowerCase(java.util.Locale.ROOT), entries)));
     }
     return files;
+  }
+
+  /** The naming policy of a target language. */
+  public static dev.ddbmodel.codegen.plan.Naming.Policy naming(DalRequest.Language language) {
+    return switch (language) {
+      case PYTHON -> PythonDalGenerator.naming();
+      case JAVA -> dev.ddbmodel.codegen.java.JavaDalGenerator.naming();
+      case TYPESCRIPT -> dev.ddbmodel.codegen.typescript.TypeScriptDalGenerator.naming();
+    };
   }
 
   private static Map<String, String> render(Schema schema, String source, DalRequest.Language language, Optional<JsonNode> usage, boolean examples) {

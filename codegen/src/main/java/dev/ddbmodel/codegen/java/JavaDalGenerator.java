@@ -6,6 +6,11 @@ import java.util.TreeMap;
 
 /** Java data access layer generator (records + AWS SDK v2). */
 public final class JavaDalGenerator {
+  /** The naming policy of this language, for the clash check. */
+  public static dev.ddbmodel.codegen.plan.Naming.Policy naming() {
+    return new dev.ddbmodel.codegen.plan.Naming.Policy("Java", JavaWriter::cls, JavaNames::ident, JavaNames::ident, JavaNames::ident);
+  }
+
   private final Schema schema;
   private final String source;
   private final java.util.Optional<com.fasterxml.jackson.databind.JsonNode> usage;

@@ -28,6 +28,25 @@ final class JavaNames {
       "currentVersion", "create", "get", "update", "delete", "conditionValues", "String", "Object", "Long", "Map", "List", "Optional", "Attrs",
       "hashCode", "equals", "toString", "getClass", "notify", "wait", "clone", "finalize", "cast", "castWrites", "TABLE_NAME"));
 
+  /**
+   * Type names the generated package uses or imports (java.lang, java.util, the SDK model types of
+   * its wildcard import, its own classes): an entity class of that name would shadow them.
+   */
+  static final Set<String> TYPES = Set.copyOf(List.of("String", "Object", "Long", "Integer", "Double", "Float", "Boolean", "Number", "Character", "Byte",
+      "Short", "Math", "System", "Thread", "Throwable", "Exception", "RuntimeException", "Error", "IllegalArgumentException", "IllegalStateException",
+      "InterruptedException", "Override", "SuppressWarnings", "Deprecated", "FunctionalInterface", "SafeVarargs", "Record", "Enum", "Class", "Void",
+      "Iterable", "Runnable", "StringBuilder", "Runtime", "Process", "Module", "Package", "Comparable", "CharSequence", "AutoCloseable", "Cloneable",
+      "List", "Map", "Optional", "ArrayList", "LinkedHashMap", "HashMap", "TreeMap", "Set", "Locale", "Base64", "Function", "Supplier", "Matcher",
+      "Pattern", "Entry", "BigDecimal", "URI", "StandardCharsets", "Region", "SdkBytes", "AwsBasicCredentials", "StaticCredentialsProvider",
+      "DynamoDbClient", "AttributeValue", "AttributeDefinition", "BillingMode", "ConditionalCheckFailedException", "TransactionCanceledException",
+      "GlobalSecondaryIndex", "KeySchemaElement", "Projection", "ProjectionType", "KeyType", "ScalarAttributeType", "ReturnValue", "QueryRequest",
+      "QueryResponse", "ScanRequest", "ScanResponse", "GetItemRequest", "GetItemResponse", "PutItemRequest", "PutItemResponse", "DeleteItemRequest",
+      "DeleteItemResponse", "UpdateItemRequest", "UpdateItemResponse", "BatchGetItemRequest", "BatchGetItemResponse", "BatchWriteItemRequest",
+      "BatchWriteItemResponse", "KeysAndAttributes", "WriteRequest", "PutRequest", "DeleteRequest", "TransactWriteItem", "TransactGetItem",
+      "TransactGetItemsResponse", "TransactWriteItemsResponse", "Put", "Update", "Delete", "Get", "ConditionCheck", "CancellationReason",
+      "CreateTableRequest", "ResourceInUseException", "Select", "DynamoDbException", "Attrs", "Page", "Expr", "TransactionService", "UsageExamples",
+      "Tables", "Builder"));
+
   /** The identifier of a schema name (parameter, field, pattern). */
   static String ident(String name) {
     boolean plain = name.matches("[A-Za-z][A-Za-z0-9_]*");

@@ -31,7 +31,7 @@ final class JavaWriter {
   }
 
   static String cls(String entity) {
-    return Names.pascalPreserving(entity);
+    return dev.ddbmodel.codegen.plan.Naming.typeName(entity, JavaNames.TYPES);
   }
 
   static String var(String name) {

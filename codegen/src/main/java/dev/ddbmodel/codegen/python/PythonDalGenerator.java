@@ -17,6 +17,11 @@ import java.util.TreeMap;
  * access pattern, a transaction service for cross-table patterns, and an access pattern mapping.
  */
 public final class PythonDalGenerator {
+  /** The naming policy of this language, for the clash check. */
+  public static dev.ddbmodel.codegen.plan.Naming.Policy naming() {
+    return new dev.ddbmodel.codegen.plan.Naming.Policy("Python", PythonDalGenerator::cls, PythonNames::ident, PythonNames::method, PythonNames::ident);
+  }
+
   private final Schema schema;
   private final String source;
   private final Templates templates = new Templates("python");
@@ -51,7 +56,7 @@ public final class PythonDalGenerator {
   }
 
   static String cls(String entity) {
-    return Names.pascalPreserving(entity);
+    return dev.ddbmodel.codegen.plan.Naming.typeName(entity, PythonNames.TYPES);
   }
 
   static String pyType(Schema.Field f) {

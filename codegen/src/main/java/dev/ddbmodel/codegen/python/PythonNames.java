@@ -46,6 +46,12 @@ final class PythonNames {
     }
   }
 
+  /** Names the generated modules import or define at module level: an entity class of that name would shadow them. */
+  static final Set<String> TYPES = Set.copyOf(List.of("False", "None", "True", "Any", "Optional", "Generic", "TypeVar", "Page", "Decimal", "BaseModel",
+      "Field", "ConfigDict", "Expression", "ClientError", "ConcurrentModificationError", "DataAccessError", "TransactionCancelledError",
+      "TransactionService", "TypeSerializer", "TypeDeserializer", "Formatter", "ArgumentParser", "Exception", "KeyError", "ValueError", "TypeError",
+      "IndexError", "RuntimeError", "BaseException", "StopIteration", "NotImplemented", "Ellipsis", "SAMPLES", "TABLES", "TABLE_NAME", "T"));
+
   /** Methods every repository has: a pattern of the same name gets a trailing underscore. */
   static final Set<String> MEMBERS = Set.copyOf(List.of("create", "get", "update", "delete", "key", "to_item", "from_item", "index_keys", "table_name"));
 

@@ -109,7 +109,7 @@ final class TsRepositoryWriter {
         .append(" = { ...entity, version: 1 };\n    try {\n      await this.client.send(\n        new PutCommand({\n          TableName: this.tableName,\n");
     sb.append("          Item: this.toItem(created),\n          ConditionExpression: \"attribute_not_exists(#pk)\",\n          ExpressionAttributeNames: { \"#pk\": ")
         .append(q(table.partitionKey())).append(" },\n        }),\n      );\n    } catch (err) {\n");
-    sb.append(conflict("`" + e.name() + " already exists: ${JSON.stringify(this.key(toValues(entity)))}`"));
+    sb.append(conflict(q(e.name()) + " + ` already exists: ${JSON.stringify(this.key(toValues(entity)))}`"));
     sb.append("    }\n    return created;\n  }\n\n");
     sb.append("  /** The item with this key, if any. */\n  async get(").append(args(kf)).append(sep).append("consistentRead = false): Promise<").append(type)
         .append(" | undefined> {\n");
@@ -122,7 +122,7 @@ final class TsRepositoryWriter {
     sb.append("          TableName: this.tableName,\n          Item: this.toItem(updated),\n");
     sb.append("          ConditionExpression: \"#v = :expected\",\n");
     sb.append("          ExpressionAttributeNames: { \"#v\": \"version\" },\n          ExpressionAttributeValues: { \":expected\": expected },\n        }),\n      );\n    } catch (err) {\n");
-    sb.append(conflict("`" + e.name() + " changed since version ${expected}`"));
+    sb.append(conflict(q(e.name()) + " + ` changed since version ${expected}`"));
     sb.append("    }\n    return updated;\n  }\n\n");
     sb.append("  /** Deletes the item; true when it existed. */\n  async delete(").append(args(kf)).append("): Promise<boolean> {\n");
     sb.append("    const r = await this.client.send(new DeleteCommand({ TableName: this.tableName, Key: this.key(").append(mapOf(kf))
@@ -258,7 +258,7 @@ final class TsRepositoryWriter {
     sb.append("          ReturnValues: \"ALL_NEW\",\n        }),\n      );\n");
     if (locked) {
       sb.append("      return this.fromItem(r.Attributes ?? {});\n    } catch (err) {\n");
-      sb.append(conflict("`" + e.name().replace("\\", "").replace("`", "").replace("$", "") + " is missing or changed since version ${expected}`"));
+      sb.append(conflict(q(e.name()) + " + ` is missing or changed since version ${expected}`"));
       sb.append("    }\n  }\n\n");
     } else {
       sb.append("      return r.Attributes === undefined ? undefined : this.fromItem(r.Attributes);\n    } catch (err) {\n");

@@ -45,8 +45,17 @@ final class TsWriter {
     this.examples = examples;
   }
 
+  /** Type and value names the generated modules import or use globally: an entity type of that name would shadow them. */
+  static final Set<String> TYPES = Set.copyOf(List.of("Array", "Object", "String", "Number", "Boolean", "Symbol", "BigInt", "Error", "Map", "Set", "Date",
+      "JSON", "Math", "Promise", "Record", "Partial", "Required", "Readonly", "Pick", "Omit", "NonNullable", "ReturnType", "Buffer", "Uint8Array",
+      "Item", "Page", "PageOptions", "Expr", "TransactionCancelledError", "ConcurrentModificationError", "DynamoDBClient", "DynamoDBDocumentClient",
+      "CreateTableCommand", "CreateTableCommandInput", "DescribeTableCommand", "ListTablesCommand", "GetCommand", "PutCommand", "DeleteCommand",
+      "UpdateCommand", "QueryCommand", "ScanCommand", "BatchGetCommand", "BatchWriteCommand", "TransactGetCommand", "TransactWriteCommand",
+      "TransactGetCommandInput", "TransactWriteCommandInput", "TransactionService", "Function", "RegExp", "Infinity", "NaN", "Intl", "Reflect",
+      "Proxy", "WeakMap", "WeakSet", "ArrayBuffer", "DataView", "Iterator", "Generator", "Awaited"));
+
   static String cls(String entity) {
-    return Names.pascalPreserving(entity);
+    return dev.ddbmodel.codegen.plan.Naming.typeName(entity, TYPES);
   }
 
   /** A parameter or local name (camelCase, never a keyword or a name the generated bodies use). */
@@ -290,8 +299,8 @@ final class TsWriter {
     if (t.sortKey().isPresent() && e.skTemplate().isPresent()) {
       sb.append("    ").append(prop(t.sortKey().get())).append(": fill(").append(q(e.skTemplate().get().text())).append(", values),\n");
     }
-    sb.append("  };\n  if (Object.values(key).some((v) => v === undefined)) {\n    throw new Error(`cannot build the key of ").append(e.name())
-        .append(" from ${Object.keys(values).join(\", \")}`);\n  }\n  return key;\n}\n\n");
+    sb.append("  };\n  if (Object.values(key).some((v) => v === undefined)) {\n    throw new Error(\"cannot build the key of \" + ").append(q(e.name()))
+        .append(" + ` from ${Object.keys(values).join(\", \")}`);\n  }\n  return key;\n}\n\n");
     sb.append("/** The key attributes of every GSI this entity is mapped to (omitted when a value is missing: sparse index). */\n");
     if (e.gsiMappings().isEmpty()) {
       sb.append("export function ").append(f).append("IndexKeys(_values: Item): Item {\n  return {};\n}\n\n");
@@ -334,7 +343,7 @@ final class TsWriter {
   }
 
   static String constName(String entity) {
-    return Names.upperSnake(entity);
+    return Names.upperSnake(cls(entity));
   }
 
   private String tables() {

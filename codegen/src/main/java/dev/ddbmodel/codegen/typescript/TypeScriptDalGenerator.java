@@ -8,6 +8,11 @@ import java.util.TreeMap;
 
 /** TypeScript data access layer generator (interfaces + AWS SDK for JavaScript v3 DocumentClient). */
 public final class TypeScriptDalGenerator {
+  /** The naming policy of this language, for the clash check. */
+  public static dev.ddbmodel.codegen.plan.Naming.Policy naming() {
+    return new dev.ddbmodel.codegen.plan.Naming.Policy("TypeScript", TsWriter::constName, java.util.function.Function.identity(), TsWriter::var, TsWriter::var);
+  }
+
   private final Schema schema;
   private final String source;
   private final Optional<JsonNode> usage;

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 17 item 5: every string of the attack catalogue as a pattern description, a pattern name,
- * a field name and a cross-table description; the generated Python must import, the Java compile
+ * a field name, an entity name (a class name) and a cross-table description; the generated Python must import, the Java compile
  * with -Werror and the TypeScript pass strict tsc, and no attack text may survive outside a string
  * literal: the only place it can appear verbatim is escaped.
  */
@@ -54,6 +54,21 @@ class GeneratedCodeAttackTest {
           .put("return_type", "single_entity");
       ap.putArray("parameters").addObject().put("name", "id").put("type", "string");
       id++;
+    }
+    // every attack as an entity name too (a class name in all three languages)
+    ObjectNode entities = (ObjectNode) t.get("entities");
+    int n = 0;
+    for (String name : seen) {
+      if (entities.has(name)) {
+        continue;
+      }
+      n++;
+      ObjectNode h = entities.putObject(name);
+      h.put("entity_type", "H" + n).put("pk_template", "H" + n + "#{id}").put("sk_template", "H");
+      h.putArray("fields").addObject().put("name", "id").put("type", "string").put("required", true);
+      ObjectNode hp = h.putArray("access_patterns").addObject();
+      hp.put("pattern_id", 2000 + n).put("name", "get_it").put("description", "hostile entity name").put("operation", "GetItem").put("return_type", "single_entity");
+      hp.putArray("parameters").addObject().put("name", "id").put("type", "string");
     }
     ObjectNode x = root.putArray("cross_table_access_patterns").addObject();
     x.put("pattern_id", 1000).put("name", "touch").put("description", String.join(" ", seen)).put("operation", "TransactWrite").put("return_type", "boolean");

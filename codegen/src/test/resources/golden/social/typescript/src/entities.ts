@@ -23,7 +23,7 @@ export function userKey(values: Item): Item {
     sk: fill("PROFILE", values),
   };
   if (Object.values(key).some((v) => v === undefined)) {
-    throw new Error(`cannot build the key of User from ${Object.keys(values).join(", ")}`);
+    throw new Error("cannot build the key of " + "User" + ` from ${Object.keys(values).join(", ")}`);
   }
   return key;
 }
@@ -74,7 +74,7 @@ export function postKey(values: Item): Item {
     sk: fill("POST#{created_at}#{post_id}", values),
   };
   if (Object.values(key).some((v) => v === undefined)) {
-    throw new Error(`cannot build the key of Post from ${Object.keys(values).join(", ")}`);
+    throw new Error("cannot build the key of " + "Post" + ` from ${Object.keys(values).join(", ")}`);
   }
   return key;
 }
@@ -114,7 +114,7 @@ export function followKey(values: Item): Item {
     sk: fill("FOLLOWS#{followee_id}", values),
   };
   if (Object.values(key).some((v) => v === undefined)) {
-    throw new Error(`cannot build the key of Follow from ${Object.keys(values).join(", ")}`);
+    throw new Error("cannot build the key of " + "Follow" + ` from ${Object.keys(values).join(", ")}`);
   }
   return key;
 }
@@ -162,7 +162,7 @@ export function likeKey(values: Item): Item {
     sk: fill("LIKE#{user_id}", values),
   };
   if (Object.values(key).some((v) => v === undefined)) {
-    throw new Error(`cannot build the key of Like from ${Object.keys(values).join(", ")}`);
+    throw new Error("cannot build the key of " + "Like" + ` from ${Object.keys(values).join(", ")}`);
   }
   return key;
 }

@@ -76,7 +76,7 @@ export class UserRepository {
       );
     } catch (err) {
       if (isError(err, "ConditionalCheckFailedException")) {
-        throw new ConcurrentModificationError(`User already exists: ${JSON.stringify(this.key(toValues(entity)))}`, err);
+        throw new ConcurrentModificationError("User" + ` already exists: ${JSON.stringify(this.key(toValues(entity)))}`, err);
       }
       throw err;
     }
@@ -105,7 +105,7 @@ export class UserRepository {
       );
     } catch (err) {
       if (isError(err, "ConditionalCheckFailedException")) {
-        throw new ConcurrentModificationError(`User changed since version ${expected}`, err);
+        throw new ConcurrentModificationError("User" + ` changed since version ${expected}`, err);
       }
       throw err;
     }
@@ -185,7 +185,7 @@ export class PostRepository {
       );
     } catch (err) {
       if (isError(err, "ConditionalCheckFailedException")) {
-        throw new ConcurrentModificationError(`Post already exists: ${JSON.stringify(this.key(toValues(entity)))}`, err);
+        throw new ConcurrentModificationError("Post" + ` already exists: ${JSON.stringify(this.key(toValues(entity)))}`, err);
       }
       throw err;
     }
@@ -214,7 +214,7 @@ export class PostRepository {
       );
     } catch (err) {
       if (isError(err, "ConditionalCheckFailedException")) {
-        throw new ConcurrentModificationError(`Post changed since version ${expected}`, err);
+        throw new ConcurrentModificationError("Post" + ` changed since version ${expected}`, err);
       }
       throw err;
     }
@@ -333,7 +333,7 @@ export class FollowRepository {
       );
     } catch (err) {
       if (isError(err, "ConditionalCheckFailedException")) {
-        throw new ConcurrentModificationError(`Follow already exists: ${JSON.stringify(this.key(toValues(entity)))}`, err);
+        throw new ConcurrentModificationError("Follow" + ` already exists: ${JSON.stringify(this.key(toValues(entity)))}`, err);
       }
       throw err;
     }
@@ -362,7 +362,7 @@ export class FollowRepository {
       );
     } catch (err) {
       if (isError(err, "ConditionalCheckFailedException")) {
-        throw new ConcurrentModificationError(`Follow changed since version ${expected}`, err);
+        throw new ConcurrentModificationError("Follow" + ` changed since version ${expected}`, err);
       }
       throw err;
     }
@@ -471,7 +471,7 @@ export class LikeRepository {
       );
     } catch (err) {
       if (isError(err, "ConditionalCheckFailedException")) {
-        throw new ConcurrentModificationError(`Like already exists: ${JSON.stringify(this.key(toValues(entity)))}`, err);
+        throw new ConcurrentModificationError("Like" + ` already exists: ${JSON.stringify(this.key(toValues(entity)))}`, err);
       }
       throw err;
     }
@@ -500,7 +500,7 @@ export class LikeRepository {
       );
     } catch (err) {
       if (isError(err, "ConditionalCheckFailedException")) {
-        throw new ConcurrentModificationError(`Like changed since version ${expected}`, err);
+        throw new ConcurrentModificationError("Like" + ` changed since version ${expected}`, err);
       }
       throw err;
     }
