@@ -41,6 +41,8 @@ final class JavaExamplesWriter {
     sb.append("  static void run(Map<String, String> out, String id, Supplier<Object> call) {\n    try {\n      out.put(id, \"ok:\" + count(call.get()));\n");
     sb.append("    } catch (Attrs.TransactionCancelledException e) {\n      out.put(id, \"ok:cancelled \" + e.reasons());\n");
     sb.append("    } catch (RuntimeException e) {\n      out.put(id, \"error:\" + e);\n    }\n  }\n\n");
+    sb.append("  /** A pattern method that returns nothing (a write of several entities, a batch write). */\n");
+    sb.append("  static void run(Map<String, String> out, String id, Runnable call) {\n    run(out, id, () -> {\n      call.run();\n      return Boolean.TRUE;\n    });\n  }\n\n");
     sb.append("  static Map<String, Object> data(Map<String, Map<String, Object>> samples, String entity) {\n");
     sb.append("    Map<String, Object> d = new LinkedHashMap<>();\n    for (String s : List.of(\"sample_data\", \"access_pattern_data\", \"filter_values\")) {\n");
     sb.append("      Object v = samples.getOrDefault(entity, Map.of()).get(s);\n      if (v != null) {\n        d.putAll(Attrs.toMap(v));\n      }\n    }\n    return d;\n  }\n\n");
