@@ -68,11 +68,15 @@ abstract class ProfileSql {
         + sample(parent, parentColumns, fraction, limit) + " p) x GROUP BY x.ddbm_n ORDER BY x.ddbm_n";
   }
 
-  /** Heaviest values of a column, over all rows or a sample. */
+  /**
+   * Heaviest values of a column, over all rows or a sample, with the rows of that same sample
+   * (a window sum over the groups, so the share is computed within one statement). The NULL group
+   * is returned too and dropped by the caller, hence one row more than {@code top}.
+   */
   String heaviest(String t, String column, double fraction, long limit, int top) {
     String from = fraction >= 1 ? table(t) + " s" : sample(t, List.of(column), fraction, limit) + " s";
     String c = "s." + quote(column);
-    return "SELECT " + c + ", count(*) AS ddbm_n FROM " + from + " WHERE " + c + " IS NOT NULL GROUP BY " + c + " ORDER BY ddbm_n DESC LIMIT " + top;
+    return "SELECT " + c + ", count(*) AS ddbm_n, sum(count(*)) OVER () FROM " + from + " GROUP BY " + c + " ORDER BY ddbm_n DESC LIMIT " + (top + 1);
   }
 
   /** Distinct non-null values and rows, over all rows or a sample. */

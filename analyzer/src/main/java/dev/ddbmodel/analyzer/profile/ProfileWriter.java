@@ -24,9 +24,10 @@ public final class ProfileWriter {
     b.append("- Read-only: a read-only transaction, SELECT statements only.\n");
     b.append(f("- Statement timeout %d s; budget %d s for the whole run; at most %d tables (largest first).\n", l.statementTimeout().toSeconds(),
         l.budget().toSeconds(), l.maxTables()));
-    b.append(f("- Tables with up to %,d rows are measured exactly; larger ones are sampled: %,d parents per foreign key, %,d rows per key column "
-        + "and size query (PostgreSQL TABLESAMPLE BERNOULLI, MySQL/MariaDB RAND()), %,d rows per table for item sizes.\n", l.exactRowLimit(),
-        l.sampleParents(), l.sampleRows(), l.itemSampleRows()));
+    b.append(f("- Tables with up to %,d rows are measured exactly; larger ones are sampled at random (PostgreSQL TABLESAMPLE BERNOULLI, "
+        + "MySQL/MariaDB RAND()) with a fraction sized for about %,d parents per foreign key, %,d rows per key column and size query, "
+        + "%,d rows per table for item sizes (a sample stops at %d times that when the row estimate was low).\n", l.exactRowLimit(),
+        l.sampleParents(), l.sampleRows(), l.itemSampleRows(), Profiler.SAFETY));
     b.append(f("- Cardinality: 1:1 when no parent has more than 1 child, 1:few up to %d, 1:many up to %,d, 1:huge above "
         + "(by the largest number of children one parent has).\n", Profiler.FEW, Profiler.MANY));
     b.append(f("- Hot keys: a value is hot when its share of the rows times the table's request rate exceeds one partition's %,d RCU or %,d WCU per second "

@@ -304,8 +304,21 @@ public final class Profiler {
     if (rows <= req.exactRowLimit() || rows <= 0) {
       return 1;
     }
-    return Math.min(1.0, 2.0 * wanted / rows);
+    return Math.min(1.0, (double) wanted / rows);
   }
+
+  /**
+   * The row limit of a sample of about {@code wanted} rows. The limit is only a safety net against
+   * a row estimate far too low: a sample cut short by its limit is biased towards the rows the
+   * engine scans first (in index order that is the lowest values), so the fraction, not the
+   * limit, sizes the sample.
+   */
+  static long cap(long wanted) {
+    return SAFETY * wanted;
+  }
+
+  /** {@link #cap}: a sample stops at this many times the rows wanted. */
+  static final long SAFETY = 3;
 
   private TableProfile table(Table t, Workload w) {
     if (t.rows < 0 || t.rows <= req.exactRowLimit()) {
@@ -322,7 +335,7 @@ public final class Profiler {
     Double[] avg = {null};
     Long[] max = {null};
     if (!t.columns.isEmpty()) {
-      query("row size of " + t.name, sql.rowSize(t.name, t.columns, f, req.sampleRows()), List.of(), rs -> {
+      query("row size of " + t.name, sql.rowSize(t.name, t.columns, f, cap(req.sampleRows())), List.of(), rs -> {
         double a = rs.getDouble(1);
         avg[0] = rs.wasNull() ? null : a;
         long m = rs.getLong(2);
@@ -330,11 +343,11 @@ public final class Profiler {
       });
     }
     String method = (sql instanceof ProfileSql.Postgres ? "pg_column_size of the row (tuple header included)" : "sum of LENGTH of the columns (numbers as text)")
-        + (f >= 1 ? ", all rows" : ", sample of at most " + req.sampleRows() + " rows");
+        + (f >= 1 ? ", all rows" : ", random sample of about " + req.sampleRows() + " rows");
     long[] item = {0, 0, 0};
     if (req.itemSampleRows() > 0 && !t.columns.isEmpty()) {
       double fi = fraction(t.rows, req.itemSampleRows());
-      query("item size of " + t.name, sql.items(t.name, t.columns, fi, req.itemSampleRows()), List.of(), rs -> {
+      query("item size of " + t.name, sql.items(t.name, t.columns, fi, fi >= 1 ? req.itemSampleRows() : cap(req.itemSampleRows())), List.of(), rs -> {
         long size = itemSize(rs);
         item[0]++;
         item[1] += size;
@@ -378,7 +391,7 @@ public final class Profiler {
   private Relationship relationship(ForeignKey fk, Table child, Table parent) {
     boolean sampled = child.rows > req.exactRowLimit() || parent.rows > req.exactRowLimit();
     String text = sampled
-        ? sql.childrenSampled(fk.child(), fk.childColumns(), fk.parent(), fk.parentColumns(), Math.min(1.0, 2.0 * req.sampleParents() / Math.max(1, parent.rows)), req.sampleParents())
+        ? sql.childrenSampled(fk.child(), fk.childColumns(), fk.parent(), fk.parentColumns(), Math.min(1.0, (double) req.sampleParents() / Math.max(1, parent.rows)), cap(req.sampleParents()))
         : sql.childrenExact(fk.child(), fk.childColumns(), fk.parent(), fk.parentColumns());
     TreeMap<Long, Long> histogram = new TreeMap<>();
     if (!query("relationship " + fk.child() + "." + fk.name(), text, List.of(), rs -> histogram.merge(rs.getLong(1), rs.getLong(2), Long::sum))) {
@@ -452,7 +465,7 @@ public final class Profiler {
       } else {
         double f = fraction(t.rows, req.sampleRows());
         long[] dn = {0, 0};
-        if (!query("distinct values of " + t.name + "." + col, sql.distinct(t.name, col, f, req.sampleRows()), List.of(), rs -> {
+        if (!query("distinct values of " + t.name + "." + col, sql.distinct(t.name, col, f, cap(req.sampleRows())), List.of(), rs -> {
           dn[0] = rs.getLong(1);
           dn[1] = rs.getLong(2);
         })) {
@@ -468,9 +481,12 @@ public final class Profiler {
           estimated = f < 1;
           source = f < 1 ? "sampled GROUP BY (" + dn[1] + " rows)" : "exact GROUP BY";
         }
-        long rows = Math.max(1, dn[1]);
-        query("heaviest values of " + t.name + "." + col, sql.heaviest(t.name, col, f, req.sampleRows(), req.topValues()), List.of(),
-            rs -> heavy.add(new Object[] {rs.getString(1), rs.getLong(2) / (double) rows}));
+        query("heaviest values of " + t.name + "." + col, sql.heaviest(t.name, col, f, cap(req.sampleRows()), req.topValues()), List.of(), rs -> {
+          String v = rs.getString(1);
+          if (v != null && heavy.size() < req.topValues()) {
+            heavy.add(new Object[] {v, rs.getLong(2) / Math.max(1.0, rs.getDouble(3))});
+          }
+        });
       }
       List<HeavyValue> values = new ArrayList<>();
       for (Object[] h : heavy) {
