@@ -23,7 +23,7 @@ import java.util.Random;
  *   <li>{@code docs} 500 rows whose {@code body} is exactly 1,000 ASCII characters.
  * </ul>
  */
-final class ProfileFixture {
+public final class ProfileFixture {
   static final int CUSTOMERS = 1_100;
   static final int ORDERS = 13_000;
   static final int PRODUCTS = 500;
@@ -44,7 +44,7 @@ final class ProfileFixture {
     return out;
   }
 
-  static void create(Connection c, boolean postgres) throws SQLException {
+  public static void create(Connection c, boolean postgres) throws SQLException {
     try (Statement s = c.createStatement()) {
       s.execute("CREATE TABLE customers (id INT PRIMARY KEY, name VARCHAR(40) NOT NULL)");
       s.execute("CREATE TABLE orders (id INT PRIMARY KEY, customer_id INT NOT NULL, note VARCHAR(20), FOREIGN KEY (customer_id) REFERENCES customers (id))");
