@@ -193,7 +193,8 @@ public final class JsonDocument {
         return Validated.invalid(syntaxError(file, pe, body));
       }
       return Validated.invalid(
-          Diagnostic.error("Json.Syntax", "cannot parse JSON: " + e.getOriginalMessage(), SourceLocation.of(file, ""), ""));
+          Diagnostic.error("Json.Syntax", "cannot parse JSON: " + withoutContent(String.valueOf(e.getOriginalMessage()).lines().findFirst().orElse("")),
+              SourceLocation.of(file, ""), ""));
     } catch (JsonParseException e) {
       return Validated.invalid(syntaxError(file, e, body));
     } catch (IOException e) {
@@ -255,7 +256,18 @@ public final class JsonDocument {
             .orElse(msg)
             .replaceAll("\\s*\\(for (Array|Object) starting at \\[Source:[^\\]]*\\]\\)", "")
             .replaceAll("\\s*at \\[Source:.*$", "");
-    return Diagnostic.error(id, firstLine, new SourceLocation(file, "", line, col), hint);
+    return Diagnostic.error(id, withoutContent(firstLine), new SourceLocation(file, "", line, col), hint);
+  }
+
+  /**
+   * The parser's message without the text it quotes from the file: a file that is not JSON at all
+   * (a credentials file, a key) must never be replayed in an error. The line and column say where.
+   */
+  static String withoutContent(String message) {
+    return message
+        .replaceAll("Unrecognized token '.*?': was expecting", "Unrecognized text (not JSON) here: was expecting")
+        .replaceAll("Unrecognized token '.*'$", "Unrecognized text (not JSON) here")
+        .replaceAll("Unexpected character \\('.*?' \\(code [^)]*\\)\\)", "Unexpected character");
   }
 
   /** Records the position of every value under {@code pointer} (tokens only; no tree is built). */

@@ -72,4 +72,19 @@ class JsonDocumentTest {
     m.put("a", java.util.List.of(true, "x"));
     assertThat(Json.pretty(m)).isEqualTo("{\n  \"a\": [\n    true,\n    \"x\"\n  ],\n  \"b\": 1\n}\n");
   }
+
+  /** A file that is not JSON (credentials, a key) is never replayed in the error; line and column say where. */
+  @Test
+  void syntaxErrorsDoNotQuoteTheFile() {
+    String secret = "AKIAIOSFODNN7EXAMPLE";
+    for (String text : java.util.List.of(secret, "aws_access_key_id = " + secret, "[default]\naws_secret_access_key=" + secret,
+        "{\"a\": " + secret + "}", secret + " {", "'" + secret + "'", "\u00e9" + secret)) {
+      Validated<JsonDocument> r = JsonDocument.parse("creds", text);
+      assertThat(r.isValid()).as(text).isFalse();
+      Diagnostic d = r.diagnostics().get(0);
+      assertThat(d.id()).as(text).isEqualTo("Json.Syntax");
+      assertThat(d.format()).as(text).doesNotContain(secret).doesNotContain("AKIA").doesNotContain("aws_");
+      assertThat(d.location().line()).as(text).isPositive();
+    }
+  }
 }
