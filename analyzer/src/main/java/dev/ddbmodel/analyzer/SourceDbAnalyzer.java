@@ -87,14 +87,26 @@ public final class SourceDbAnalyzer {
       return err("Analyzer.Connection", "cannot connect to " + d.name() + " at " + creds.unwrap().host() + ": " + e.getMessage().lines().findFirst().orElse(""),
           "check host, port, network access and credentials");
     }
-    return written(r, d, id, queries, tables, guard.unwrap(), now);
+    List<String> problems = new ArrayList<>();
+    Map<String, String> extra = new java.util.TreeMap<>();
+    if (r.profile()) {
+      dev.ddbmodel.analyzer.profile.ManagedProfile.into(d.name(), d.jdbcUrl(creds.unwrap().host(), r.port().orElse(d.defaultPort()), id),
+          creds.unwrap().username(), creds.unwrap().password(), r.statementTimeoutSeconds(), extra, problems);
+    }
+    return written(r, d, id, queries, tables, guard.unwrap(), now, problems, extra);
   }
 
   private static Validated<AnalyzerResult> written(AnalyzerRequest r, Dialect d, String id, List<AnalysisQuery> queries, List<ResultTable> tables,
       PathGuard guard, Instant now) {
+    return written(r, d, id, queries, tables, guard, now, new ArrayList<>(), Map.of());
+  }
+
+  private static Validated<AnalyzerResult> written(AnalyzerRequest r, Dialect d, String id, List<AnalysisQuery> queries, List<ResultTable> tables,
+      PathGuard guard, Instant now, List<String> profileProblems, Map<String, String> extra) {
     List<String> problems = new ArrayList<>();
     tables.stream().filter(ResultTable::failed).forEach(t -> problems.add("query `" + t.name() + "` failed: " + t.error()));
-    return write(r, d, id, queries, tables, problems, guard, now);
+    problems.addAll(profileProblems);
+    return write(r, d, id, queries, tables, problems, guard, now, extra);
   }
 
   private static Validated<AnalyzerResult> parseStep(AnalyzerRequest r, Dialect d, String id, List<AnalysisQuery> queries, PathGuard guard, Instant now) {
@@ -124,12 +136,16 @@ public final class SourceDbAnalyzer {
     }
     parsed.tables().keySet().stream().filter(n -> queries.stream().noneMatch(q -> q.name().equals(n)))
         .forEach(n -> problems.add("section `" + n + "` does not belong to the generated queries and was ignored"));
-    return write(r, d, id, queries, tables, problems, guard, now);
+    return write(r, d, id, queries, tables, problems, guard, now, Map.of());
   }
 
   private static Validated<AnalyzerResult> write(AnalyzerRequest r, Dialect d, String id, List<AnalysisQuery> queries, List<ResultTable> tables,
-      List<String> problems, PathGuard guard, Instant now) {
-    Map<String, String> files = AnalysisWriter.files(r, id, queries, tables, problems, now);
+      List<String> problems, PathGuard guard, Instant now, Map<String, String> extra) {
+    Map<String, String> files = new java.util.LinkedHashMap<>(AnalysisWriter.files(r, id, queries, tables, problems, now));
+    extra.forEach(files::putIfAbsent);
+    if (extra.containsKey(dev.ddbmodel.analyzer.profile.ManagedProfile.FILE)) {
+      files.computeIfPresent("manifest.md", (k, v) -> v + dev.ddbmodel.analyzer.profile.ManagedProfile.MANIFEST_SECTION);
+    }
     // a run in the same second gets database_analysis_<timestamp>_2 instead of colliding
     Outputs outputs = Outputs.standard();
     Validated<Path> folder = outputs.freshFolder(guard.base(), "database_analysis_" + AnalysisWriter.FOLDER.format(now));
