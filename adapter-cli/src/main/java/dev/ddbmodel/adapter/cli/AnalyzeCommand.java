@@ -110,13 +110,16 @@ final class AnalyzeCommand {
     @Option(names = "--cluster-arn", description = "Aurora cluster ARN: connect through the RDS Data API with --secret-arn instead of --host.")
     String clusterArn;
 
+    @Option(names = "--no-profile", description = "Skip the data profile (profile.md: children per parent, key skew, sizes, reads vs writes; PostgreSQL and MySQL/MariaDB).")
+    boolean noProfile;
+
     @Mixin OutputOptions output;
 
     @Override
     public Integer call() {
       String password = passwordEnv == null ? "" : System.getenv(passwordEnv);
       return finish(spec, output, SourceDbAnalyzer.run(AnalyzerRequest.builder(db, outputDir.toAbsolutePath()).identifier(database).mode("managed")
-          .host(host).port(port).credentials(user, password).secretArn(secretArn).region(region).clusterArn(clusterArn).days(days).maxResults(max).build()));
+          .host(host).port(port).credentials(user, password).secretArn(secretArn).region(region).clusterArn(clusterArn).days(days).maxResults(max).profile(!noProfile).build()));
     }
   }
 }
