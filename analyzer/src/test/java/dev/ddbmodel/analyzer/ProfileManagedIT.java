@@ -56,12 +56,13 @@ class ProfileManagedIT {
     assertThat(Files.readString(res.path().resolve("profile.md")))
         .contains("| orders(customer\\_id) → customers(id) | 1,100 | 1,100 | 0 | 3 | 3 | 10,000 | 11.82 | 9.0% | 1:huge |");
     assertThat(res.problems()).noneMatch(p -> p.startsWith("data profile"));
+    assertThat(dev.ddbmodel.analyzer.profile.ProfileJsonTest.validate(Files.readString(res.path().resolve("profile.json")))).isEmpty();
   }
 
   @Test
   void noProfileWhenSwitchedOff() throws Exception {
     AnalyzerResult res = SourceDbAnalyzer.run(managed().profile(false).build()).unwrap();
-    assertThat(res.files()).contains("manifest.md").doesNotContain("profile.md");
+    assertThat(res.files()).contains("manifest.md").doesNotContain("profile.md", "profile.json");
     assertThat(res.path().resolve("profile.md")).doesNotExist();
     assertThat(Files.readString(res.path().resolve("manifest.md"))).doesNotContain("Data profile");
   }

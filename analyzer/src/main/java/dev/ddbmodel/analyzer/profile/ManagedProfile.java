@@ -16,7 +16,8 @@ public final class ManagedProfile {
 
   /** The manifest's section pointing at the profile. */
   public static final String MANIFEST_SECTION = "\n## Data Profile\n\n- [Data profile](" + FILE
-      + ") — children per parent for every foreign key, key skew and hot keys, row and DynamoDB item sizes, reads vs writes per table\n";
+      + ") — children per parent for every foreign key, key skew and hot keys, row and DynamoDB item sizes, reads vs writes per table\n"
+      + "- [profile.json](" + ProfileJson.FILE + ") — the same figures for scripts (JSON Schema: profile.schema.json in the ddbmodel-analyzer jar, dev/ddbmodel/analyzer/profile/)\n";
 
   private ManagedProfile() {}
 
@@ -44,6 +45,7 @@ public final class ManagedProfile {
     try (Connection c = DriverManager.getConnection(jdbcUrl, p)) {
       ProfileResult r = Profiler.profile(c, req);
       files.put(FILE, ProfileWriter.render(r));
+      files.put(ProfileJson.FILE, ProfileJson.render(r));
       for (Diagnostic d : r.diagnostics()) {
         problems.add("data profile: `" + d.id() + "` " + d.message());
       }

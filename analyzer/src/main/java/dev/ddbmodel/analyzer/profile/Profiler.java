@@ -192,6 +192,9 @@ public final class Profiler {
           rows.row(rs);
         }
       }
+      // one short read-only transaction per statement: no snapshot held for the whole run, and the
+      // share locks of thousands of tables are not accumulated (PostgreSQL: "out of shared memory")
+      conn.rollback();
       return true;
     } catch (SQLException e) {
       try {

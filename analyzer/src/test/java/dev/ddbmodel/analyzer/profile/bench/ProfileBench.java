@@ -31,12 +31,14 @@ public final class ProfileBench {
     try {
       try (Connection c = DriverManager.getConnection(url + db, "postgres", ""); Statement s = c.createStatement()) {
         long t0 = System.nanoTime();
-        s.execute("DO $$ BEGIN FOR i IN 1.." + pairs + " LOOP "
+        for (int from = 1; from <= pairs; from += 100) {
+          s.execute("DO $$ BEGIN FOR i IN " + from + ".." + Math.min(pairs, from + 99) + " LOOP "
             + "EXECUTE format('CREATE TABLE p%s (id int PRIMARY KEY, name text)', i); "
             + "EXECUTE format('CREATE TABLE c%s (id int PRIMARY KEY, p_id int NOT NULL REFERENCES p%s (id), v text)', i, i); "
             + "EXECUTE format('INSERT INTO p%s SELECT g, ''n'' || g FROM generate_series(1, 10) g', i); "
             + "EXECUTE format('INSERT INTO c%s SELECT g, 1 + g %% 10, ''v'' || g FROM generate_series(1, 30) g', i); "
             + "END LOOP; END $$");
+        }
         s.execute("ANALYZE");
         System.err.printf(Locale.ROOT, "created %,d tables in %.1f s%n", 2 * pairs, (System.nanoTime() - t0) / 1e9);
       }
