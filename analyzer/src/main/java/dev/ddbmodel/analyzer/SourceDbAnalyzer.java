@@ -79,11 +79,18 @@ public final class SourceDbAnalyzer {
     if (!creds.isValid()) {
       return Validated.invalid(creds.errors());
     }
+    try {
+      // a name that does not resolve fails at once, not after the connection pool's timeout
+      java.net.InetAddress.getByName(creds.unwrap().host());
+    } catch (java.net.UnknownHostException e) {
+      return envErr("Analyzer.Connection", "cannot connect to " + d.name() + ": unknown host `" + creds.unwrap().host() + "` (the name does not resolve)",
+          "check the host name and the machine's DNS");
+    }
     List<ResultTable> tables;
     try {
       tables = Managed.run(d, creds.unwrap(), r.port().orElse(d.defaultPort()), id, queries, r.maxQueryResults(), r.statementTimeoutSeconds());
     } catch (SQLException e) {
-      return err("Analyzer.Connection", "cannot connect to " + d.name() + " at " + creds.unwrap().host() + ": " + e.getMessage().lines().findFirst().orElse(""),
+      return envErr("Analyzer.Connection", "cannot connect to " + d.name() + " at " + creds.unwrap().host() + ": " + e.getMessage().lines().findFirst().orElse(""),
           "check host, port, network access and credentials");
     }
     return written(r, d, id, queries, tables, guard.unwrap(), now);
@@ -138,6 +145,10 @@ public final class SourceDbAnalyzer {
       throw new UncheckedIOException("cannot write " + folder, e);
     }
     return Validated.valid(new AnalyzerResult("analysis_written", folder, List.copyOf(files.keySet()), tables, problems, ""));
+  }
+
+  private static <T> Validated<T> envErr(String id, String msg, String hint) {
+    return Validated.invalid(Diagnostic.environment(id, msg, SourceLocation.NONE, hint));
   }
 
   private static <T> Validated<T> err(String id, String msg, String hint) {

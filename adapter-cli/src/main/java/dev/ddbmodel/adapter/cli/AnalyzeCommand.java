@@ -41,9 +41,7 @@ final class AnalyzeCommand {
     var o = spec.commandLine().getOut();
     Style style = new Style(spec.commandLine().getColorScheme().ansi());
     if (!r.isValid()) {
-      Diagnostics.print(o, r.diagnostics(), output.json(), style);
-      boolean env = r.errors().stream().anyMatch(d -> d.id().equals("Analyzer.Connection") || d.id().equals("Analyzer.AwsAccess"));
-      return env ? ExitCodes.ENVIRONMENT : Diagnostics.exitCode(r.diagnostics());
+      return Diagnostics.fail(spec, r.diagnostics(), output.json());
     }
     AnalyzerResult a = r.unwrap();
     o.print(output.json() ? Json.pretty(Map.of("kind", a.kind(), "path", a.path().toString(), "files", a.files(), "problems", a.problems())) : a.toText());

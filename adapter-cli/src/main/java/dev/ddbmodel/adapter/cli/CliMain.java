@@ -33,13 +33,9 @@ public final class CliMain {
   static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new RootCommand());
     cl.setCaseInsensitiveEnumValuesAllowed(true);
-    cl.setExecutionExceptionHandler(
-        (ex, commandLine, parseResult) -> {
-          commandLine.getErr().println("ddbm: internal error: " + ex);
-          ex.printStackTrace(commandLine.getErr());
-          return ExitCodes.INTERNAL;
-        });
-    cl.setExitCodeExceptionMapper(ex -> ExitCodes.USAGE);
+    Failures failures = new Failures();
+    cl.setExecutionExceptionHandler(failures);
+    cl.setExitCodeExceptionMapper(failures);
     return cl;
   }
 }

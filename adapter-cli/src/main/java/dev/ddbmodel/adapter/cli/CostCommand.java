@@ -53,8 +53,7 @@ final class CostCommand implements Callable<Integer> {
     Style style = new Style(spec.commandLine().getColorScheme().ansi());
     Validated<JsonDocument> doc = JsonDocument.read(input, input.getFileName().toString());
     if (!doc.isValid()) {
-      Diagnostics.print(out, doc.diagnostics(), output.json(), style);
-      return Diagnostics.exitCode(doc.diagnostics());
+      return Diagnostics.fail(spec, doc.diagnostics(), output.json());
     }
     Optional<PriceTable> prices = PriceTable.find(region, tableClass);
     if (prices.isEmpty()) {
@@ -66,8 +65,7 @@ final class CostCommand implements Callable<Integer> {
     if (model != null) {
       Validated<DataModel> m = DataModelLoader.load(model);
       if (!m.isValid()) {
-        Diagnostics.print(out, m.diagnostics(), output.json(), style);
-        return Diagnostics.exitCode(m.diagnostics());
+        return Diagnostics.fail(spec, m.diagnostics(), output.json());
       }
       dm = m.findValue();
     }
@@ -77,12 +75,16 @@ final class CostCommand implements Callable<Integer> {
         .map(req -> req.with(prices.get(), provisioned, dmFinal))
         .flatMap(CostCalculator::compute);
     if (!r.isValid()) {
-      Diagnostics.print(out, r.diagnostics().stream().map(d::locate).toList(), output.json(), style);
-      return ExitCodes.INVALID;
+      return Diagnostics.fail(spec, r.diagnostics().stream().map(d::locate).toList(), output.json());
     }
     CostReport report = r.unwrap();
     if (workspace != null) {
-      CostReportWriter.writeInto(workspace.resolve("dynamodb_data_model.md"), report.toMarkdown());
+      Path md = workspace.toAbsolutePath().resolve("dynamodb_data_model.md");
+      try {
+        CostReportWriter.writeInto(md, report.toMarkdown());
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException("cannot write the cost report into `" + md + "`", e);
+      }
     }
     if (output.json()) {
       out.print(Json.pretty(report.toJson()));

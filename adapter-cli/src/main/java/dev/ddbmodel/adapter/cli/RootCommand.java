@@ -23,6 +23,10 @@ import picocli.CommandLine.Command;
 public final class RootCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
+  /** Read by {@link Failures} from the parse result, on whichever level it was given. */
+  @picocli.CommandLine.Option(names = Failures.VERBOSE, scope = picocli.CommandLine.ScopeType.INHERIT, description = "Print the stack trace of a failure (for bug reports).")
+  boolean verbose;
+
   @Override
   public void run() {
     spec.commandLine().usage(spec.commandLine().getOut());
