@@ -24,13 +24,13 @@ class EnvironmentFailuresTest {
   void unreachableEndpoint() throws IOException {
     Path ws = copyExample();
     CliTestSupport.Run r = CliTestSupport.run("model", "validate", ws.toString(), "--endpoint", "http://127.0.0.1:" + closedPort());
-    assertEnvironment(r, "cannot reach `http://127.0.0.1:", "connection refused");
+    assertEnvironment(r, "cannot reach `http://127.0.0.1:", "connection refused", "Validation.EndpointUnreachable");
   }
 
   @Test
   void unreachableEndpointForExtract() {
     CliTestSupport.Run r = CliTestSupport.run("model", "extract", "--endpoint", "http://127.0.0.1:" + closedPort(), "--out", tmp.toString());
-    assertEnvironment(r, "cannot reach DynamoDB");
+    assertEnvironment(r, "cannot reach DynamoDB", "Extract.Unreachable");
   }
 
   @Test
@@ -41,7 +41,7 @@ class EnvironmentFailuresTest {
 
   @Test
   void portOutOfRange() {
-    assertEnvironment(CliTestSupport.run("local", "--port", "99999"), "port 99999 is out of range");
+    assertEnvironment(CliTestSupport.run("local", "--port", "99999"), "port 99999 is out of range", "Local.Port");
     assertEnvironment(CliTestSupport.run("local", "--port", "-1"), "port -1 is out of range");
   }
 
@@ -49,7 +49,7 @@ class EnvironmentFailuresTest {
   void portInUse() throws IOException {
     try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       CliTestSupport.Run r = CliTestSupport.run("local", "--port", String.valueOf(taken.getLocalPort()));
-      assertEnvironment(r, "cannot listen on 127.0.0.1:" + taken.getLocalPort(), "in use");
+      assertEnvironment(r, "cannot listen on 127.0.0.1:" + taken.getLocalPort(), "in use", "Local.Port");
     }
   }
 
@@ -58,7 +58,7 @@ class EnvironmentFailuresTest {
     long t0 = System.nanoTime();
     CliTestSupport.Run r = CliTestSupport.run("analyze", "connect", "--db", "postgresql", "--database", "shop", "--host", "no-such-host.invalid",
         "--user", "nobody", "--output-dir", tmp.toString());
-    assertEnvironment(r, "unknown host `no-such-host.invalid`");
+    assertEnvironment(r, "unknown host `no-such-host.invalid`", "Analyzer.Connection");
     assertThat((System.nanoTime() - t0) / 1_000_000_000L).as("fails at once, not after the pool's timeout").isLessThan(20);
   }
 
