@@ -37,13 +37,14 @@ public final class CliMain {
 
   /**
    * The command tree a run of {@code args} needs: when the first word names a subcommand, only
-   * that one is built (picocli reflects over every registered command up front, which dominates a
+   * that one is built (except for {@code generate-completion}; picocli reflects over every registered command up front, which dominates a
    * short run); otherwise every subcommand, for help and error messages.
    */
   static CommandLine commandLine(String[] args) {
     CommandLine cl = new CommandLine(new RootCommand());
     String first = java.util.Arrays.stream(args).filter(a -> !a.startsWith("-")).findFirst().orElse("");
-    if (RootCommand.subcommand(first) != null) {
+    // completion describes the whole tree
+    if (RootCommand.subcommand(first) != null && !first.equals("generate-completion")) {
       cl.addSubcommand(RootCommand.subcommand(first));
     } else {
       for (String name : RootCommand.SUBCOMMANDS) {

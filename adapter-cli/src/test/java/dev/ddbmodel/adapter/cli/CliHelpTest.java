@@ -44,6 +44,7 @@ class CliHelpTest {
     assertThat(CliMain.commandLine(new String[] {"schema", "validate", "x"}).getSubcommands().keySet()).containsExactly("schema");
     assertThat(CliMain.commandLine(new String[] {"--verbose", "schema"}).getSubcommands().keySet()).containsExactly("schema");
     assertThat(CliMain.commandLine(new String[] {"nosuch"}).getSubcommands().keySet()).containsAll(RootCommand.SUBCOMMANDS);
+    assertThat(CliTestSupport.run("generate-completion").out()).as("completion covers every command").contains("schema", "model", "generate", "analyze");
   }
 
   @Test
