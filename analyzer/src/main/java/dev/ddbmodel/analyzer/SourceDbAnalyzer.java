@@ -5,10 +5,9 @@ import dev.ddbmodel.core.Diagnostic;
 import dev.ddbmodel.core.SourceLocation;
 import dev.ddbmodel.core.Suggestions;
 import dev.ddbmodel.core.Validated;
-import dev.ddbmodel.core.io.AtomicFiles;
+import dev.ddbmodel.core.io.Outputs;
 import dev.ddbmodel.core.io.PathGuard;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,13 +16,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Source database analysis. Self-service: write the SQL file (step 1), then read the client's
  * output (step 2). Managed: connect read-only over JDBC. Steps 2 and managed write a folder
  * {@code database_analysis_YYYYMMDD_HHMMSS} with {@code manifest.md} and one markdown file per
- * query, atomically, inside {@code output_dir}.
+ * query, inside {@code output_dir}, under the rules of
+ * {@link Outputs} (a run in the same second gets a suffix; an existing query file is replaced only
+ * when ddbm wrote it).
  *
  * <p>Managed mode connects over JDBC (host from the arguments or the secret, which must agree), or
  * over the RDS Data API when {@code aws_cluster_arn} is given (Aurora MySQL/PostgreSQL).
@@ -60,10 +60,11 @@ public final class SourceDbAnalyzer {
         if (!target.isValid()) {
           return Validated.invalid(target.errors());
         }
-        try {
-          AtomicFiles.writeString(target.unwrap(), SelfServiceSql.render(d, id, queries, now.toString()));
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
+        // never replace a file ddbm did not write: only an earlier query file (it starts with the marker) is replaced
+        Validated<List<Path>> written = Outputs.standard().writeOwnedTextFiles(Map.of(target.unwrap(), SelfServiceSql.render(d, id, queries, now.toString())),
+            false, Outputs.startsWith(SelfServiceSql.MARKER), "choose a new file name for `queries_file_path`");
+        if (!written.isValid()) {
+          return Validated.invalid(written.errors());
         }
         String instructions = "Run it against the database with your own client and save the output, e.g.\n  "
             + d.runInstructions(target.unwrap().toString(), id) + "\nThen call again with query_result_file_path set to the results file.";
@@ -136,15 +137,17 @@ public final class SourceDbAnalyzer {
   private static Validated<AnalyzerResult> write(AnalyzerRequest r, Dialect d, String id, List<AnalysisQuery> queries, List<ResultTable> tables,
       List<String> problems, PathGuard guard, Instant now) {
     Map<String, String> files = AnalysisWriter.files(r, id, queries, tables, problems, now);
-    Path folder = guard.base().resolve("database_analysis_" + AnalysisWriter.FOLDER.format(now));
-    Map<String, byte[]> bytes = new TreeMap<>();
-    files.forEach((k, v) -> bytes.put(k, v.getBytes(StandardCharsets.UTF_8)));
-    try {
-      AtomicFiles.writeDirectory(folder, bytes, false);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + folder, e);
+    // a run in the same second gets database_analysis_<timestamp>_2 instead of colliding
+    Outputs outputs = Outputs.standard();
+    Validated<Path> folder = outputs.freshFolder(guard.base(), "database_analysis_" + AnalysisWriter.FOLDER.format(now));
+    if (!folder.isValid()) {
+      return Validated.invalid(folder.errors());
     }
-    return Validated.valid(new AnalyzerResult("analysis_written", folder, List.copyOf(files.keySet()), tables, problems, ""));
+    Validated<Outputs.FolderResult> written = outputs.writeTextFolder(folder.unwrap(), files, false, Outputs.Existing.REGENERATE, "the analysis");
+    if (!written.isValid()) {
+      return Validated.invalid(written.errors());
+    }
+    return Validated.valid(new AnalyzerResult("analysis_written", folder.unwrap(), List.copyOf(files.keySet()), tables, problems, ""));
   }
 
   private static <T> Validated<T> envErr(String id, String msg, String hint) {

@@ -5,21 +5,18 @@ import dev.ddbmodel.codegen.python.PythonDalGenerator;
 import dev.ddbmodel.core.Diagnostic;
 import dev.ddbmodel.core.SourceLocation;
 import dev.ddbmodel.core.Validated;
-import dev.ddbmodel.core.io.AtomicFiles;
+import dev.ddbmodel.core.io.Outputs;
 import dev.ddbmodel.schema.SchemaValidation;
 import dev.ddbmodel.schema.SchemaValidationReport;
 import dev.ddbmodel.schema.SchemaValidationRequest;
 import dev.ddbmodel.schema.model.Schema;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * Generates a data access layer from schema.json. The schema (and usage data) are validated first
- * and an invalid schema generates nothing; output is deterministic and written as a whole folder.
+ * and an invalid schema generates nothing; output is deterministic and written under the rules of {@link Outputs}
+ * (manifest, user files never touched).
  */
 public final class DalGenerator {
   private DalGenerator() {}
@@ -33,15 +30,13 @@ public final class DalGenerator {
     Schema schema = report.schema().orElseThrow();
     Optional<JsonNode> usage = req.usageData().map(p -> dev.ddbmodel.core.json.JsonDocument.read(p, p.getFileName().toString()).unwrap().root());
     Map<String, String> files = files(schema, req.schema().getFileName().toString(), req.language(), usage, req.examples());
-    Map<String, byte[]> bytes = new TreeMap<>();
-    files.forEach((k, v) -> bytes.put(k, v.getBytes(StandardCharsets.UTF_8)));
-    try {
-      AtomicFiles.writeDirectory(req.resolvedOutput(), bytes, true);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + req.resolvedOutput(), e);
+    Validated<Outputs.FolderResult> written = Outputs.standard().writeTextFolder(req.resolvedOutput(), files, req.overwrite(),
+        Outputs.Existing.REGENERATE, "the data access layer");
+    if (!written.isValid()) {
+      return Validated.invalid(written.errors());
     }
     int patterns = schema.entities().values().stream().mapToInt(e -> e.accessPatterns().size()).sum() + schema.crossTablePatterns().size();
-    return Validated.valid(new GenerationResult(req.resolvedOutput(), java.util.List.copyOf(files.keySet()), patterns), report.diagnostics());
+    return Validated.valid(new GenerationResult(written.unwrap().folder(), java.util.List.copyOf(files.keySet()), patterns), report.diagnostics());
   }
 
   /** The generated files without writing them. */

@@ -629,6 +629,7 @@ final class SchemaRules {
         }
       }
       parameters(x.get("parameters"), xa.key("parameters"));
+      conditionPlaceholders(x, ia);
       JsonNode ps = x.path("parameters");
       for (int k = 0; ps.isArray() && k < ps.size(); k++) {
         JsonNode p = ps.get(k);
@@ -637,6 +638,45 @@ final class SchemaRules {
         if (!pt.isEmpty() && !pt.equals("entity") && ft != null && !ft.equals(pt)) {
           error("Schema.ParameterFieldType", xa.key("parameters").idx(k).key("type"), "parameter `" + p.path("name").asText() + "` is `" + pt
               + "` but the field of that name is `" + ft + "`", "change the parameter type to `" + ft + "`");
+        }
+      }
+    }
+  }
+
+  private static final java.util.regex.Pattern VALUE_PLACEHOLDER = java.util.regex.Pattern.compile(":([A-Za-z0-9_]+)");
+
+  /**
+   * Every {@code :value} of a leg's condition is bound at call time from a plain parameter of the
+   * same name or a field of an entity parameter; one bound by neither needs {@code
+   * condition_values} on every call and otherwise fails when the transaction runs.
+   */
+  private void conditionPlaceholders(JsonNode x, At ia) {
+    Set<String> bound = new java.util.TreeSet<>();
+    for (JsonNode p : x.path("parameters")) {
+      String pt = p.path("type").asText("");
+      if (!pt.equals("entity")) {
+        bound.add(p.path("name").asText(""));
+        continue;
+      }
+      String et = p.path("entity_type").asText("");
+      for (JsonNode t : doc.root().path("tables")) {
+        for (JsonNode f : t.path("entities").path(et).path("fields")) {
+          bound.add(f.path("name").asText(""));
+        }
+      }
+    }
+    JsonNode inv = x.path("entities_involved");
+    for (int k = 0; inv.isArray() && k < inv.size(); k++) {
+      JsonNode c = inv.get(k).get("condition");
+      if (c == null || !c.isTextual()) {
+        continue;
+      }
+      java.util.regex.Matcher m = VALUE_PLACEHOLDER.matcher(c.asText());
+      while (m.find()) {
+        if (!bound.contains(m.group(1))) {
+          warn("Schema.ConditionPlaceholder", ia.idx(k).key("condition"), "`:" + m.group(1) + "` in the condition is bound by no parameter"
+              + " and no field of an entity parameter; every call would have to pass it in condition_values",
+              "add a parameter named `" + m.group(1) + "`" + (bound.isEmpty() ? "" : " (" + Suggestions.hint(m.group(1), bound) + ")"));
         }
       }
     }

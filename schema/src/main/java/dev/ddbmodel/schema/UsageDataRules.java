@@ -61,6 +61,7 @@ final class UsageDataRules {
       }
       Set<String> fields = new TreeSet<>();
       entity.fields().forEach(f -> fields.add(f.name()));
+      Set<String> params = parameterNames(schema, entity);
       for (var sit = e.getValue().fields(); sit.hasNext(); ) {
         var s = sit.next();
         SchemaRules.At sa = ep.key(s.getKey());
@@ -78,14 +79,38 @@ final class UsageDataRules {
         if (s.getKey().equals("filter_values")) {
           continue;
         }
+        boolean patternData = s.getKey().equals("access_pattern_data");
         s.getValue().fieldNames().forEachRemaining(k -> {
-          if (!fields.contains(k)) {
+          if (patternData && !fields.contains(k) && !params.contains(k)) {
+            Set<String> names = new TreeSet<>(fields);
+            names.addAll(params);
+            r.error("Usage.UnknownField", sa.key(k), "`" + k + "` is neither a field of `" + e.getKey() + "` nor a parameter of its access patterns"
+                + " or of a cross-table pattern involving it", Suggestions.hint(k, names));
+          } else if (!patternData && !fields.contains(k)) {
             r.error("Usage.UnknownField", sa.key(k), "`" + k + "` is not a field of `" + e.getKey() + "`", Suggestions.hint(k, fields));
           }
         });
       }
     }
     return r.issues;
+  }
+
+  /**
+   * Names {@code access_pattern_data} may hold besides fields: the non-entity parameters of the
+   * entity's access patterns (range values such as {@code since}) and of the cross-table patterns
+   * that involve the entity (transaction-only values such as {@code amount}).
+   */
+  static Set<String> parameterNames(Schema schema, Schema.Entity entity) {
+    Set<String> out = new TreeSet<>();
+    for (Schema.AccessPattern ap : entity.accessPatterns()) {
+      ap.parameters().stream().filter(p -> !p.type().equals("entity")).forEach(p -> out.add(p.name()));
+    }
+    for (Schema.CrossTablePattern x : schema.crossTablePatterns()) {
+      if (x.entitiesInvolved().stream().anyMatch(i -> i.entity().equals(entity.name()))) {
+        x.parameters().stream().filter(p -> !p.type().equals("entity")).forEach(p -> out.add(p.name()));
+      }
+    }
+    return out;
   }
 
   static String typeName(JsonNode n) {

@@ -57,6 +57,8 @@ class DiagnosticTriggersTest {
           x.put("pattern_id", 99).put("name", "move").put("description", "d").put("operation", "TransactWrite").put("return_type", "boolean");
           x.putArray("entities_involved");
         }),
+        edit("Schema.ConditionPlaceholder", s -> ((ObjectNode) s.get("cross_table_access_patterns").get(0).get("entities_involved").get(1))
+            .put("condition", "stock >= :quantity AND #reserved < :max_reserved")),
         edit("Schema.MappingNoSortKey", s -> ((ObjectNode) entity(s, "Order").get("gsi_mappings").get(0)).remove("sk_template")));
   }
 

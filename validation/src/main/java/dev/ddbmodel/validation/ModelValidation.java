@@ -4,8 +4,8 @@ import dev.ddbmodel.core.Diagnostic;
 import dev.ddbmodel.core.Progress;
 import dev.ddbmodel.core.SourceLocation;
 import dev.ddbmodel.core.Validated;
-import dev.ddbmodel.core.io.AtomicFiles;
 import dev.ddbmodel.core.io.IoMessages;
+import dev.ddbmodel.core.io.Outputs;
 import dev.ddbmodel.core.io.PathGuard;
 import dev.ddbmodel.core.json.Json;
 import dev.ddbmodel.core.model.AccessPatternSpec;
@@ -20,14 +20,14 @@ import dev.ddbmodel.validation.exec.LocalDifferences;
 import dev.ddbmodel.validation.local.LocalDynamoDb;
 import dev.ddbmodel.validation.run.Provisioner;
 import dev.ddbmodel.validation.run.StaticChecksAccess;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -113,12 +113,15 @@ public final class ModelValidation {
     }
     if (request.writeReports() && report.isValid()) {
       ModelValidationReport r = report.unwrap();
-      try {
-        Path dir = guard.unwrap().base();
-        AtomicFiles.writeString(dir.resolve(ModelValidationReport.JSON_FILE), Json.pretty(r.toJson()));
-        AtomicFiles.writeString(dir.resolve(ModelValidationReport.MARKDOWN_FILE), r.toMarkdown());
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot write the validation reports into " + guard.unwrap().base(), e);
+      Path dir = guard.unwrap().base();
+      Map<Path, String> files = new LinkedHashMap<>();
+      files.put(dir.resolve(ModelValidationReport.JSON_FILE), Json.pretty(r.toJson()));
+      files.put(dir.resolve(ModelValidationReport.MARKDOWN_FILE), r.toMarkdown());
+      // an earlier report is replaced; a file of the user's with a report's name is not
+      Validated<List<Path>> written = Outputs.standard().writeOwnedTextFiles(files, false, ModelValidationReport::isReport,
+          "rename your file: ddbm writes its validation report under this name");
+      if (!written.isValid()) {
+        return Validated.invalid(written.errors());
       }
     }
     return report;

@@ -159,10 +159,29 @@ public record ModelValidationReport(
   }
 
   /** The markdown report. */
+  /** Whether {@code content} is a report ddbm wrote (markdown or JSON form), so it may be replaced. */
+  public static boolean isReport(String content) {
+    String c = content.replaceFirst("^\uFEFF", "");
+    if (c.startsWith(MARKDOWN_TITLE)) {
+      return true;
+    }
+    if (!c.stripLeading().startsWith("{")) {
+      return false;
+    }
+    try {
+      com.fasterxml.jackson.databind.JsonNode n = Json.parseTrusted(c);
+      return n.isObject() && n.path("validation_response").isArray();
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  private static final String MARKDOWN_TITLE = "# DynamoDB Data Model Validation Report\n";
+
   public String toMarkdown() {
     Summary s = summary();
     StringBuilder md = new StringBuilder();
-    md.append("# DynamoDB Data Model Validation Report\n\n");
+    md.append(MARKDOWN_TITLE).append('\n');
     md.append("- Validated at: ").append(validatedAt).append('\n');
     md.append("- Endpoint: ").append(endpoint).append('\n');
     int executed = s.total() - s.skippedExternal();

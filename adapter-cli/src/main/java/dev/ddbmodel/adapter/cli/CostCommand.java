@@ -79,11 +79,9 @@ final class CostCommand implements Callable<Integer> {
     }
     CostReport report = r.unwrap();
     if (workspace != null) {
-      Path md = workspace.toAbsolutePath().resolve("dynamodb_data_model.md");
-      try {
-        CostReportWriter.writeInto(md, report.toMarkdown());
-      } catch (IOException e) {
-        throw new java.io.UncheckedIOException("cannot write the cost report into `" + md + "`", e);
+      Validated<Path> written = CostReportWriter.write(workspace.toAbsolutePath().resolve("dynamodb_data_model.md"), report.toMarkdown());
+      if (!written.isValid()) {
+        return Diagnostics.fail(spec, written.diagnostics(), output.json());
       }
     }
     if (output.json()) {

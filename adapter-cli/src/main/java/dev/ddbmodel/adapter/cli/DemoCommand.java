@@ -50,7 +50,7 @@ final class DemoCommand implements Callable<Integer> {
       completionCandidates = Candidates.class)
   String example;
 
-  @Option(names = "--out", paramLabel = "DIR", description = "Folder to create (default: ddbm-demo-<timestamp> in the current folder).")
+  @Option(names = "--out", paramLabel = "DIR", description = "A new or empty folder for everything the demo writes (default: a fresh ddbm-demo-<timestamp> in the current folder, git-ignored in this repository).")
   Path out;
 
   /** Completion candidates for --example. */
@@ -70,19 +70,41 @@ final class DemoCommand implements Callable<Integer> {
       err.println("ddbm demo: unknown example `" + example + "`; " + dev.ddbmodel.core.Suggestions.hint(example, EXAMPLES));
       return ExitCodes.USAGE;
     }
-    Path dir = (out != null ? out : Path.of("ddbm-demo-" + LocalDateTime.now(Clock.systemDefaultZone()).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT)))).toAbsolutePath();
-    if (Files.exists(dir)) {
-      err.println("ddbm demo: " + dir + " already exists; pass another --out");
-      return ExitCodes.USAGE;
+    // a fresh folder: the default name gets a suffix when it exists; --out must be new or empty. Nothing else is touched.
+    dev.ddbmodel.core.io.Outputs outputs = dev.ddbmodel.core.io.Outputs.standard();
+    Path dir;
+    if (out == null) {
+      Validated<Path> fresh = outputs.freshFolder(Path.of(""),
+          "ddbm-demo-" + LocalDateTime.now(Clock.systemDefaultZone()).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT)));
+      if (!fresh.isValid()) {
+        fresh.errors().forEach(d -> err.println("ddbm demo: " + d.format()));
+        return Diagnostics.exitCode(fresh.errors());
+      }
+      dir = fresh.unwrap();
+    } else {
+      dir = out.toAbsolutePath().normalize();
     }
-    Path model = Files.createDirectories(dir.resolve("model"));
+    java.util.Map<String, byte[]> exampleFiles = new java.util.TreeMap<>();
     for (String f : FILES) {
       try (InputStream in = DemoCommand.class.getResourceAsStream("/dev/ddbmodel/adapter/cli/examples/" + example + "/" + f)) {
         if (in != null) {
-          Files.copy(in, model.resolve(f));
+          exampleFiles.put(f, in.readAllBytes());
         }
       }
     }
+    Validated<Path> usable = outputs.checkFolder(dir, "the demo");
+    Validated<dev.ddbmodel.core.io.Outputs.FolderResult> copied = usable.isValid() && isEmptyOrMissing(dir)
+        ? outputs.writeFolder(dir.resolve("model"), exampleFiles, false, dev.ddbmodel.core.io.Outputs.Existing.REFUSE, "the demo model")
+        : Validated.invalid(usable.isValid()
+            ? List.of(dev.ddbmodel.core.Diagnostic.usage("Output.Exists", "`" + dir + "` already exists and is not empty",
+                dev.ddbmodel.core.SourceLocation.NONE, "pass a new folder with --out, or leave --out away for a fresh ddbm-demo-<time> folder"))
+            : usable.errors());
+    if (!copied.isValid()) {
+      copied.errors().forEach(d -> err.println("ddbm demo: " + d.format()));
+      return Diagnostics.exitCode(copied.errors());
+    }
+    Path model = copied.unwrap().folder();
+    dir = model.getParent();
     boolean ok = true;
     o.println(s.bold("ddbm demo: " + example) + " -> " + dir);
 
@@ -113,7 +135,9 @@ final class DemoCommand implements Callable<Integer> {
           .map(r -> r.with(PriceTable.defaultTable(), true, DataModelLoader.load(model.resolve("dynamodb_data_model.json")).findValue()))
           .flatMap(CostCalculator::compute);
       if (c.isValid()) {
-        CostReportWriter.writeInto(model.resolve("dynamodb_data_model.md"), c.unwrap().toMarkdown());
+        Validated<Path> written = CostReportWriter.write(model.resolve("dynamodb_data_model.md"), c.unwrap().toMarkdown());
+        written.errors().forEach(d -> o.println("    " + d.format()));
+        ok &= written.isValid();
         o.println(s.ok(String.format(Locale.ROOT, "$%.2f per month", c.unwrap().total())) + " (report in dynamodb_data_model.md)");
       } else {
         o.println(s.bad("failed"));
@@ -160,6 +184,15 @@ final class DemoCommand implements Callable<Integer> {
     o.println("  " + dir.resolve("cdk") + "   npm install && npx cdk synth");
     o.println(ok ? s.ok("Demo completed.") : s.bad("Demo finished with problems (see above)."));
     return ok ? ExitCodes.OK : ExitCodes.INVALID;
+  }
+
+  private static boolean isEmptyOrMissing(Path dir) throws IOException {
+    if (!Files.isDirectory(dir)) {
+      return !Files.exists(dir);
+    }
+    try (java.util.stream.Stream<Path> s = Files.list(dir)) {
+      return s.findAny().isEmpty();
+    }
   }
 
   /** Runs the generated usage examples with python3 against DynamoDB Local on loopback, when python3 has boto3 and pydantic. */

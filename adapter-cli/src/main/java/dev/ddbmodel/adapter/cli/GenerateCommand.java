@@ -32,8 +32,12 @@ final class GenerateCommand {
     @Option(names = "--language", defaultValue = "python", description = "python, java or typescript (default: ${DEFAULT-VALUE}).")
     dev.ddbmodel.codegen.DalRequest.Language language;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: generated_dal/ beside the schema); replaced as a whole.")
+    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: generated_dal/ beside the schema): a new or empty folder, or one ddbm generated"
+        + " before (it keeps a .ddbm-manifest.json). Files you changed stop the run; files you added are never touched.")
     Path out;
+
+    @Option(names = "--overwrite", description = "Also replace generated files you changed (files ddbm did not write are still never replaced).")
+    boolean overwrite;
 
     @Option(names = "--usage-data", paramLabel = "FILE", description = "usage_data.json for the examples.")
     Path usage;
@@ -48,7 +52,7 @@ final class GenerateCommand {
       PrintWriter o = spec.commandLine().getOut();
       Style style = new Style(spec.commandLine().getColorScheme().ansi());
       Validated<dev.ddbmodel.codegen.GenerationResult> r = dev.ddbmodel.codegen.DalGenerator.generate(new dev.ddbmodel.codegen.DalRequest(
-          schema.toAbsolutePath(), language, Optional.ofNullable(out).map(Path::toAbsolutePath), Optional.ofNullable(usage).map(Path::toAbsolutePath), !noExamples));
+          schema.toAbsolutePath(), language, Optional.ofNullable(out).map(Path::toAbsolutePath), Optional.ofNullable(usage).map(Path::toAbsolutePath), !noExamples, overwrite));
       if (!r.isValid()) {
         return Diagnostics.fail(spec, r.diagnostics(), output.json());
       }
@@ -74,10 +78,12 @@ final class GenerateCommand {
     @Option(names = "--type", required = true, description = "cdk or cloudformation")
     InfraRequest.Type type;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: cdk/ or cloudformation/ beside the model).")
+    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: cdk/ or cloudformation/ beside the model); an existing one is refused"
+        + " unless --overwrite.")
     Path out;
 
-    @Option(names = "--overwrite", description = "Replace an existing non-empty output folder.")
+    @Option(names = "--overwrite", description = "Regenerate into an existing folder ddbm generated before: its generated files are replaced, even ones you changed;"
+        + " files ddbm did not write are never replaced.")
     boolean overwrite;
 
     @Option(names = "--destroy-on-delete", description = "Delete the tables with the stack (default: retain them).")

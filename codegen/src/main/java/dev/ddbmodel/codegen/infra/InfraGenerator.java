@@ -6,16 +6,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ddbmodel.core.Diagnostic;
 import dev.ddbmodel.core.SourceLocation;
 import dev.ddbmodel.core.Validated;
-import dev.ddbmodel.core.io.AtomicFiles;
+import dev.ddbmodel.core.io.Outputs;
 import dev.ddbmodel.core.json.Json;
 import dev.ddbmodel.core.model.DataModel;
 import dev.ddbmodel.core.model.DataModelLoader;
 import dev.ddbmodel.core.model.IndexSpec;
 import dev.ddbmodel.core.model.TableSpec;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -23,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 
 /**
  * Generates infrastructure for the tables of a {@code dynamodb_data_model.json}: a standalone CDK
@@ -32,7 +28,7 @@ import java.util.stream.Stream;
  * the properties of the CloudFormation template, so multi-attribute GSI keys need no newer L2
  * construct and the synthesized template matches ours. Physical table names are the model's, so
  * generated data access layers find their tables. The model is validated first; the folder is
- * written atomically.
+ * written under the rules of {@link Outputs}.
  */
 public final class InfraGenerator {
   /** Pinned npm versions of the generated CDK app. */
@@ -52,22 +48,15 @@ public final class InfraGenerator {
           "add tables to dynamodb_data_model.json"));
     }
     Path out = req.resolvedOutput();
-    try {
-      if (Files.isDirectory(out) && !req.overwrite()) {
-        try (Stream<Path> s = Files.list(out)) {
-          if (s.findAny().isPresent()) {
-            return Validated.invalid(Diagnostic.error("Infra.OutputExists", "output folder `" + out + "` exists and is not empty",
-                SourceLocation.NONE, "choose another --out folder or pass --overwrite to replace it"));
-          }
-        }
-      }
-      Map<String, byte[]> files = files(m, req);
-      AtomicFiles.writeDirectory(out, files, true);
-      return Validated.valid(new InfraResult(out, List.copyOf(new TreeMap<>(files).keySet()),
-          m.tables().stream().map(TableSpec::name).toList()), model.diagnostics());
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + out, e);
+    Map<String, byte[]> files = files(m, req);
+    // as the reference: an existing output folder is refused unless overwrite; even then only files ddbm wrote are replaced
+    Validated<Outputs.FolderResult> written = Outputs.standard().writeFolder(out, files, req.overwrite(), Outputs.Existing.REFUSE,
+        req.type() == InfraRequest.Type.CDK ? "the CDK app" : "the CloudFormation templates");
+    if (!written.isValid()) {
+      return Validated.invalid(written.errors());
     }
+    return Validated.valid(new InfraResult(written.unwrap().folder(), List.copyOf(new TreeMap<>(files).keySet()),
+        m.tables().stream().map(TableSpec::name).toList()), model.diagnostics());
   }
 
   /** The generated files (relative path to content), without writing anything. */

@@ -10,7 +10,7 @@ import java.util.Optional;
  * @param modelJson the dynamodb_data_model.json
  * @param type CDK app or CloudFormation templates
  * @param outputDir target folder (default: {@code cdk} or {@code cloudformation} beside the model)
- * @param overwrite replace an existing non-empty output folder
+ * @param overwrite write into an existing output folder (refused otherwise); replaces generated files the user changed, never files ddbm did not write
  * @param retain keep tables when the stack is deleted (RETAIN) instead of deleting them
  * @param deletionProtection turn on DynamoDB deletion protection
  * @param pointInTimeRecovery turn on point-in-time recovery

@@ -168,7 +168,7 @@ class InfraGeneratorTest {
     Files.copy(model("social"), good);
     Files.writeString(good.resolveSibling("cdk/mine.txt"), "keep");
     var occupied = InfraGenerator.generate(InfraRequest.of(good, InfraRequest.Type.CDK));
-    assertThat(occupied.errors()).extracting(Diagnostic::id).containsExactly("Infra.OutputExists");
+    assertThat(occupied.errors()).extracting(Diagnostic::id).containsExactly("Output.NotOurs");
     assertThat(Files.readString(good.resolveSibling("cdk/mine.txt"))).isEqualTo("keep");
   }
 }

@@ -1,6 +1,9 @@
 package dev.ddbmodel.core.cost;
 
-import dev.ddbmodel.core.io.AtomicFiles;
+import dev.ddbmodel.core.Diagnostic;
+import dev.ddbmodel.core.SourceLocation;
+import dev.ddbmodel.core.Validated;
+import dev.ddbmodel.core.io.Outputs;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -44,9 +47,28 @@ public final class CostReportWriter {
     return existing + sep + block + "\n";
   }
 
-  /** Writes the report into the file atomically. */
+  /**
+   * Writes the report into the file atomically (through {@link Outputs}): the user's text outside
+   * the block stays byte for byte; a failure is an {@code Output.WriteFailed} diagnostic and leaves
+   * the old file.
+   */
+  public static Validated<Path> write(Path dataModelMd, String reportMarkdown) {
+    String existing;
+    try {
+      existing = Files.exists(dataModelMd) ? Files.readString(dataModelMd, StandardCharsets.UTF_8) : null;
+    } catch (IOException e) {
+      return Validated.invalid(Diagnostic.environment("Output.WriteFailed", "cannot read `" + dataModelMd + "` to put the cost report into it: "
+          + e.getMessage(), SourceLocation.NONE, "check that the file is readable UTF-8 text"));
+    }
+    // the file is the user's: only the block between the markers changes, so replacing it is allowed
+    return Outputs.standard().writeTextFile(dataModelMd, merge(existing, reportMarkdown), true, c -> true, "");
+  }
+
+  /** {@link #write}, throwing when the file cannot be written. */
   public static void writeInto(Path dataModelMd, String reportMarkdown) throws IOException {
-    String existing = Files.exists(dataModelMd) ? Files.readString(dataModelMd, StandardCharsets.UTF_8) : null;
-    AtomicFiles.writeString(dataModelMd, merge(existing, reportMarkdown));
+    Validated<Path> r = write(dataModelMd, reportMarkdown);
+    if (!r.isValid()) {
+      throw new IOException(r.errors().get(0).message());
+    }
   }
 }

@@ -33,6 +33,19 @@ public record CostRequest(List<CostInputs.Pattern> patterns, List<CostInputs.Tab
   /** Largest item size DynamoDB stores. */
   public static final int MAX_ITEM_BYTES = DynamoDbLimits.MAX_ITEM_BYTES;
 
+  /** The top-level fields the cost input takes. */
+  public static final List<String> ROOT_FIELDS = List.of("access_pattern_list", "table_list");
+
+  /** The fields of one element of {@code access_pattern_list}, the only ones the reader looks at. */
+  public static final List<String> PATTERN_FIELDS = List.of("pattern", "description", "operation", "table", "rps", "item_size_bytes",
+      "item_count", "strongly_consistent", "gsi", "gsi_list", "distinct_partition_keys", "hot_key_share");
+
+  /** The fields of one element of {@code table_list}. */
+  public static final List<String> TABLE_FIELDS = List.of("name", "item_size_bytes", "item_count", "gsi_list");
+
+  /** The fields of one element of a table's {@code gsi_list}. */
+  public static final List<String> GSI_FIELDS = List.of("name", "item_size_bytes", "item_count");
+
   public CostRequest {
     patterns = List.copyOf(patterns);
     tables = List.copyOf(tables);
@@ -52,6 +65,9 @@ public record CostRequest(List<CostInputs.Pattern> patterns, List<CostInputs.Tab
    */
   public static Validated<CostRequest> fromJson(JsonNode args, String file) {
     Reader r = new Reader(args, file);
+    if (args.isObject()) {
+      r.unknownFields(args, "", ROOT_FIELDS);
+    }
     List<CostInputs.Table> tables = r.tables();
     List<CostInputs.Pattern> patterns = r.patterns(tables);
     return Validated.of(new CostRequest(patterns, tables, PriceTable.defaultTable(), false, Optional.empty()), r.out);
@@ -66,6 +82,16 @@ public record CostRequest(List<CostInputs.Pattern> patterns, List<CostInputs.Tab
     Reader(JsonNode root, String file) {
       this.root = root;
       this.file = file;
+    }
+
+    /** A field the reader does not know is ignored by the calculator: say so, with the closest known name. */
+    void unknownFields(JsonNode n, String p, List<String> known) {
+      n.fieldNames().forEachRemaining(f -> {
+        if (!known.contains(f)) {
+          warn("Cost.UnknownField", p + "/" + f.replace("~", "~0").replace("/", "~1"), "`" + f + "` is not a cost input field and is ignored",
+              Suggestions.hint(f, known));
+        }
+      });
     }
 
     void error(String id, String ptr, String msg, String hint) {
@@ -92,6 +118,7 @@ public record CostRequest(List<CostInputs.Pattern> patterns, List<CostInputs.Tab
           error("Cost.Type", p, "a table must be an object", "");
           continue;
         }
+        unknownFields(t, p, TABLE_FIELDS);
         String name = text(t, p, "name");
         int size = intIn(t, p, "item_size_bytes", 1, MAX_ITEM_BYTES, true);
         long count = longAtLeast(t, p, "item_count", 1);
@@ -110,6 +137,7 @@ public record CostRequest(List<CostInputs.Pattern> patterns, List<CostInputs.Tab
             error("Cost.Type", gp, "a GSI must be an object", "");
             continue;
           }
+          unknownFields(gn, gp, GSI_FIELDS);
           String gname = text(gn, gp, "name");
           int gsize = intIn(gn, gp, "item_size_bytes", 1, MAX_ITEM_BYTES, true);
           long gcount = longAtLeast(gn, gp, "item_count", 1);
@@ -154,6 +182,7 @@ public record CostRequest(List<CostInputs.Pattern> patterns, List<CostInputs.Tab
           error("Cost.Type", p, "an access pattern must be an object", "");
           continue;
         }
+        unknownFields(a, p, PATTERN_FIELDS);
         String id = text(a, p, "pattern");
         String desc = text(a, p, "description");
         String table = text(a, p, "table");

@@ -117,6 +117,8 @@ public final class DynamoDbLimits {
     m.put("TRANSACTION_FACTOR", (double) TRANSACTION_FACTOR);
     m.put("STORAGE_OVERHEAD_BYTES", (double) STORAGE_OVERHEAD_BYTES);
     m.put("AUTOSCALING_TARGET_PERCENT", 70.0);
+    m.put("AUTOSCALING_TARGET_MIN", (double) AUTOSCALING_TARGET_MIN);
+    m.put("AUTOSCALING_TARGET_MAX", (double) AUTOSCALING_TARGET_MAX);
     m.put("STREAM_READERS_PER_SHARD", 2.0);
     VALUES = java.util.Collections.unmodifiableMap(m);
   }

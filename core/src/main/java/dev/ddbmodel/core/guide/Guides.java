@@ -42,6 +42,69 @@ public final class Guides {
     return load(id).orElseThrow(() -> new IllegalArgumentException("no guide " + id));
   }
 
+  /**
+   * One section of a guide: the heading line whose text (without the leading {@code #}s and
+   * backticks) equals {@code heading}, ignoring case, and everything up to the next heading of
+   * the same or a higher level. A tool returns it when it needs one reference, e.g. {@code
+   * section("cost-input", "Reference")}. Empty when the guide or the heading does not exist.
+   */
+  public static Optional<String> section(String id, String heading) {
+    Optional<Guide> g = load(id);
+    if (g.isEmpty()) {
+      return Optional.empty();
+    }
+    String[] lines = g.get().text().split("\n", -1);
+    boolean fence = false;
+    int start = -1;
+    int level = 0;
+    StringBuilder out = new StringBuilder();
+    for (String line : lines) {
+      if (line.startsWith("```")) {
+        fence = !fence;
+      }
+      int h = fence || line.startsWith("```") ? 0 : headingLevel(line);
+      if (start >= 0 && h > 0 && h <= level) {
+        break;
+      }
+      if (start < 0 && h > 0 && headingText(line).equalsIgnoreCase(heading.trim())) {
+        start = 1;
+        level = h;
+      }
+      if (start >= 0) {
+        out.append(line).append('\n');
+      }
+    }
+    return start < 0 ? Optional.empty() : Optional.of(out.toString().strip() + "\n");
+  }
+
+  /** The headings of a guide in order, as {@link #section} matches them. */
+  public static List<String> headings(String id) {
+    List<String> out = new ArrayList<>();
+    boolean fence = false;
+    for (String line : expect(id).text().split("\n", -1)) {
+      if (line.startsWith("```")) {
+        fence = !fence;
+        continue;
+      }
+      if (!fence && headingLevel(line) > 0) {
+        out.add(headingText(line));
+      }
+    }
+    return out;
+  }
+
+  private static int headingLevel(String line) {
+    int n = 0;
+    while (n < line.length() && line.charAt(n) == '#') {
+      n++;
+    }
+    return n > 0 && n <= 6 && n < line.length() && line.charAt(n) == ' ' ? n : 0;
+  }
+
+  private static String headingText(String line) {
+    return line.substring(headingLevel(line)).replace("`", "").strip();
+  }
+
   /** The raw markdown with its number annotations (for tests and editors). */
   public static String raw(String file) {
     return read(BASE + file);

@@ -10,11 +10,12 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
- * Writes that never leave a half-written file or folder: content goes to a temporary sibling
- * first and is moved into place in one step.
+ * Low-level atomic writes: content goes to a temporary sibling first and is moved into place in
+ * one step. {@link #write} replaces whatever is at the target, so it is only for files the
+ * caller already owns; everything a command or tool writes goes through {@link Outputs}, which
+ * decides what may be replaced.
  */
 public final class AtomicFiles {
   private AtomicFiles() {}
@@ -38,43 +39,17 @@ public final class AtomicFiles {
   }
 
   /**
-   * Writes a whole set of files (relative path to content) as a new directory {@code target}:
-   * the files are written into a temporary sibling directory, which is then renamed. Fails if
-   * {@code target} exists and {@code replace} is false; with {@code replace} the old directory is
-   * removed only after the new one is complete.
+   * Writes a set of files (relative path to content) into the folder {@code target} under the
+   * rules of {@link Outputs#writeFolder} (manifest; user files never touched; refused folders).
+   * Kept for callers written before {@link Outputs}; a refusal or failure is thrown as an
+   * {@link IOException} carrying the diagnostics' messages. New code uses {@link Outputs}.
+   *
+   * @param replace whether generated files the user changed may be replaced ({@code overwrite})
    */
-  public static void writeDirectory(Path target, Map<String, byte[]> files, boolean replace)
-      throws IOException {
-    Path abs = target.toAbsolutePath().normalize();
-    Path parent = abs.getParent();
-    Files.createDirectories(parent);
-    if (Files.exists(abs) && !replace) {
-      throw new java.nio.file.FileAlreadyExistsException(abs.toString());
-    }
-    Path tmp = Files.createTempDirectory(parent, "." + abs.getFileName() + ".");
-    try {
-      for (Map.Entry<String, byte[]> e : new TreeMap<>(files).entrySet()) {
-        Path f = tmp.resolve(e.getKey()).normalize();
-        if (!f.startsWith(tmp)) {
-          throw new IOException("generated path escapes the output directory: " + e.getKey());
-        }
-        Files.createDirectories(f.getParent());
-        Files.write(f, e.getValue());
-      }
-      Path old = null;
-      if (Files.exists(abs)) {
-        old = Files.createTempDirectory(parent, "." + abs.getFileName() + ".old.");
-        Files.delete(old);
-        move(abs, old);
-      }
-      move(tmp, abs);
-      if (old != null) {
-        deleteRecursively(old);
-      }
-    } finally {
-      if (Files.exists(tmp)) {
-        deleteRecursively(tmp);
-      }
+  public static void writeDirectory(Path target, Map<String, byte[]> files, boolean replace) throws IOException {
+    var r = Outputs.standard().writeFolder(target, files, replace, "the generated files");
+    if (!r.isValid()) {
+      throw new IOException(r.errors().stream().map(d -> d.message() + " (" + d.id() + ")").collect(java.util.stream.Collectors.joining("; ")));
     }
   }
 

@@ -86,6 +86,27 @@ class CostCalculatorTest {
   }
 
   @Test
+  void aMisspelledFieldIsReportedNotSilentlyIgnored() {
+    // `hot_key_shares` and `item_cnt` used to be dropped without a word: the report then priced
+    // a Query as one item and skipped the hot-key check
+    JsonNode in = Json.parseTrusted("""
+        {"access_pattern_list": [{"pattern": "q", "description": "list", "operation": "Query", "table": "App", "rps": 10,
+           "item_size_bytes": 200, "item_count": 5, "item_cnt": 50, "hot_key_shares": 0.5}],
+         "table_list": [{"name": "App", "item_size_bytes": 300, "item_count": 1000, "itemcount": 3,
+           "gsi_list": [{"name": "G", "item_size_bytes": 100, "item_count": 10, "size": 1}]}],
+         "comment": "x"}
+        """);
+    var r = CostRequest.fromJson(in, "in.json");
+    assertThat(r.diagnostics()).filteredOn(d -> d.id().equals("Cost.UnknownField"))
+        .extracting(d -> d.location().pointer())
+        .containsExactlyInAnyOrder("/access_pattern_list/0/item_cnt", "/access_pattern_list/0/hot_key_shares", "/table_list/0/itemcount",
+            "/table_list/0/gsi_list/0/size", "/comment");
+    assertThat(r.diagnostics()).filteredOn(d -> d.location().pointer().endsWith("hot_key_shares"))
+        .extracting(Diagnostic::hint).containsExactly("did you mean `hot_key_share`?");
+    assertThat(r.isValid()).isTrue();
+  }
+
+  @Test
   void anEntityLargerThanTheTableAverageIsAWarning() {
     // single-table design: orders of 2 KB beside many 200-byte rows; the table's average is 300 B
     JsonNode in = Json.parseTrusted("""

@@ -6,15 +6,13 @@ import dev.ddbmodel.core.Diagnostic;
 import dev.ddbmodel.core.SourceLocation;
 import dev.ddbmodel.core.Suggestions;
 import dev.ddbmodel.core.Validated;
-import dev.ddbmodel.core.io.AtomicFiles;
+import dev.ddbmodel.core.io.Outputs;
 import dev.ddbmodel.core.io.PathGuard;
 import dev.ddbmodel.core.json.Json;
 import dev.ddbmodel.core.model.DataModel;
 import dev.ddbmodel.core.model.DataModelLoader;
 import dev.ddbmodel.validation.exec.DynamoJson;
 import dev.ddbmodel.validation.local.LocalDynamoDb;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -103,19 +101,20 @@ public final class ModelExtractor {
       return Validated.invalid(Diagnostic.usage("Extract.OutputNotFolder", "`" + req.outputDir() + "` is a file, not a folder",
           SourceLocation.NONE, "pass a folder with --out"));
     }
-    try {
-      Files.createDirectories(req.outputDir());
-    } catch (IOException e) {
-      return Validated.invalid(Diagnostic.usage("Extract.OutputNotFolder", "cannot create the output folder `" + req.outputDir() + "`: " + e.getMessage(),
-          SourceLocation.NONE, "pass a folder you can write with --out"));
+    // the folder is created only when the file is written, so a failed run leaves nothing behind
+    Path dir = req.outputDir().toAbsolutePath().normalize();
+    if (Files.isDirectory(dir)) {
+      Validated<PathGuard> guard = PathGuard.of(dir);
+      if (!guard.isValid()) {
+        return Validated.invalid(guard.errors());
+      }
+      dir = guard.unwrap().base();
     }
-    Validated<PathGuard> guard = PathGuard.of(req.outputDir());
-    if (!guard.isValid()) {
-      return Validated.invalid(guard.errors());
-    }
-    Path target = guard.unwrap().base().resolve(DataModelLoader.FILE_NAME);
+    Path target = dir.resolve(DataModelLoader.FILE_NAME);
+    String refusedHint = "choose another folder, or pass --overwrite to replace it";
     if (Files.exists(target) && !req.overwrite()) {
-      return err("Extract.Exists", "`" + target + "` already exists", "choose another folder, or pass --overwrite to replace it");
+      // checked before reading the tables too, so a long read is not wasted
+      return Validated.invalid(Diagnostic.usage("Output.Exists", "`" + target + "` already exists", SourceLocation.NONE, refusedHint));
     }
     try {
       List<String> existing = new ArrayList<>();
@@ -184,7 +183,10 @@ public final class ModelExtractor {
       }
       root.putArray("access_patterns");
       String json = Json.pretty(root);
-      AtomicFiles.writeString(target, json);
+      Validated<Path> written = Outputs.standard().writeTextFile(target, json, req.overwrite(), content -> false, refusedHint);
+      if (!written.isValid()) {
+        return Validated.invalid(written.errors());
+      }
       return Validated.valid(new ExtractResult(target, List.copyOf(read.keySet()), itemCount), notes);
     } catch (DynamoDbException e) {
       String code = e.awsErrorDetails() == null ? e.getClass().getSimpleName() : e.awsErrorDetails().errorCode();
@@ -193,8 +195,6 @@ public final class ModelExtractor {
     } catch (SdkClientException e) {
       return Validated.invalid(Diagnostic.environment("Extract.Unreachable", "cannot reach DynamoDB: " + e.getMessage().lines().findFirst().orElse(""),
           SourceLocation.NONE, "check --endpoint (or the region and credentials for AWS)"));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + target, e);
     }
   }
 

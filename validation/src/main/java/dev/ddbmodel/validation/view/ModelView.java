@@ -1,5 +1,6 @@
 package dev.ddbmodel.validation.view;
 
+import dev.ddbmodel.core.io.Outputs;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ddbmodel.core.Diagnostic;
 import dev.ddbmodel.core.SourceLocation;
@@ -9,7 +10,6 @@ import dev.ddbmodel.core.model.DataModel;
 import dev.ddbmodel.core.model.DataModelLoader;
 import dev.ddbmodel.schema.SchemaLoader;
 import dev.ddbmodel.validation.ModelValidationReport;
-import dev.ddbmodel.validation.workbench.OutputFiles;
 import dev.ddbmodel.validation.workbench.WorkbenchImport;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -46,13 +46,12 @@ public final class ModelView {
       return Validated.invalid(r.diagnostics());
     }
     Path target = req.outFile().map(p -> p.toAbsolutePath().normalize()).orElse(ws.resolve(DEFAULT_FILE));
-    boolean ours = isOurs(target);
     Map<Path, String> files = new LinkedHashMap<>();
     files.put(target, r.unwrap().html());
-    List<Diagnostic> problems = OutputFiles.write(files, req.overwrite() || ours,
+    Validated<List<Path>> written = Outputs.standard().writeOwnedTextFiles(files, req.overwrite(), ModelView::isOurs,
         "choose another file (--out), or pass --overwrite to replace it");
-    if (!problems.isEmpty()) {
-      return Validated.invalid(problems);
+    if (!written.isValid()) {
+      return Validated.invalid(written.errors());
     }
     Rendered x = r.unwrap();
     return Validated.valid(new ViewResult(target, x.html(), x.sources(), x.tables(), x.items(), x.patterns()), r.diagnostics());
@@ -129,15 +128,9 @@ public final class ModelView {
   }
 
   /** Whether the file is a page this class wrote (so the next run may replace it). */
-  private static boolean isOurs(Path target) {
-    if (!Files.isRegularFile(target)) {
-      return false;
-    }
-    try (var in = Files.newInputStream(target)) {
-      String head = new String(in.readNBytes(1024), StandardCharsets.UTF_8);
-      return head.startsWith("<!DOCTYPE html>") && head.contains("<meta name=\"generator\" content=\"" + ViewPage.GENERATOR + "\">");
-    } catch (IOException e) {
-      return false;
-    }
+  /** A page ddbm wrote (so it may be replaced): the generator meta tag near the top. */
+  private static boolean isOurs(String content) {
+    String head = content.substring(0, Math.min(1024, content.length()));
+    return head.startsWith("<!DOCTYPE html>") && head.contains("<meta name=\"generator\" content=\"" + ViewPage.GENERATOR + "\">");
   }
 }

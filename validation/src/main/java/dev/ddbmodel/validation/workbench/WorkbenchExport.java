@@ -1,5 +1,6 @@
 package dev.ddbmodel.validation.workbench;
 
+import dev.ddbmodel.core.io.Outputs;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -75,9 +76,10 @@ public final class WorkbenchExport {
     Path target = req.outFile().map(p -> p.toAbsolutePath().normalize()).orElse(ws.resolve(DEFAULT_FILE));
     Map<Path, String> files = new LinkedHashMap<>();
     files.put(target, Json.pretty(c.workbench()));
-    List<Diagnostic> problems = OutputFiles.write(files, req.overwrite(), "choose another file (--out), or pass --overwrite to replace it");
-    if (!problems.isEmpty()) {
-      return Validated.invalid(problems);
+    Validated<List<Path>> written = Outputs.standard().writeTextFiles(files, req.overwrite(), content -> false,
+        "choose another file (--out), or pass --overwrite to replace it");
+    if (!written.isValid()) {
+      return Validated.invalid(written.errors());
     }
     return Validated.valid(new ExportResult(target, c.tables(), c.facets(), c.items(), c.findings()), c.findings());
   }

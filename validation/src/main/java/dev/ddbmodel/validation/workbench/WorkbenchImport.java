@@ -1,5 +1,6 @@
 package dev.ddbmodel.validation.workbench;
 
+import dev.ddbmodel.core.io.Outputs;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -52,10 +53,10 @@ public final class WorkbenchImport {
     Map<Path, String> files = new LinkedHashMap<>();
     files.put(model, Json.pretty(conv.model()));
     files.put(schema, Json.pretty(conv.schema()));
-    List<Diagnostic> problems = OutputFiles.write(files, req.overwrite(),
+    Validated<List<Path>> written = Outputs.standard().writeTextFiles(files, req.overwrite(), content -> false,
         "import into another folder (--out), or pass --overwrite to replace the files");
-    if (!problems.isEmpty()) {
-      return Validated.invalid(problems);
+    if (!written.isValid()) {
+      return Validated.invalid(written.errors());
     }
     return Validated.valid(new ImportResult(model, schema, conv), conv.findings());
   }

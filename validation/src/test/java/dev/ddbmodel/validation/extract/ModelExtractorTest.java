@@ -92,7 +92,7 @@ class ModelExtractorTest {
       });
       Files.writeString(tmp.resolve("dynamodb_data_model.json"), "{\"mine\": true}");
       var exists = ModelExtractor.run(new ExtractRequest(List.of(), 5, tmp, false), local.endpoint(), Optional.empty());
-      assertThat(exists.errors()).extracting(Diagnostic::id).containsExactly("Extract.Exists");
+      assertThat(exists.errors()).extracting(Diagnostic::id).containsExactly("Output.Exists");
       assertThat(Files.readString(tmp.resolve("dynamodb_data_model.json"))).isEqualTo("{\"mine\": true}");
       var replaced = ModelExtractor.run(new ExtractRequest(List.of(), 0, tmp, true), local.endpoint(), Optional.empty()).unwrap();
       assertThat(replaced.tables()).containsExactly("Orders");

@@ -11,8 +11,6 @@ import dev.ddbmodel.core.cost.CostReport;
 import dev.ddbmodel.core.cost.CostReportWriter;
 import dev.ddbmodel.core.cost.CostRequest;
 import dev.ddbmodel.core.json.Json;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -45,10 +43,9 @@ public final class CostTool implements ToolBinding {
     }
     CostReport report = r.unwrap();
     Path md = ws.resolve("dynamodb_data_model.md");
-    try {
-      CostReportWriter.writeInto(md, report.toMarkdown());
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + md, e);
+    Validated<Path> written = CostReportWriter.write(md, report.toMarkdown());
+    if (!written.isValid()) {
+      return ToolResult.invalid("The cost report was computed but not written:", written.diagnostics());
     }
     Map<String, Object> s = new LinkedHashMap<>();
     s.put("status", "success");

@@ -24,7 +24,8 @@ public final class DataModelValidationTool implements ToolBinding {
             + " DynamoDB Local, loads the sample items, runs every access pattern's `aws dynamodb` command"
             + " (parsed, never run in a shell) and classifies each outcome: success, success but empty,"
             + " refused by its condition, failed, or served by another service. Writes"
-            + " `dynamodb_model_validation.json` and `dynamodb_model_validation.md` into workspace_dir and"
+            + " `dynamodb_model_validation.json` and `dynamodb_model_validation.md` into workspace_dir (replacing earlier"
+            + " reports; a file of the user's with one of these names stops the run and is kept) and"
             + " returns the summary. Use after writing the data model JSON; fix failed patterns and run"
             + " again until it passes.",
         "/dev/ddbmodel/adapter/mcp/tools/dynamodb_data_model_validation.input.json",

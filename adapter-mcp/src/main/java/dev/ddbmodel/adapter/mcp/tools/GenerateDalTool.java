@@ -27,7 +27,10 @@ public final class GenerateDalTool implements ToolBinding {
             + " cross-table transactions), table setup for DynamoDB Local, usage examples (from usage_data.json when given)"
             + " and access_pattern_mapping.json. language: python (Pydantic v2 + boto3), java (records + AWS SDK v2) or typescript"
             + " (strict TypeScript + AWS SDK for JavaScript v3 DocumentClient)."
-            + " The schema is validated first; nothing is generated from an invalid schema.",
+            + " The schema is validated first; nothing is generated from an invalid schema. Writes: generated_dal/ keeps a"
+            + " .ddbm-manifest.json of what ddbm wrote; calling again replaces only those files while unchanged. A generated"
+            + " file the user changed stops the call (named in the result) unless overwrite is true; files the user added are"
+            + " never touched, and a non-empty generated_dal/ that ddbm did not write is refused.",
         "/dev/ddbmodel/adapter/mcp/tools/generate_data_access_layer.input.json", false, true, true, false);
   }
 
@@ -47,9 +50,9 @@ public final class GenerateDalTool implements ToolBinding {
     };
     Optional<Path> usage = args.optionalString("usage_data_path").map(u -> Tools.absolute(u, "usage_data_path"));
     Validated<GenerationResult> r = DalGenerator.generate(new DalRequest(schema, language, Optional.empty(), usage,
-        args.bool("generate_sample_usage", true)));
+        args.bool("generate_sample_usage", true), args.bool("overwrite", false)));
     if (!r.isValid()) {
-      return ToolResult.invalid("No code was generated; fix the schema first:", r.diagnostics());
+      return ToolResult.invalid("No code was generated:", r.diagnostics());
     }
     GenerationResult g = r.unwrap();
     String notes = Guides.expect(switch (language) {

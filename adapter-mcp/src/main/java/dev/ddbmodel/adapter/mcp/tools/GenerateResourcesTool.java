@@ -26,8 +26,10 @@ public final class GenerateResourcesTool implements ToolBinding {
             + " standalone TypeScript CDK app into `cdk/` beside the file (pinned dependencies; run npm install, npx cdk"
             + " deploy), `cloudformation` writes `cloudformation/template.json` and `template.yaml`. Tables keep the"
             + " model's names, on-demand billing unless the model says otherwise, point-in-time recovery on, and are"
-            + " retained when the stack is deleted. The model is validated first; a previous output folder is replaced"
-            + " as a whole. Use after dynamodb_data_model_validation passes.",
+            + " retained when the stack is deleted. The model is validated first. Writes: like the reference, an existing"
+            + " output folder is refused unless overwrite is true; then only files ddbm generated there (listed in its"
+            + " .ddbm-manifest.json) are replaced, and files the user added are never touched. Use after"
+            + " dynamodb_data_model_validation passes.",
         "/dev/ddbmodel/adapter/mcp/tools/generate_resources.input.json",
         false, true, true, false);
   }
@@ -46,7 +48,7 @@ public final class GenerateResourcesTool implements ToolBinding {
       default -> throw new ToolArgumentException("Unknown resource_type `" + type + "`. Supported: cdk, cloudformation");
     };
     InfraRequest base = InfraRequest.of(model, t);
-    Validated<InfraResult> r = InfraGenerator.generate(new InfraRequest(model, t, Optional.empty(), true, base.retain(),
+    Validated<InfraResult> r = InfraGenerator.generate(new InfraRequest(model, t, Optional.empty(), args.bool("overwrite", false), base.retain(),
         base.deletionProtection(), base.pointInTimeRecovery(), base.stackName()));
     if (!r.isValid()) {
       return ToolResult.invalid("Infrastructure was not generated:", r.diagnostics());
