@@ -1,5 +1,8 @@
 package dev.ddbmodel.adapter.mcp;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ddbmodel.core.json.Json;
 import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.server.McpServer;
@@ -59,6 +62,8 @@ public final class DdbModelMcpServer {
       McpServer.SyncSpecification<S> spec) {
     spec.serverInfo(SERVER_NAME, config.version())
         .jsonMapper(mapper)
+        // arguments are checked by ArgumentCoercer against the same schema, leniently as the reference does
+        .validateToolInputs(false)
         .instructions(instructions())
         .capabilities(
             McpSchema.ServerCapabilities.builder()
@@ -70,7 +75,7 @@ public final class DdbModelMcpServer {
         .tools(toolSpecifications())
         .prompts(guides.prompts())
         .resources(guides.resources())
-        .resourceTemplates(ViewResource.templates());
+        .resourceTemplates(ViewResource.templates(PathPolicy.of(config)));
     return spec;
   }
 
@@ -94,12 +99,14 @@ public final class DdbModelMcpServer {
     List<McpServerFeatures.SyncToolSpecification> out = new ArrayList<>();
     for (ToolBinding binding : offeredTools()) {
       ToolSpec s = binding.spec();
+      JsonNode schema = Json.parseTrusted(resource(s.inputSchemaResource()));
       McpSchema.Tool tool =
           McpSchema.Tool.builder()
               .name(s.name())
               .title(s.title())
               .description(s.description())
-              .inputSchema(mapper, resource(s.inputSchemaResource()))
+              .inputSchema(mapper, Json.compact(published(schema)))
+              .outputSchema(mapper, resource(OUTPUT_SCHEMA))
               .annotations(
                   new McpSchema.ToolAnnotations(
                       s.title(), s.readOnly(), s.destructive(), s.idempotent(), s.openWorld(),
@@ -108,31 +115,60 @@ public final class DdbModelMcpServer {
       out.add(
           McpServerFeatures.SyncToolSpecification.builder()
               .tool(tool)
-              .callHandler((exchange, request) -> render(invoke(binding, request.arguments())))
+              .callHandler((exchange, request) -> render(invoke(binding, schema, request.arguments())))
               .build());
     }
     return out;
   }
 
+  /** Output schema shared by every tool: the reference's {@code result} text plus our structured keys. */
+  static final String OUTPUT_SCHEMA = "/dev/ddbmodel/adapter/mcp/tools/output.schema.json";
+
+  /**
+   * The input schema as clients see it: extra arguments are allowed (they are ignored with a
+   * warning). Optional parameters keep a single {@code type} (type lists such as
+   * {@code ["string","null"]} are less portable across model providers, the Inspector's strict check
+   * warns about them); an explicit null is still accepted and means "not given".
+   */
+  static JsonNode published(JsonNode schema) {
+    ObjectNode copy = schema.deepCopy();
+    copy.remove("additionalProperties");
+    return copy;
+  }
+
   /** Calls a binding, turning argument problems and bugs into error results. */
-  static ToolResult invoke(ToolBinding binding, java.util.Map<String, Object> args) {
+  ToolResult invoke(ToolBinding binding, JsonNode schema, java.util.Map<String, Object> args) {
+    List<String> warnings = new ArrayList<>();
+    ToolResult r;
     try {
-      return binding.call(new Arguments(args));
+      @SuppressWarnings("unchecked")
+      java.util.Map<String, Object> coerced = Json.mapper().convertValue(ArgumentCoercer.coerce(schema, args, warnings), java.util.Map.class);
+      r = binding.call(new Arguments(coerced, PathPolicy.of(config), warnings));
     } catch (ToolArgumentException e) {
-      return ToolResult.error(e.getMessage());
+      r = ToolResult.error(e.getMessage());
     } catch (RuntimeException | LinkageError e) {
       LOG.log(System.Logger.Level.ERROR, "tool " + binding.spec().name() + " failed", e);
-      return ToolResult.error(
+      r = ToolResult.error(
           "Internal error in `" + binding.spec().name() + "`: " + e.getClass().getSimpleName()
               + (e.getMessage() == null ? "" : ": " + e.getMessage())
               + ". The server log (stderr) has the details; the server keeps running.");
     }
+    return r.withWarnings(warnings);
+  }
+
+  /** For tests: a binding called without a schema (every argument passed as given). */
+  static ToolResult invoke(ToolBinding binding, java.util.Map<String, Object> args) {
+    return new DdbModelMcpServer(new ServerConfig(false, "test"), List.of(binding), GuideFeatures.none())
+        .invoke(binding, Json.parseTrusted(resource(binding.spec().inputSchemaResource())), args);
   }
 
   private static McpSchema.CallToolResult render(ToolResult r) {
+    java.util.Map<String, Object> structured = new java.util.LinkedHashMap<>();
+    structured.put("result", r.text()); // the reference server's structured shape
+    structured.putAll(r.structured());
     return McpSchema.CallToolResult.builder()
         .addTextContent(r.text())
-        .structuredContent(r.structured())
+        .structuredContent(structured)
         .isError(r.error())
         .build();
   }

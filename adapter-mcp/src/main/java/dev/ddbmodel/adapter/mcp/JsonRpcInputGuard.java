@@ -2,6 +2,9 @@ package dev.ddbmodel.adapter.mcp;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ddbmodel.core.json.Json;
+import io.modelcontextprotocol.json.McpJsonDefaults;
+import io.modelcontextprotocol.json.McpJsonMapper;
+import io.modelcontextprotocol.spec.McpSchema;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,21 +17,30 @@ import java.util.Map;
  * Sits between stdin and the SDK's stdio transport, one newline-delimited message at a time.
  * Well-formed JSON-RPC 2.0 messages pass through unchanged. Anything else is answered here with
  * a JSON-RPC error (parse error -32700, invalid request -32600, or too large) and never reaches the
- * SDK, whose reader would otherwise stop on the first bad line. Lines longer than the limit are
- * skipped without being held in memory.
+ * SDK, whose reader would otherwise stop on the first bad line. A line passes only when it obeys
+ * the JSON-RPC and MCP rules checked here (a request id is a string or an integer, never null; a
+ * response carries exactly one of result and error) <em>and</em> the SDK's own message reader
+ * accepts it, so nothing the SDK would choke on reaches it. Lines longer than the limit are skipped
+ * without being held in memory.
  */
 final class JsonRpcInputGuard extends InputStream {
   private final InputStream in;
   private final LineWriter out;
   private final int maxLineBytes;
+  private final McpJsonMapper sdkMapper;
   private byte[] current = new byte[0];
   private int pos;
   private boolean eof;
 
   JsonRpcInputGuard(InputStream in, LineWriter out, int maxLineBytes) {
+    this(in, out, maxLineBytes, McpJsonDefaults.getMapper());
+  }
+
+  JsonRpcInputGuard(InputStream in, LineWriter out, int maxLineBytes, McpJsonMapper sdkMapper) {
     this.in = in;
     this.out = out;
     this.maxLineBytes = maxLineBytes;
+    this.sdkMapper = sdkMapper;
   }
 
   @Override
@@ -129,9 +141,13 @@ final class JsonRpcInputGuard extends InputStream {
     Object id = null;
     if (msg != null && msg.isObject() && msg.has("id")) {
       JsonNode idNode = msg.get("id");
-      id = idNode.isNumber() ? idNode.numberValue() : idNode.isTextual() ? idNode.asText() : null;
+      // echo only an id that is itself valid; anything else is answered with id null
+      id = idNode.isIntegralNumber() && idNode.canConvertToLong() ? idNode.numberValue() : idNode.isTextual() ? idNode.asText() : null;
     }
     String problem = problem(msg);
+    if (problem == null) {
+      problem = sdkProblem(new String(line, StandardCharsets.UTF_8));
+    }
     if (problem != null) {
       // Responses to requests we cannot understand; notifications without id get one too (id null).
       out.writeLine(error(id, -32600, "Invalid Request: " + problem));
@@ -153,8 +169,14 @@ final class JsonRpcInputGuard extends InputStream {
       return "`jsonrpc` must be \"2.0\"";
     }
     JsonNode id = msg.get("id");
-    if (id != null && !(id.isTextual() || id.isIntegralNumber() || id.isNull())) {
+    if (id != null && id.isNull()) {
+      return "`id` must not be null (send a notification without `id`, or a request with a string or integer `id`)";
+    }
+    if (id != null && !(id.isTextual() || id.isIntegralNumber())) {
       return "`id` must be a string or an integer";
+    }
+    if (id != null && id.isIntegralNumber() && !id.canConvertToLong()) {
+      return "`id` is too large for an integer";
     }
     if (msg.has("method")) {
       if (!msg.get("method").isTextual()) {
@@ -166,13 +188,29 @@ final class JsonRpcInputGuard extends InputStream {
       }
       return null;
     }
-    if (id != null && (msg.has("result") || msg.has("error"))) {
+    if (id != null && (msg.has("result") != msg.has("error"))) {
+      if (msg.has("error") && !msg.get("error").isObject()) {
+        return "`error` must be an object";
+      }
       return null;
+    }
+    if (id != null && msg.has("result")) {
+      return "a response carries `result` or `error`, not both";
     }
     return "a message needs a `method`, or an `id` with `result` or `error`";
   }
 
-  private static String error(Object id, int code, String message) {
+  /** Why the SDK's own reader would refuse the line, or null when it accepts it. */
+  private String sdkProblem(String text) {
+    try {
+      McpSchema.deserializeJsonRpcMessage(sdkMapper, text);
+      return null;
+    } catch (IOException | RuntimeException e) {
+      return "the message does not have the shape of a JSON-RPC request, notification or response";
+    }
+  }
+
+  static String error(Object id, int code, String message) {
     Map<String, Object> err = new LinkedHashMap<>();
     err.put("code", code);
     err.put("message", message);

@@ -1,45 +1,96 @@
 package dev.ddbmodel.adapter.mcp;
 
-/** Parsed command line of the MCP server. */
-record LaunchOptions(int httpPort, String host, boolean readOnly, String error) {
-  static final String USAGE =
-      "usage: ddbmodel-mcp [--http PORT] [--host 127.0.0.1] [--read-only]";
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 
-  static LaunchOptions parse(String[] args, String readOnlyEnv) {
-    int port = -1;
+/**
+ * The MCP server's options, parsed once (by {@link #parse} for the server jar, or by the CLI's
+ * picocli command) and then resolved against the environment by {@link McpServerMain#run}.
+ *
+ * @param httpPort serve streamable HTTP on this port (0: any free port); empty: stdio
+ * @param host address to bind in HTTP mode
+ * @param readOnly the {@code --read-only} flag (the environment can also turn it on)
+ * @param allowedOrigins extra Origin values accepted in HTTP mode
+ * @param allowedHosts extra Host header values accepted in HTTP mode
+ * @param authTokenEnv name of the environment variable holding the bearer token, if any
+ * @param workspace folder read-only mode confines file arguments to; empty: the current directory
+ */
+public record LaunchOptions(
+    Optional<Integer> httpPort,
+    String host,
+    boolean readOnly,
+    List<String> allowedOrigins,
+    List<String> allowedHosts,
+    Optional<String> authTokenEnv,
+    Optional<Path> workspace) {
+  public static final String USAGE =
+      "usage: ddbmodel-mcp [--http PORT [--host 127.0.0.1] [--auth-token-env VAR] [--allowed-origin O]... [--allowed-host H]...]"
+          + " [--read-only] [--workspace DIR]";
+
+  public LaunchOptions {
+    allowedOrigins = List.copyOf(allowedOrigins);
+    allowedHosts = List.copyOf(allowedHosts);
+  }
+
+  /** stdio, loopback, nothing else. */
+  public static LaunchOptions defaults() {
+    return new LaunchOptions(Optional.empty(), "127.0.0.1", false, List.of(), List.of(), Optional.empty(), Optional.empty());
+  }
+
+  /** Options or a usage error. */
+  public record Parsed(LaunchOptions options, String error) {}
+
+  static Parsed parse(String[] args) {
+    Optional<Integer> port = Optional.empty();
     String host = "127.0.0.1";
-    boolean readOnly = ServerConfig.truthy(readOnlyEnv);
+    boolean readOnly = false;
+    List<String> origins = new ArrayList<>();
+    List<String> hosts = new ArrayList<>();
+    Optional<String> tokenEnv = Optional.empty();
+    Optional<Path> workspace = Optional.empty();
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
+      boolean needsValue = List.of("--http", "--host", "--allowed-origin", "--allowed-host", "--auth-token-env", "--workspace").contains(a);
+      if (needsValue && i + 1 >= args.length) {
+        return new Parsed(null, a + " needs a value");
+      }
       switch (a) {
-        case "--http":
-          if (i + 1 >= args.length) {
-            return new LaunchOptions(port, host, readOnly, "--http needs a port number");
-          }
+        case "--http" -> {
+          String v = args[++i];
+          int p;
           try {
-            port = Integer.parseInt(args[++i]);
+            p = Integer.parseInt(v);
           } catch (NumberFormatException e) {
-            return new LaunchOptions(port, host, readOnly, "--http needs a port number, got `" + args[i] + "`");
+            return new Parsed(null, "--http needs a port number, got `" + v + "`");
           }
-          if (port < 0 || port > 65535) {
-            return new LaunchOptions(port, host, readOnly, "port must be 0-65535");
+          if (p < 0 || p > 65535) {
+            return new Parsed(null, "--http port must be 0-65535, got " + p);
           }
-          break;
-        case "--host":
-          if (i + 1 >= args.length) {
-            return new LaunchOptions(port, host, readOnly, "--host needs an address");
+          port = Optional.of(p);
+        }
+        case "--host" -> host = args[++i];
+        case "--allowed-origin" -> origins.add(args[++i]);
+        case "--allowed-host" -> hosts.add(args[++i]);
+        case "--auth-token-env" -> tokenEnv = Optional.of(args[++i]);
+        case "--workspace" -> {
+          try {
+            workspace = Optional.of(Path.of(args[++i]));
+          } catch (InvalidPathException e) {
+            return new Parsed(null, "--workspace is not a valid path: " + e.getReason());
           }
-          host = args[++i];
-          break;
-        case "--read-only":
-          readOnly = true;
-          break;
-        case "--stdio":
-          break;
-        default:
-          return new LaunchOptions(port, host, readOnly, "unknown option `" + a + "`");
+        }
+        case "--read-only" -> readOnly = true;
+        case "--stdio" -> {
+          // the default
+        }
+        default -> {
+          return new Parsed(null, "unknown option `" + a + "`");
+        }
       }
     }
-    return new LaunchOptions(port, host, readOnly, null);
+    return new Parsed(new LaunchOptions(port, host, readOnly, origins, hosts, tokenEnv, workspace), null);
   }
 }

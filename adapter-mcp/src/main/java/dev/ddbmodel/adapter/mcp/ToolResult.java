@@ -16,6 +16,18 @@ public record ToolResult(String text, Map<String, Object> structured, boolean er
     structured = structured == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(structured));
   }
 
+  /** This result with the call's warnings in the text and as {@code warnings} in structured content. */
+  public ToolResult withWarnings(List<String> warnings) {
+    if (warnings.isEmpty()) {
+      return this;
+    }
+    StringBuilder sb = new StringBuilder(text).append("\n\nWarnings:\n");
+    warnings.forEach(w -> sb.append("- ").append(w).append('\n'));
+    Map<String, Object> s = new LinkedHashMap<>(structured);
+    s.put("warnings", List.copyOf(warnings));
+    return new ToolResult(sb.toString(), s, error);
+  }
+
   public static ToolResult ok(String text, Map<String, Object> structured) {
     return new ToolResult(text, structured, false);
   }

@@ -22,7 +22,7 @@ final class ViewResource {
 
   private ViewResource() {}
 
-  static List<McpServerFeatures.SyncResourceTemplateSpecification> templates() {
+  static List<McpServerFeatures.SyncResourceTemplateSpecification> templates(PathPolicy paths) {
     McpSchema.ResourceTemplate t = McpSchema.ResourceTemplate.builder()
         .uriTemplate(PREFIX + "{workspace_dir}")
         .name("model-view")
@@ -32,10 +32,14 @@ final class ViewResource {
             + " workspace_dir is the workspace's absolute path, percent-encoded (e.g. %2Fhome%2Fme%2Fshop).")
         .mimeType("text/html")
         .build();
-    return List.of(new McpServerFeatures.SyncResourceTemplateSpecification(t, (exchange, req) -> read(req.uri())));
+    return List.of(new McpServerFeatures.SyncResourceTemplateSpecification(t, (exchange, req) -> read(req.uri(), paths)));
   }
 
   static McpSchema.ReadResourceResult read(String uri) {
+    return read(uri, new PathPolicy(Path.of("").toAbsolutePath(), false));
+  }
+
+  static McpSchema.ReadResourceResult read(String uri, PathPolicy paths) {
     if (!uri.startsWith(PREFIX)) {
       throw invalid("not a model view URI: `" + uri + "`");
     }
@@ -48,6 +52,9 @@ final class ViewResource {
     }
     if (raw.indexOf('\0') >= 0 || !ws.isAbsolute() || !Files.isDirectory(ws)) {
       throw invalid("workspace_dir must be the absolute path of an existing folder, percent-encoded; got `" + raw + "`");
+    }
+    if (paths.confined() && !paths.inside(ws.normalize())) {
+      throw invalid("workspace_dir is outside the workspace " + paths.workspace() + ": in read-only mode only folders inside it are shown");
     }
     Validated<ModelView.Rendered> r = ModelView.render(ws.normalize());
     if (!r.isValid()) {

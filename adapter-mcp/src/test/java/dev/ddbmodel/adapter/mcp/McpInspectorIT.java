@@ -69,6 +69,13 @@ class McpInspectorIT {
     assertThat(validation.path("isError").asBoolean()).as(validation.toString()).isFalse();
     assertThat(validation.path("structuredContent").path("status").asText()).isEqualTo("passed");
 
+    // as a client written for the reference sends it: a relative path and an argument this server does not know
+    JsonNode lax = Json.parseTrusted(inspector(tmp, "--method", "tools/call", "--tool-name", "dynamodb_data_model_validation",
+        "--tool-arg", "workspace_dir=ws", "--tool-arg", "session_hint=1"));
+    assertThat(lax.path("isError").asBoolean()).as(lax.toString()).isFalse();
+    assertThat(lax.path("structuredContent").path("result").asText()).isNotBlank();
+    assertThat(lax.path("structuredContent").path("warnings").toString()).contains("session_hint").contains("relative");
+
     String failed = inspector(tmp, "--method", "tools/call", "--tool-name", "dynamodb_data_model_schema_validator",
         "--tool-arg", "schema_path=" + tmp.resolve("missing.json"));
     assertThat(failed).contains("Path.NotFound");

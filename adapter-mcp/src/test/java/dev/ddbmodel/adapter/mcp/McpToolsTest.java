@@ -79,6 +79,10 @@ class McpToolsTest {
       });
       var required = tool.putArray("required");
       Json.toTree(t.inputSchema()).path("required").forEach(required::add);
+      var output = tool.putArray("output");
+      Json.toTree(t.outputSchema()).path("properties").fieldNames().forEachRemaining(output::add);
+      tool.put("additionalArguments", !Json.toTree(t.inputSchema()).path("additionalProperties").isBoolean()
+          || Json.toTree(t.inputSchema()).path("additionalProperties").asBoolean());
     }
     String actual = Json.pretty(surface);
     Path snapshot = Path.of("src/test/resources/dev/ddbmodel/adapter/mcp/tools-list.snapshot.json");
@@ -126,12 +130,16 @@ class McpToolsTest {
     assertThat(structured(ok).path("status").asText()).as(text(ok)).isEqualTo("passed");
     assertThat(Files.exists(ws.resolve("dynamodb_model_validation.md"))).isTrue();
 
+    // no model yet: the guide to write it, so a tools-only client can write the file and call again (as the reference)
     var missing = call("dynamodb_data_model_validation", Map.of("workspace_dir", tmp.toString()));
-    assertThat(missing.isError()).isTrue();
-    assertThat(text(missing)).contains("Validation.ModelMissing");
+    assertThat(missing.isError()).isFalse();
+    assertThat(structured(missing).path("status").asText()).isEqualTo("model_missing");
+    assertThat(text(missing)).contains("not found").contains("access_patterns").contains("AttributeDefinitions");
+    assertThat(structured(missing).path("result").asText()).isEqualTo(text(missing));
+    // relative paths resolve against the workspace (the server's folder), with a warning
     var relative = call("dynamodb_data_model_validation", Map.of("workspace_dir", "relative/dir"));
     assertThat(relative.isError()).isTrue();
-    assertThat(text(relative)).contains("absolute");
+    assertThat(text(relative)).contains("existing directory").contains(Path.of("relative/dir").toAbsolutePath().toString());
   }
 
   @Test
@@ -149,6 +157,8 @@ class McpToolsTest {
         "workspace_dir", ws.toString()));
     assertThat(bad.isError()).isTrue();
     assertThat(structured(bad).path("diagnostics").size()).isGreaterThan(3);
+    assertThat(text(bad)).as("the input reference comes with the errors")
+        .contains("## Reference").contains("item_count").contains("gsi_list").contains("hot_key_share");
   }
 
   @Test

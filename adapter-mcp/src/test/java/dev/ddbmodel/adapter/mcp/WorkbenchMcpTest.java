@@ -33,7 +33,8 @@ class WorkbenchMcpTest {
   static void start() throws Exception {
     http = HttpMcpServer.start(new ServerConfig(false, "test"), "127.0.0.1", 0);
     client = connect(http);
-    readOnlyHttp = HttpMcpServer.start(new ServerConfig(true, "test"), "127.0.0.1", 0);
+    // read-only mode confines to the workspace: the temporary folders of these tests
+    readOnlyHttp = HttpMcpServer.start(new ServerConfig(true, "test", Path.of(System.getProperty("java.io.tmpdir"))), "127.0.0.1", 0);
     readOnly = connect(readOnlyHttp);
   }
 
@@ -89,6 +90,8 @@ class WorkbenchMcpTest {
       assertThat(html.mimeType()).isEqualTo("text/html");
       assertThat(html.text()).startsWith("<!DOCTYPE html>").contains("Table <span class=\"tname\">Social</span>").contains("class=\"pat\"");
     }
+    assertThatThrownBy(() -> readOnly.readResource(new McpSchema.ReadResourceRequest(viewUri(Path.of("../examples/models/social").toAbsolutePath()))))
+        .hasMessageContaining("outside the workspace");
     // reading writes nothing
     assertThat(Files.exists(tmp.resolve("dynamodb_model_view.html"))).isFalse();
     assertThatThrownBy(() -> client.readResource(new McpSchema.ReadResourceRequest(viewUri(tmp.resolve("missing")))))

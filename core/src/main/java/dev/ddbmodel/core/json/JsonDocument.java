@@ -203,7 +203,8 @@ public final class JsonDocument {
         return Validated.invalid(syntaxError(file, pe, body));
       }
       return Validated.invalid(
-          Diagnostic.error("Json.Syntax", "cannot parse JSON: " + plainSyntaxMessage(e.getOriginalMessage()), SourceLocation.of(file, ""), ""));
+          Diagnostic.error("Json.Syntax", "cannot parse JSON: " + plainSyntaxMessage(String.valueOf(e.getOriginalMessage())),
+              SourceLocation.of(file, ""), ""));
     } catch (JsonParseException e) {
       return Validated.invalid(syntaxError(file, e, body));
     } catch (IOException e) {
@@ -281,7 +282,8 @@ public final class JsonDocument {
           new String[] {"^Unexpected close marker '(.)': expected '(.)'.*", "unexpected `$1`: expected `$2`"},
           new String[] {"^Unexpected end-of-input.*", "the document ends before every object and array is closed"},
           new String[] {"^Unrecognized token '(.*?)': was expecting.*",
-              "unknown word `$1`: expected a string, number, object, array, true, false or null"},
+              "text that is not JSON here: expected a string, number, object, array, true, false or null"},
+          new String[] {"^Unrecognized token '.*'$", "text that is not JSON here"},
           new String[] {"^Duplicate field '(.*?)'.*", "duplicate property `$1`"},
           new String[] {"^Illegal unquoted character \\(\\(CTRL-CHAR, code (\\d+)\\)\\).*",
               "control character (code $1) inside a string; write it as an escape such as \\\\n"},
@@ -300,7 +302,18 @@ public final class JsonDocument {
     for (String[] rule : SYNTAX_WORDING) {
       s = s.replaceAll(rule[0], rule[1]);
     }
-    return s.strip();
+    return withoutContent(s.strip());
+  }
+
+  /**
+   * The parser's message without the text it quotes from the file: a file that is not JSON at all
+   * (a credentials file, a key) must never be replayed in an error. The line and column say where.
+   */
+  static String withoutContent(String message) {
+    return message
+        .replaceAll("Unrecognized token '.*?': was expecting", "Unrecognized text (not JSON) here: was expecting")
+        .replaceAll("Unrecognized token '.*'$", "Unrecognized text (not JSON) here")
+        .replaceAll("Unexpected character \\('.*?' \\(code [^)]*\\)\\)", "Unexpected character");
   }
 
   /** Records the position of every value under {@code pointer} (tokens only; no tree is built). */

@@ -94,4 +94,19 @@ class JsonDocumentTest {
     assertThat(d.message()).contains("is a folder, not a file").doesNotContain("does not exist");
     assertThat(JsonDocument.read(tmp.resolve("nope.json"), "nope.json").errors().get(0).kind()).isEqualTo(Diagnostic.Kind.USAGE);
   }
+
+  /** A file that is not JSON (credentials, a key) is never replayed in the error; line and column say where. */
+  @Test
+  void syntaxErrorsDoNotQuoteTheFile() {
+    String secret = "AKIAIOSFODNN7EXAMPLE";
+    for (String text : java.util.List.of(secret, "aws_access_key_id = " + secret, "[default]\naws_secret_access_key=" + secret,
+        "{\"a\": " + secret + "}", secret + " {", "'" + secret + "'", "\u00e9" + secret)) {
+      Validated<JsonDocument> r = JsonDocument.parse("creds", text);
+      assertThat(r.isValid()).as(text).isFalse();
+      Diagnostic d = r.diagnostics().get(0);
+      assertThat(d.id()).as(text).isEqualTo("Json.Syntax");
+      assertThat(d.format()).as(text).doesNotContain(secret).doesNotContain("AKIA").doesNotContain("aws_");
+      assertThat(d.location().line()).as(text).isPositive();
+    }
+  }
 }

@@ -10,6 +10,7 @@ import dev.ddbmodel.core.cost.CostCalculator;
 import dev.ddbmodel.core.cost.CostReport;
 import dev.ddbmodel.core.cost.CostReportWriter;
 import dev.ddbmodel.core.cost.CostRequest;
+import dev.ddbmodel.core.guide.Guides;
 import dev.ddbmodel.core.json.Json;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -26,20 +27,25 @@ public final class CostTool implements ToolBinding {
             + " on-demand cost (us-east-1, Standard), flags patterns that exceed one partition's throughput"
             + " (3,000 RCU / 1,000 WCU), and writes the report into dynamodb_data_model.md in workspace_dir between"
             + " dedicated markers (replacing an earlier report, never other text). Pass the patterns of the model's"
-            + " access pattern mapping and the tables with their sizes. Every input problem is reported at once.",
+            + " access pattern mapping and the tables with their sizes (every field with an example: the `cost-input`"
+            + " guide, also returned with any input error). Every input problem is reported at once."
+            + " Use at the end of the design step (dynamodb_data_modeling asks for it) and again after changing the design.",
         "/dev/ddbmodel/adapter/mcp/tools/compute_performances_and_costs.input.json",
         false, false, true, false);
   }
 
   @Override
   public ToolResult call(Arguments args) {
-    Path ws = Tools.absoluteDir(args.string("workspace_dir"), "workspace_dir");
+    Path ws = args.directory("workspace_dir");
     ObjectNode input = Json.object();
     input.set("access_pattern_list", args.json("access_pattern_list"));
     input.set("table_list", args.json("table_list"));
     Validated<CostReport> r = CostRequest.fromJson(input, "arguments").flatMap(CostCalculator::compute);
     if (!r.isValid()) {
-      return ToolResult.invalid("The cost input has problems; fix all of them and call again:", r.diagnostics());
+      ToolResult invalid = ToolResult.invalid("The cost input has problems; fix all of them and call again:", r.diagnostics());
+      // The reference of every field, so a client that only calls tools can correct its input.
+      String reference = Guides.section("cost-input", "Reference").orElseThrow();
+      return new ToolResult(invalid.text() + "\n" + reference, invalid.structured(), true);
     }
     CostReport report = r.unwrap();
     Path md = ws.resolve("dynamodb_data_model.md");

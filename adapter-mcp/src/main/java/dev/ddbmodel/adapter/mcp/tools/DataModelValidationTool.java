@@ -26,15 +26,30 @@ public final class DataModelValidationTool implements ToolBinding {
             + " refused by its condition, failed, or served by another service. Writes"
             + " `dynamodb_model_validation.json` and `dynamodb_model_validation.md` into workspace_dir (replacing earlier"
             + " reports; a file of the user's with one of these names stops the run and is kept) and"
-            + " returns the summary. Use after writing the data model JSON; fix failed patterns and run"
-            + " again until it passes.",
+            + " returns the summary. If the folder has no dynamodb_data_model.json yet, the answer is the guide to"
+            + " write it: write the file, then call again. Fix failed patterns and run again until it passes. Once it"
+            + " passes, offer the user the two ways on: deploy the tables (generate_resources, CDK or CloudFormation) or"
+            + " generate application code (dynamodb_data_model_schema_converter, then the schema validator and"
+            + " generate_data_access_layer); ask before doing either. Needs no AWS account and never touches real tables.",
         "/dev/ddbmodel/adapter/mcp/tools/dynamodb_data_model_validation.input.json",
         false, true, true, false);
   }
 
   @Override
   public ToolResult call(Arguments args) {
-    Path ws = Tools.absoluteDir(args.string("workspace_dir"), "workspace_dir");
+    Path ws = args.directory("workspace_dir");
+    Path model = ws.resolve("dynamodb_data_model.json");
+    if (!java.nio.file.Files.exists(model)) {
+      // as the reference: the assistant learns the format here, writes the file and calls again
+      dev.ddbmodel.core.guide.Guide g = dev.ddbmodel.core.guide.Guides.expect("data-model-json");
+      String text = "Error: " + model + " not found. Write it following the guide below (tables, items, access_patterns),"
+          + " then call dynamodb_data_model_validation again with the same workspace_dir.\n\n" + g.text();
+      Map<String, Object> s = new LinkedHashMap<>();
+      s.put("status", "model_missing");
+      s.put("message", "dynamodb_data_model.json not found in " + ws + "; the guide to write it is in result");
+      s.put("guide", g.id());
+      return new ToolResult(text, s, false);
+    }
     Validated<ModelValidationReport> r = ModelValidation.run(ModelValidationRequest.embedded(ws));
     if (!r.isValid()) {
       return ToolResult.invalid("The data model could not be validated:", r.diagnostics());

@@ -30,13 +30,15 @@ public final class GenerateDalTool implements ToolBinding {
             + " The schema is validated first; nothing is generated from an invalid schema. Writes: generated_dal/ keeps a"
             + " .ddbm-manifest.json of what ddbm wrote; calling again replaces only those files while unchanged. A generated"
             + " file the user changed stops the call (named in the result) unless overwrite is true; files the user added are"
-            + " never touched, and a non-empty generated_dal/ that ddbm did not write is refused.",
+            + " never touched, and a non-empty generated_dal/ that ddbm did not write is refused."
+            + " Use after dynamodb_data_model_schema_validator passes; then review the generated code with the user and run"
+            + " the usage examples against DynamoDB Local.",
         "/dev/ddbmodel/adapter/mcp/tools/generate_data_access_layer.input.json", false, true, true, false);
   }
 
   @Override
   public ToolResult call(Arguments args) {
-    Path schema = Tools.absolute(args.string("schema_path"), "schema_path");
+    Path schema = args.path("schema_path");
     if (!Files.isRegularFile(schema)) {
       throw new ToolArgumentException("schema.json not found at " + schema
           + ". Create it first with dynamodb_data_model_schema_converter, then validate it with dynamodb_data_model_schema_validator.");
@@ -48,7 +50,7 @@ public final class GenerateDalTool implements ToolBinding {
       case "typescript" -> DalRequest.Language.TYPESCRIPT;
       default -> throw new ToolArgumentException("Unsupported language `" + lang + "`. Supported: python, java, typescript");
     };
-    Optional<Path> usage = args.optionalString("usage_data_path").map(u -> Tools.absolute(u, "usage_data_path"));
+    Optional<Path> usage = args.optionalPath("usage_data_path");
     Validated<GenerationResult> r = DalGenerator.generate(new DalRequest(schema, language, Optional.empty(), usage,
         args.bool("generate_sample_usage", true), args.bool("overwrite", false)));
     if (!r.isValid()) {

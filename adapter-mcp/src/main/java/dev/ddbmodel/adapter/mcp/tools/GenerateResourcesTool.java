@@ -29,14 +29,16 @@ public final class GenerateResourcesTool implements ToolBinding {
             + " retained when the stack is deleted. The model is validated first. Writes: like the reference, an existing"
             + " output folder is refused unless overwrite is true; then only files ddbm generated there (listed in its"
             + " .ddbm-manifest.json) are replaced, and files the user added are never touched. Use after"
-            + " dynamodb_data_model_validation passes.",
+            + " dynamodb_data_model_validation passes and the user chose to deploy; it writes files only and never deploys"
+            + " (tell the user the commands to run). Not for application code: see dynamodb_data_model_schema_converter"
+            + " and generate_data_access_layer.",
         "/dev/ddbmodel/adapter/mcp/tools/generate_resources.input.json",
         false, true, true, false);
   }
 
   @Override
   public ToolResult call(Arguments args) {
-    Path model = Tools.absolute(args.string("dynamodb_data_model_json_file"), "dynamodb_data_model_json_file");
+    Path model = args.path("dynamodb_data_model_json_file");
     if (!Files.isRegularFile(model)) {
       throw new ToolArgumentException("`dynamodb_data_model_json_file` does not exist: " + model
           + ". Write the data model JSON first (see dynamodb_data_model_validation).");

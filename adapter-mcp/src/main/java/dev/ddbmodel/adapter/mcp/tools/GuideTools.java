@@ -20,7 +20,10 @@ public final class GuideTools {
           "Returns the working method for designing a DynamoDB data model with the user: a requirements interview"
               + " written to dynamodb_requirement.md, then a design written to dynamodb_data_model.md, with the limits,"
               + " hot-key checks, cost rules, lifecycle and routing guidance to apply. Use at the start of any DynamoDB"
-              + " design or migration conversation.",
+              + " design or migration conversation, before any other tool; follow the method step by step with the user rather than"
+              + " designing in one go. Not for questions about an existing table's data (this server never reads your AWS tables)."
+              + " If the user has a relational database to migrate, offer source_db_analyzer first. When the design is written,"
+              + " continue with compute_performances_and_costs and dynamodb_data_model_validation.",
           "/dev/ddbmodel/adapter/mcp/tools/no_arguments.input.json", true, false, true, false);
     }
 
@@ -40,7 +43,9 @@ public final class GuideTools {
       return new ToolSpec("dynamodb_data_model_schema_converter", "Convert the design into schema.json",
           "Returns the instructions for turning dynamodb_data_model.md into schema.json for code generation (and,"
               + " unless generate_usage_data is false, usage_data.json with realistic values). Write the files next to"
-              + " the design, then validate them with dynamodb_data_model_schema_validator.",
+              + " the design, then validate them with dynamodb_data_model_schema_validator and fix every error before calling"
+              + " generate_data_access_layer. Use when the user wants application code; for infrastructure only, generate_resources"
+              + " works from dynamodb_data_model.json without schema.json.",
           "/dev/ddbmodel/adapter/mcp/tools/dynamodb_data_model_schema_converter.input.json", true, false, true, false);
     }
 

@@ -27,8 +27,8 @@ public final class SchemaValidatorTool implements ToolBinding {
 
   @Override
   public ToolResult call(Arguments args) {
-    Path schema = Tools.absolute(args.string("schema_path"), "schema_path");
-    Optional<Path> usage = args.optionalString("usage_data_path").map(u -> Tools.absolute(u, "usage_data_path"));
+    Path schema = args.path("schema_path");
+    Optional<Path> usage = args.optionalPath("usage_data_path");
     SchemaValidationReport r = SchemaValidation.validate(new SchemaValidationRequest(schema, usage, Optional.empty()));
     return new ToolResult(r.toText(), Json.mapper().convertValue(r.toJson(), Map.class), !r.valid());
   }

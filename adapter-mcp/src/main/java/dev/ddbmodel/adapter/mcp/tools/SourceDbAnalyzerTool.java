@@ -36,7 +36,11 @@ public final class SourceDbAnalyzerTool implements ToolBinding {
             + " the RDS Data API when aws_cluster_arn is given."
             + " Writes: a new database_analysis_<timestamp>/ (with a _2, _3 suffix when that exists) with manifest.md into"
             + " output_dir; queries_file_path is written only when absent or an earlier query file of ddbm (a file of the"
-            + " user's is never replaced).",
+            + " user's is never replaced)."
+            + " Before the first call, ask the user which execution mode they want: self_service needs no credentials (they run the"
+            + " SQL themselves and share the output file), managed needs a reachable MySQL and a Secrets Manager secret. Recommend a"
+            + " non-production instance. After the analysis, read manifest.md and every file it lists, then design with"
+            + " dynamodb_data_modeling. Not needed when the user starts a new application without a database.",
         "/dev/ddbmodel/adapter/mcp/tools/source_db_analyzer.input.json", false, false, false, true);
   }
 
@@ -46,12 +50,12 @@ public final class SourceDbAnalyzerTool implements ToolBinding {
 
   @Override
   public ToolResult call(Arguments a) {
-    Path out = Tools.absoluteDir(a.string("output_dir"), "output_dir");
+    Path out = a.directory("output_dir");
     AnalyzerRequest.Builder b = AnalyzerRequest.builder(a.string("source_db_type"), out)
         .identifier(arg(a, "source_identifier", "MYSQL_DATABASE").orElse(null))
         .mode(a.optionalString("execution_mode").orElse("self_service"))
-        .queriesFile(a.optionalString("queries_file_path").map(p -> Tools.absolute(p, "queries_file_path")).orElse(null))
-        .resultFile(a.optionalString("query_result_file_path").map(p -> Tools.absolute(p, "query_result_file_path")).orElse(null))
+        .queriesFile(a.optionalPath("queries_file_path", out).orElse(null))
+        .resultFile(a.optionalPath("query_result_file_path").orElse(null))
         .days(a.optionalInt("pattern_analysis_days").orElse(30))
         .maxResults(a.optionalInt("max_query_results").or(() -> Optional.ofNullable(env.apply("MYSQL_MAX_QUERY_RESULTS")).map(Integer::valueOf)).orElse(500))
         .secretArn(arg(a, "aws_secret_arn", "MYSQL_SECRET_ARN").orElse(null))

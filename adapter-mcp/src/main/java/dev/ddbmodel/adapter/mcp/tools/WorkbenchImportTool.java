@@ -33,8 +33,8 @@ public final class WorkbenchImportTool implements ToolBinding {
 
   @Override
   public ToolResult call(Arguments args) {
-    Path file = Tools.absolute(args.string("workbench_file"), "workbench_file");
-    Path ws = Tools.absoluteDir(args.string("workspace_dir"), "workspace_dir");
+    Path file = args.path("workbench_file");
+    Path ws = args.directory("workspace_dir");
     Validated<ImportResult> r = WorkbenchImport.run(new ImportRequest(file, ws, args.bool("overwrite", false)));
     if (!r.isValid()) {
       return ToolResult.invalid("The Workbench model could not be imported:", r.diagnostics());
