@@ -56,6 +56,9 @@ class ModelCommandTest {
     var r = CliTestSupport.run("model", "validate", tmp.resolve("missing").toString());
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err()).as("errors go to stderr").contains("Path.BaseMissing").contains("does not exist");
+    var empty = CliTestSupport.run("model", "validate", tmp.toString());
+    assertThat(empty.exit()).as("a folder without the model is a usage error (kind USAGE)").isEqualTo(2);
+    assertThat(empty.err()).contains("Validation.ModelMissing");
   }
 
   @Test
