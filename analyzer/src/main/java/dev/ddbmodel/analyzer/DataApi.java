@@ -90,7 +90,7 @@ final class DataApi {
       return Validated.invalid(region.errors());
     }
     try {
-      return Validated.valid(run(d, r, region.unwrap(), database, queries, r.maxQueryResults(), r.statementTimeoutSeconds()));
+      return Validated.valid(run(d, r, region.unwrap(), database, queries, Limits.FETCH_CAP, r.statementTimeoutSeconds()));
     } catch (RdsDataException e) {
       String code = e.awsErrorDetails() == null ? "error" : e.awsErrorDetails().errorCode();
       return Validated.invalid(err("Analyzer.DataApi", "the RDS Data API refused the analysis: " + code

@@ -329,6 +329,17 @@ final class SchemaRules {
       error("Schema.Template", at, "unmatched braces in template `" + t + "`: " + open + " opening, " + close + " closing", "close every `{`");
       return;
     }
+    // braces only delimit placeholders: `{{email}}` or `}x{` would leave literal braces in every key
+    int depth = 0;
+    for (int i = 0; i < t.length(); i++) {
+      char c = t.charAt(i);
+      if (c == '{' && ++depth > 1 || c == '}' && --depth < 0) {
+        error("Schema.Template", at, "template `" + t + "` has a brace at position " + (i + 1)
+            + " that does not open or close a placeholder (braces cannot be nested or escaped)", c == '{' && t.startsWith("{{", i)
+            ? "write a single pair of braces: `{" + t.substring(i + 2).replaceFirst("}}.*", "") + "}`" : "use `{field}` for a placeholder and no other braces");
+        return;
+      }
+    }
     for (String raw : placeholders(t)) {
       String body = raw.strip();
       String name = body.contains(":") ? body.substring(0, body.indexOf(':')) : body;

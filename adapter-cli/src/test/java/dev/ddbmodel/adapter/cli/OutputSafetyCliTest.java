@@ -121,7 +121,13 @@ class OutputSafetyCliTest {
     assertThat(q.err()).contains("Output.Exists").contains("queries.sql");
     assertThat(Files.readAllBytes(dir.resolve("queries.sql"))).isEqualTo(MINE);
 
-    Files.writeString(dir.resolve("results.txt"), "DDBM_BEGIN table_analysis\ntable_name\nusers\nDDBM_END table_analysis\n");
+    // every section of the query file (a results file missing sections is a partial analysis: exit 3)
+    StringBuilder results = new StringBuilder();
+    for (String section : java.util.List.of("table_analysis", "column_analysis", "index_analysis", "foreign_key_analysis", "view_analysis",
+        "statistics_status", "query_pattern_analysis", "prepared_statement_analysis")) {
+      results.append("DDBM_BEGIN ").append(section).append("\ntable_name\nusers\nDDBM_END ").append(section).append('\n');
+    }
+    Files.writeString(dir.resolve("results.txt"), results.toString());
     for (int i = 0; i < 3; i++) {
       CliTestSupport.Run p = CliTestSupport.run("analyze", "parse", "--db", "mysql", "--database", "shop", "--results", dir.resolve("results.txt").toString(),
           "--output-dir", dir.toString());
@@ -130,6 +136,12 @@ class OutputSafetyCliTest {
     try (Stream<Path> s = Files.list(dir)) {
       assertThat(s.filter(p -> p.getFileName().toString().startsWith("database_analysis_")).count()).isEqualTo(3);
     }
+    // a results file that lacks sections is written and flagged: exit 3
+    Files.writeString(dir.resolve("partial.txt"), "DDBM_BEGIN table_analysis\ntable_name\nusers\nDDBM_END table_analysis\n");
+    CliTestSupport.Run partial = CliTestSupport.run("analyze", "parse", "--db", "mysql", "--database", "shop", "--results", dir.resolve("partial.txt").toString(),
+        "--output-dir", dir.toString());
+    assertThat(partial.exit()).as(partial.out()).isEqualTo(ExitCodes.ENVIRONMENT);
+    assertThat(partial.out()).contains("PARTIAL: 7 of 8 queries failed");
   }
 
   @Test
