@@ -16,14 +16,15 @@ final class AnalysisWriter {
   static final DateTimeFormatter FOLDER = DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss", Locale.ROOT).withZone(ZoneOffset.UTC);
 
   static Map<String, String> files(AnalyzerRequest r, String identifier, List<AnalysisQuery> queries, List<ResultTable> tables,
-      List<String> problems, Instant at) {
+      List<String> problems, StatisticsCheck.Findings stats, Instant at) {
     Map<String, String> files = new TreeMap<>();
     StringBuilder m = new StringBuilder("# Database Analysis Manifest\n\n## Metadata\n\n");
     m.append("- Database type: ").append(r.sourceDbType()).append('\n');
     m.append("- Identifier: ").append(identifier).append('\n');
     m.append("- Mode: ").append(r.executionMode()).append('\n');
     m.append("- Generated at: ").append(at).append(" (UTC)\n");
-    m.append("- Pattern analysis window: ").append(r.patternAnalysisDays()).append(" days\n");
+    m.append("- Pattern analysis window: statements seen in the last ").append(r.patternAnalysisDays()).append(" days\n");
+    m.append("- Statistics window (rates): ").append(stats.window()).append('\n');
     m.append("- Maximum rows per query: ").append(r.maxQueryResults()).append("\n\n## Query Results Files\n");
     for (AnalysisQuery.Category cat : AnalysisQuery.Category.values()) {
       m.append("\n### ").append(cat == AnalysisQuery.Category.SCHEMA ? "Schema Queries" : "Performance Queries").append("\n\n");
@@ -33,9 +34,10 @@ final class AnalysisWriter {
         }
         ResultTable t = tables.stream().filter(x -> x.name().equals(q.name())).findFirst().orElse(ResultTable.failed(q.name(), "no result in the input"));
         String file = q.name() + ".md";
-        files.put(file, queryFile(q, t, r.maxQueryResults()));
+        files.put(file, queryFile(q, t, r.maxQueryResults(), files));
         m.append("- [").append(q.title()).append("](").append(file).append(") — ")
-            .append(t.failed() ? "failed: " + t.error() : t.rows().size() + " rows" + (t.truncated() ? ", truncated at " + r.maxQueryResults() : "")).append('\n');
+            .append(t.failed() ? "failed: " + t.error() : t.rows().size() + " rows" + (t.truncated() ? ", truncated at " + r.maxQueryResults() + omitted(t) : ""))
+            .append('\n');
       }
     }
     m.append("\n## Summary Statistics\n\n");
@@ -46,6 +48,10 @@ final class AnalysisWriter {
     m.append("- Query patterns: ").append(count(tables, "query_pattern_analysis")).append('\n');
     long failed = tables.stream().filter(ResultTable::failed).count();
     m.append("- Failed queries: ").append(failed).append('\n');
+    if (!stats.warnings().isEmpty()) {
+      m.append("\n## Warnings\n\n");
+      stats.warnings().forEach(p -> m.append("- ").append(p).append('\n'));
+    }
     if (!problems.isEmpty()) {
       m.append("\n## Problems\n\n");
       problems.forEach(p -> m.append("- ").append(p).append('\n'));
@@ -59,16 +65,35 @@ final class AnalysisWriter {
         .map(t -> t.failed() ? "unknown (query failed)" : t.rows().size() + (t.truncated() ? "+ (truncated)" : "")).orElse("unknown");
   }
 
-  private static String queryFile(AnalysisQuery q, ResultTable t, int max) {
+  /** Query texts longer than this are shortened in the tables; the full text goes to a side file. */
+  static final int TEXT_CELL = 300;
+
+  static final String FULL_TEXTS = "query_pattern_full_text.md";
+
+  /** The whole tables a cut left out, named (at most 20, then a count). */
+  static String omitted(ResultTable t) {
+    if (t.omitted().isEmpty()) {
+      return "";
+    }
+    List<String> shown = t.omitted().subList(0, Math.min(20, t.omitted().size()));
+    return "; whole tables left out: " + String.join(", ", shown) + (t.omitted().size() > shown.size() ? " and " + (t.omitted().size() - shown.size()) + " more" : "")
+        + " (and any after them)";
+  }
+
+  private static String queryFile(AnalysisQuery q, ResultTable t, int max, Map<String, String> files) {
     StringBuilder sb = new StringBuilder("# ").append(q.title()).append("\n\n");
     sb.append("- Query: `").append(q.name()).append("`\n");
     if (t.failed()) {
       sb.append("- Status: failed\n- Error: ").append(t.error().replace("\n", " ")).append('\n');
       return sb.toString();
     }
-    sb.append("- Rows: ").append(t.rows().size()).append(t.truncated() ? " (truncated at " + max + "; raise max_query_results to see more)" : "").append("\n\n");
+    sb.append("- Rows: ").append(t.rows().size()).append(t.truncated() ? " (truncated at " + max + omitted(t) + "; raise max_query_results to see more)" : "")
+        .append("\n\n");
+    StringBuilder full = new StringBuilder();
+    int shortened = 0;
     List<String> cols = new ArrayList<>(t.columns());
-    boolean patterns = q.name().equals("query_pattern_analysis") && t.column("calls") >= 0 && t.column("window_seconds") >= 0;
+    boolean patterns = (q.name().equals("query_pattern_analysis") || q.name().equals("prepared_statement_analysis")) && t.column("calls") >= 0
+        && t.column("window_seconds") >= 0;
     if (patterns) {
       cols.add("rps");
     }
@@ -80,14 +105,54 @@ final class AnalysisWriter {
     for (List<String> row : t.rows()) {
       List<String> cells = new ArrayList<>();
       for (String c : row) {
-        cells.add(c == null ? "NULL" : c.replace("|", "\\|").replace("\n", " "));
+        if (c != null && c.codePointCount(0, c.length()) > TEXT_CELL) {
+          int n = ++shortened;
+          full.append("\n## ").append(q.name()).append(" #").append(n).append("\n\n```sql\n").append(c.replace("```", "` ` `")).append("\n```\n");
+          c = c.substring(0, c.offsetByCodePoints(0, TEXT_CELL)) + "… (" + c.length() + " characters; full text: " + FULL_TEXTS + " #" + n + ")";
+        }
+        cells.add(c == null ? "NULL" : cell(c));
       }
       if (patterns) {
         cells.add(rps(row.get(t.column("calls")), row.get(t.column("window_seconds"))));
       }
       sb.append("| ").append(String.join(" | ", cells)).append(" |\n");
     }
+    if (patterns && t.column("tables") >= 0 && t.column("statement_kind") >= 0) {
+      sb.append(byTable(t));
+    }
+    if (!full.isEmpty()) {
+      files.merge(FULL_TEXTS, "# Full query texts\n", (x, y) -> x);
+      files.put(FULL_TEXTS, files.get(FULL_TEXTS) + full);
+    }
     return sb.toString();
+  }
+
+  /** The patterns grouped by the tables they name: reads and writes per second per table. */
+  static String byTable(ResultTable t) {
+    Map<String, double[]> by = new TreeMap<>();
+    for (List<String> row : t.rows()) {
+      String tables = row.get(t.column("tables"));
+      String rate = rps(row.get(t.column("calls")), row.get(t.column("window_seconds")));
+      double v = rate.equals("unknown") ? 0 : Double.parseDouble(rate);
+      boolean write = "write".equals(row.get(t.column("statement_kind")));
+      for (String name : tables == null || tables.isBlank() ? List.of("(no table)") : List.of(tables.split(", "))) {
+        double[] acc = by.computeIfAbsent(name, k -> new double[3]);
+        acc[write ? 1 : 0] += v;
+        acc[2]++;
+      }
+    }
+    if (by.isEmpty()) {
+      return "";
+    }
+    StringBuilder sb = new StringBuilder("\n## By table\n\n| table | patterns | reads/s | writes/s |\n| --- | --- | --- | --- |\n");
+    by.forEach((k, v) -> sb.append("| ").append(cell(k)).append(" | ").append((long) v[2]).append(" | ")
+        .append(String.format(Locale.ROOT, "%.4f", v[0])).append(" | ").append(String.format(Locale.ROOT, "%.4f", v[1])).append(" |\n"));
+    return sb.toString();
+  }
+
+  /** A markdown table cell: pipes escaped, line breaks and tabs as spaces. */
+  static String cell(String c) {
+    return c.replace("\\", "\\\\").replace("|", "\\|").replace("\r\n", " ").replace("\n", " ").replace("\r", " ").replace("\t", " ");
   }
 
   /** Calls per second over the observed window (at least one second). */

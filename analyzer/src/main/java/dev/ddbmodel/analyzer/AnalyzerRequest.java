@@ -38,9 +38,7 @@ public record AnalyzerRequest(
     Objects.requireNonNull(sourceDbType);
     executionMode = executionMode == null ? "self_service" : executionMode;
     Objects.requireNonNull(outputDir);
-    patternAnalysisDays = patternAnalysisDays <= 0 ? 30 : patternAnalysisDays;
-    maxQueryResults = maxQueryResults <= 0 ? 500 : maxQueryResults;
-    statementTimeoutSeconds = statementTimeoutSeconds <= 0 ? 30 : statementTimeoutSeconds;
+    // out-of-range numbers are kept as given and refused by the analyzer (Analyzer.InvalidValue)
     clock = clock == null ? Clock.systemUTC() : clock;
     awsCredentials = awsCredentials == null ? software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider.builder().build() : awsCredentials;
   }

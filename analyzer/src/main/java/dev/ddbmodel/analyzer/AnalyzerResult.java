@@ -13,9 +13,16 @@ import java.util.Optional;
  * @param tables query results (empty for step 1)
  * @param problems parse problems and failed queries
  * @param instructions what the user does next
+ * @param warnings statistics that cannot be trusted as they are (off, full, reset recently, blind)
  */
-public record AnalyzerResult(String kind, Path path, List<String> files, List<ResultTable> tables, List<String> problems, String instructions) {
+public record AnalyzerResult(String kind, Path path, List<String> files, List<ResultTable> tables, List<String> problems, String instructions,
+    List<String> warnings) {
+  public AnalyzerResult(String kind, Path path, List<String> files, List<ResultTable> tables, List<String> problems, String instructions) {
+    this(kind, path, files, tables, problems, instructions, List.of());
+  }
+
   public AnalyzerResult {
+    warnings = List.copyOf(warnings);
     files = List.copyOf(files);
     tables = List.copyOf(tables);
     problems = List.copyOf(problems);
@@ -23,6 +30,11 @@ public record AnalyzerResult(String kind, Path path, List<String> files, List<Re
 
   public Optional<ResultTable> table(String name) {
     return tables.stream().filter(t -> t.name().equals(name)).findFirst();
+  }
+
+  /** Whether some queries failed or are missing: the files are written, but incomplete. */
+  public boolean partial() {
+    return tables.stream().anyMatch(ResultTable::failed);
   }
 
   /** The text the tool returns. */
@@ -33,8 +45,16 @@ public record AnalyzerResult(String kind, Path path, List<String> files, List<Re
       return sb.toString();
     }
     sb.append("Database analysis written to ").append(path).append(" (").append(files.size()).append(" files).\n");
+    if (partial()) {
+      sb.append("PARTIAL: ").append(tables.stream().filter(ResultTable::failed).count()).append(" of ").append(tables.size())
+          .append(" queries failed; their sections are missing (see Problems).\n");
+    }
     for (ResultTable t : tables) {
       sb.append("- ").append(t.name()).append(": ").append(t.failed() ? "FAILED: " + t.error() : t.rows().size() + " rows" + (t.truncated() ? " (truncated)" : "")).append('\n');
+    }
+    if (!warnings.isEmpty()) {
+      sb.append("\nWarnings:\n");
+      warnings.forEach(p -> sb.append("- ").append(p).append('\n'));
     }
     if (!problems.isEmpty()) {
       sb.append("\nProblems:\n");

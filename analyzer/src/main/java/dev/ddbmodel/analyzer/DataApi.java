@@ -90,7 +90,7 @@ final class DataApi {
       return Validated.invalid(region.errors());
     }
     try {
-      return Validated.valid(run(d, r, region.unwrap(), database, queries, r.maxQueryResults(), r.statementTimeoutSeconds()));
+      return Validated.valid(run(d, r, region.unwrap(), database, queries, Limits.FETCH_CAP, r.statementTimeoutSeconds()));
     } catch (RdsDataException e) {
       String code = e.awsErrorDetails() == null ? "error" : e.awsErrorDetails().errorCode();
       return Validated.invalid(err("Analyzer.DataApi", "the RDS Data API refused the analysis: " + code
@@ -98,8 +98,8 @@ final class DataApi {
           "check that the Data API is enabled on the cluster, the secret belongs to it, and the IAM permissions rds-data:BeginTransaction,"
               + " rds-data:ExecuteStatement, rds-data:RollbackTransaction and secretsmanager:GetSecretValue"));
     } catch (SdkClientException e) {
-      return Validated.invalid(err("Analyzer.AwsAccess", "cannot reach the RDS Data API: " + Credentials.clientProblem(e),
-          "configure AWS credentials (environment, profile or role) and network access to rds-data in the region"));
+      return Validated.invalid(Diagnostic.environment("Analyzer.AwsAccess", "cannot reach the RDS Data API: " + Credentials.clientProblem(e),
+          SourceLocation.NONE, "configure AWS credentials (environment, profile or role) and network access to rds-data in the region"));
     }
   }
 

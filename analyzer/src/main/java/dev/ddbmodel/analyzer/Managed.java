@@ -1,7 +1,5 @@
 package dev.ddbmodel.analyzer;
 
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 import dev.ddbmodel.analyzer.dialect.Dialect;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -12,23 +10,27 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Runs the queries over JDBC: one read-only connection from a pool closed afterwards, bind parameters, timeouts. */
+/** Runs the queries over JDBC: one read-only connection with bounded waits, bind parameters, timeouts. */
 final class Managed {
   private Managed() {}
 
   static List<ResultTable> run(Dialect d, Credentials c, int port, String database, List<AnalysisQuery> queries, int maxRows, int timeoutSeconds)
       throws SQLException {
-    HikariConfig cfg = new HikariConfig();
-    cfg.setJdbcUrl(d.jdbcUrl(c.host(), port, database));
-    cfg.setUsername(c.username());
-    cfg.setPassword(c.password());
-    cfg.setReadOnly(true);
-    cfg.setMaximumPoolSize(1);
-    cfg.setConnectionTimeout(Math.max(250, timeoutSeconds * 1000L));
-    cfg.setInitializationFailTimeout(-1);
-    cfg.setPoolName("ddbm-analyzer");
     List<ResultTable> out = new ArrayList<>();
-    try (HikariDataSource ds = new HikariDataSource(cfg); Connection conn = ds.getConnection()) {
+    try (Connection conn = Connections.open(d, c, port, database, timeoutSeconds)) {
+      conn.setReadOnly(true);
+      if (d.name().equals("mysql")) {
+        // the URL names no database (no name can add URL properties): check it exists and is visible
+        try (PreparedStatement ps = conn.prepareStatement("SELECT 1 FROM information_schema.schemata WHERE schema_name = ?")) {
+          ps.setString(1, database);
+          try (ResultSet rs = ps.executeQuery()) {
+            if (!rs.next()) {
+              throw new SQLException("Unknown database '" + database + "' (or not visible to this user)", "42000", 1049);
+            }
+          }
+        }
+        conn.setCatalog(database);
+      }
       try (Statement s = conn.createStatement()) {
         switch (d.name()) {
           case "postgresql" -> {
@@ -80,8 +82,8 @@ final class Managed {
           }
           List<String> r = new ArrayList<>();
           for (int i = 1; i <= cols.size(); i++) {
-            Object v = rs.getObject(i);
-            r.add(v == null ? null : v.toString());
+            // the server's text form, as a command-line client prints it
+            r.add(rs.getString(i));
           }
           rows.add(r);
         }

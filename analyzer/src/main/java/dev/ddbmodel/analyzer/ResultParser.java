@@ -28,6 +28,9 @@ public final class ResultParser {
 
   public static Parsed parse(String output) {
     String text = output.startsWith("\uFEFF") ? output.substring(1) : output;
+    if (text.indexOf('\0') >= 0) {
+      return parseFields(text);
+    }
     String[] lines = text.replace("\r", "").split("\n", -1);
     Map<String, ResultTable> tables = new LinkedHashMap<>();
     List<String> problems = new ArrayList<>();
@@ -65,6 +68,90 @@ public final class ResultParser {
       problems.add("no DDBM_BEGIN/DDBM_END markers found: was the generated SQL file run unchanged, with its output saved?");
     }
     return new Parsed(tables, problems);
+  }
+
+  /** psql's NUL-separated unaligned output (the PostgreSQL self-service file sets it): a stream of fields, NULL as U+0001. */
+  static final String ROW = "DDBM_ROW";
+
+  private static Parsed parseFields(String text) {
+    String[] fields = text.split("\0", -1);
+    Map<String, ResultTable> tables = new LinkedHashMap<>();
+    List<String> problems = new ArrayList<>();
+    String current = null;
+    List<String> body = new ArrayList<>();
+    for (int i = 0; i < fields.length; i++) {
+      String f = fields[i];
+      // a message the client wrote to the same file (stderr redirected) ends up in front of the next marker
+      if ((f.equals("ddbm_marker") || f.endsWith("\nddbm_marker")) && i + 1 < fields.length) {
+        String m = fields[i + 1];
+        Matcher b = BEGIN.matcher(m);
+        Matcher e = END.matcher(m);
+        if (m.startsWith("DDBM_BEGIN ") && b.find()) {
+          if (current != null) {
+            problems.add("section `" + current + "` has no end marker; it ends where `" + b.group(1) + "` begins");
+            tables.put(current, fieldTable(current, body, problems));
+          }
+          current = b.group(1);
+          body = new ArrayList<>();
+          i++;
+          continue;
+        }
+        if (m.startsWith("DDBM_END ") && e.find()) {
+          if (current == null || !current.equals(e.group(1))) {
+            problems.add("end marker for `" + e.group(1) + "` without its begin marker");
+          } else {
+            tables.put(current, fieldTable(current, body, problems));
+            current = null;
+          }
+          i++;
+          continue;
+        }
+      }
+      if (current != null) {
+        body.add(f);
+      }
+    }
+    if (current != null) {
+      problems.add("section `" + current + "` is cut off: no end marker before the end of the file");
+      tables.put(current, fieldTable(current, body, problems));
+    }
+    if (tables.isEmpty()) {
+      problems.add("no DDBM_BEGIN/DDBM_END markers found: was the generated SQL file run unchanged, with its output saved?");
+    }
+    return new Parsed(tables, problems);
+  }
+
+  private static ResultTable fieldTable(String name, List<String> body, List<String> problems) {
+    int start = body.indexOf("ddbm_row");
+    if (start < 0) {
+      String said = String.join(" ", body).strip();
+      return ResultTable.failed(name, "the query printed no result in the client" + (said.isEmpty() ? " (see the client's error output)" : ": "
+          + said.lines().findFirst().orElse("")));
+    }
+    int width = 1;
+    while (start + width < body.size() && !body.get(start + width).equals(ROW)) {
+      width++;
+    }
+    // the header ends where the first row starts; without rows it is the rest of the section
+    List<String> header = List.copyOf(body.subList(start + 1, start + width));
+    List<List<String>> rows = new ArrayList<>();
+    int i = start + width;
+    while (i < body.size()) {
+      if (!body.get(i).equals(ROW) || i + width > body.size()) {
+        List<String> rest = body.subList(i, body.size());
+        if (!(rest.size() == 1 && rest.get(0).isBlank())) {
+          problems.add("section `" + name + "`: " + rest.size() + " fields after row " + rows.size() + " do not form a row; ignored");
+        }
+        break;
+      }
+      List<String> row = new ArrayList<>();
+      for (String v : body.subList(i + 1, i + width)) {
+        row.add(v.equals("\u0001") ? null : v);
+      }
+      rows.add(row);
+      i += width;
+    }
+    return new ResultTable(name, header, rows, false, "");
   }
 
   private static boolean isBorder(String l) {
@@ -132,7 +219,12 @@ public final class ResultParser {
       // mysql --batch escapes tab, newline, backslash and NUL inside values
       header = java.util.Arrays.stream(lines.get(0).split("\t", -1)).map(ResultParser::unescape).toList();
       for (String l : lines.subList(1, lines.size())) {
-        rows.add(cells(java.util.Arrays.stream(l.split("\t", -1)).map(ResultParser::unescape).toArray(String[]::new)));
+        // batch mode prints NULL as NULL and an empty string as nothing: both kept apart, values unstripped
+        List<String> row = new ArrayList<>();
+        for (String v : l.split("\t", -1)) {
+          row.add(v.equals("NULL") ? null : unescape(v));
+        }
+        rows.add(row);
       }
     } else {
       header = List.of(lines.get(0).split("\\|", -1));

@@ -4,9 +4,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
-/** Rows of one query (cells as text, null for SQL NULL), with truncation and failure information. */
-public record ResultTable(String name, List<String> columns, List<List<String>> rows, boolean truncated, String error) {
+/**
+ * Rows of one query (cells as text, null for SQL NULL), with truncation and failure information.
+ *
+ * @param omitted the tables (or views) left out whole when the section was cut at the row limit
+ */
+public record ResultTable(String name, List<String> columns, List<List<String>> rows, boolean truncated, String error, List<String> omitted) {
+  public ResultTable(String name, List<String> columns, List<List<String>> rows, boolean truncated, String error) {
+    this(name, columns, rows, truncated, error, List.of());
+  }
+
   public ResultTable {
+    omitted = List.copyOf(omitted);
     Objects.requireNonNull(name);
     columns = List.copyOf(columns);
     List<List<String>> copy = new ArrayList<>();

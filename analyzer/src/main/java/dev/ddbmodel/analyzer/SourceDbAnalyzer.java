@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Source database analysis. Self-service: write the SQL file (step 1), then read the client's
@@ -34,18 +35,22 @@ public final class SourceDbAnalyzer {
   public static Validated<AnalyzerResult> run(AnalyzerRequest r) {
     var dialect = Dialect.of(r.sourceDbType());
     if (dialect.isEmpty()) {
-      return err("Analyzer.UnknownDatabase", "`" + r.sourceDbType() + "` is not a supported source database", Suggestions.hint(r.sourceDbType(), Dialect.NAMES));
+      return usage("Analyzer.UnknownDatabase", "`" + Inputs.shown(r.sourceDbType()) + "` is not a supported source database", Suggestions.hint(r.sourceDbType(), Dialect.NAMES));
     }
     Dialect d = dialect.get();
+    List<Diagnostic> refused = Inputs.check(d, r);
+    if (!refused.isEmpty()) {
+      return Validated.invalid(refused);
+    }
     Validated<PathGuard> guard = PathGuard.of(r.outputDir());
     if (!guard.isValid()) {
       return Validated.invalid(guard.errors());
     }
     if (!r.executionMode().equals("self_service") && !r.executionMode().equals("managed")) {
-      return err("Analyzer.Mode", "invalid execution_mode `" + r.executionMode() + "`", Suggestions.hint(r.executionMode(), List.of("self_service", "managed")));
+      return usage("Analyzer.Mode", "invalid execution_mode `" + Inputs.shown(r.executionMode()) + "`", Suggestions.hint(r.executionMode(), List.of("self_service", "managed")));
     }
     if (r.sourceIdentifier().isEmpty() || r.sourceIdentifier().get().isBlank()) {
-      return err("Analyzer.MissingIdentifier", "`source_identifier` (the database, or the schema owner for Oracle) is required",
+      return usage("Analyzer.MissingIdentifier", "`source_identifier` (the database, or the schema owner for Oracle) is required",
           "pass the database name");
     }
     String id = r.sourceIdentifier().get();
@@ -70,7 +75,7 @@ public final class SourceDbAnalyzer {
             + d.runInstructions(target.unwrap().toString(), id) + "\nThen call again with query_result_file_path set to the results file.";
         return Validated.valid(new AnalyzerResult("queries_written", target.unwrap(), List.of(), List.of(), List.of(), instructions));
       }
-      return err("Analyzer.Parameters", "self-service needs `queries_file_path` (step 1: write the SQL) or `query_result_file_path` (step 2: read the results)",
+      return usage("Analyzer.Parameters", "self-service needs `queries_file_path` (step 1: write the SQL) or `query_result_file_path` (step 2: read the results)",
           "start with queries_file_path");
     }
     if (r.awsClusterArn().isPresent() && !r.awsClusterArn().get().isBlank()) {
@@ -80,18 +85,26 @@ public final class SourceDbAnalyzer {
     if (!creds.isValid()) {
       return Validated.invalid(creds.errors());
     }
+    try {
+      // a name that does not resolve fails at once, not after the connection pool's timeout
+      java.net.InetAddress.getByName(creds.unwrap().host());
+    } catch (java.net.UnknownHostException e) {
+      return envErr("Analyzer.Connection", "cannot connect to " + d.name() + ": unknown host `" + creds.unwrap().host() + "` (the name does not resolve)",
+          "check the host name and the machine's DNS");
+    }
     List<ResultTable> tables;
     try {
-      tables = Managed.run(d, creds.unwrap(), r.port().orElse(d.defaultPort()), id, queries, r.maxQueryResults(), r.statementTimeoutSeconds());
+      tables = Managed.run(d, creds.unwrap(), r.port().orElse(d.defaultPort()), id, queries, Limits.FETCH_CAP, r.statementTimeoutSeconds());
     } catch (SQLException e) {
-      return err("Analyzer.Connection", "cannot connect to " + d.name() + " at " + creds.unwrap().host() + ": " + e.getMessage().lines().findFirst().orElse(""),
-          "check host, port, network access and credentials");
+      int port = r.port().orElse(d.defaultPort());
+      return Validated.invalid(Diagnostic.environment("Analyzer.Connection", "cannot connect to " + d.name() + " at " + Inputs.shown(creds.unwrap().host())
+          + ":" + port + ": " + Connections.cause(e, creds.unwrap(), port, id), SourceLocation.NONE, "check host, port, network access, the database name and the credentials"));
     }
     List<String> problems = new ArrayList<>();
     Map<String, String> extra = new java.util.TreeMap<>();
     if (r.profile()) {
-      dev.ddbmodel.analyzer.profile.ManagedProfile.into(d.name(), d.jdbcUrl(creds.unwrap().host(), r.port().orElse(d.defaultPort()), id),
-          creds.unwrap().username(), creds.unwrap().password(), r.statementTimeoutSeconds(), extra, problems);
+      dev.ddbmodel.analyzer.profile.ManagedProfile.into(d.name(),
+          () -> Connections.open(d, creds.unwrap(), r.port().orElse(d.defaultPort()), id, r.statementTimeoutSeconds()), r.statementTimeoutSeconds(), extra, problems);
     }
     return written(r, d, id, queries, tables, guard.unwrap(), now, problems, extra);
   }
@@ -128,8 +141,9 @@ public final class SourceDbAnalyzer {
       if (t == null) {
         problems.add("no results for `" + q.name() + "` in the file (the query may have failed in the client; see its error output)");
         tables.add(ResultTable.failed(q.name(), "missing from the results file"));
-      } else if (t.rows().size() > r.maxQueryResults()) {
-        tables.add(new ResultTable(t.name(), t.columns(), t.rows().subList(0, r.maxQueryResults()), true, ""));
+      } else if (t.failed()) {
+        problems.add("query `" + q.name() + "` failed: " + t.error());
+        tables.add(t);
       } else {
         tables.add(t);
       }
@@ -139,9 +153,20 @@ public final class SourceDbAnalyzer {
     return write(r, d, id, queries, tables, problems, guard, now, Map.of());
   }
 
-  private static Validated<AnalyzerResult> write(AnalyzerRequest r, Dialect d, String id, List<AnalysisQuery> queries, List<ResultTable> tables,
+  private static Validated<AnalyzerResult> write(AnalyzerRequest r, Dialect d, String id, List<AnalysisQuery> queries, List<ResultTable> fetched,
       List<String> problems, PathGuard guard, Instant now, Map<String, String> extra) {
-    Map<String, String> files = new java.util.LinkedHashMap<>(AnalysisWriter.files(r, id, queries, tables, problems, now));
+    // the same decisions for managed and self-service: statements classified, sections cut, statistics checked
+    Map<String, Integer> leftOut = new TreeMap<>();
+    List<ResultTable> tables = fetched.stream().map(t -> {
+      if (t.name().equals("query_pattern_analysis") || t.name().equals("prepared_statement_analysis")) {
+        Statements.Filtered f = Statements.filter(t);
+        f.leftOut().forEach((k, v) -> leftOut.merge(k, v, Integer::sum));
+        return f.table();
+      }
+      return t;
+    }).map(t -> Limits.apply(t, r.maxQueryResults())).toList();
+    StatisticsCheck.Findings stats = StatisticsCheck.of(d.name(), tables, leftOut);
+    Map<String, String> files = new java.util.LinkedHashMap<>(AnalysisWriter.files(r, id, queries, tables, problems, stats, now));
     extra.forEach(files::putIfAbsent);
     if (extra.containsKey(dev.ddbmodel.analyzer.profile.ManagedProfile.FILE)) {
       files.computeIfPresent("manifest.md", (k, v) -> v + dev.ddbmodel.analyzer.profile.ManagedProfile.MANIFEST_SECTION);
@@ -156,7 +181,16 @@ public final class SourceDbAnalyzer {
     if (!written.isValid()) {
       return Validated.invalid(written.errors());
     }
-    return Validated.valid(new AnalyzerResult("analysis_written", folder.unwrap(), List.copyOf(files.keySet()), tables, problems, ""));
+    return Validated.valid(new AnalyzerResult("analysis_written", folder.unwrap(), List.copyOf(files.keySet()), tables, problems, "", stats.warnings()));
+  }
+
+  /** A bad or missing argument (exit 2). */
+  private static <T> Validated<T> usage(String id, String msg, String hint) {
+    return Validated.invalid(Diagnostic.usage(id, msg, SourceLocation.NONE, hint));
+  }
+
+  private static <T> Validated<T> envErr(String id, String msg, String hint) {
+    return Validated.invalid(Diagnostic.environment(id, msg, SourceLocation.NONE, hint));
   }
 
   private static <T> Validated<T> err(String id, String msg, String hint) {

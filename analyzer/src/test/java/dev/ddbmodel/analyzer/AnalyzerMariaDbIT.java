@@ -63,12 +63,59 @@ class AnalyzerMariaDbIT {
     AnalyzerResult res = r.unwrap();
     assertThat(res.problems()).isEmpty();
     assertThat(res.table("table_analysis").orElseThrow().rows()).hasSize(22);
-    assertThat(res.table("foreign_key_analysis").orElseThrow().rows().size()).isGreaterThanOrEqualTo(25);
+    assertThat(res.table("foreign_key_analysis").orElseThrow().rows()).hasSize(26);
     ResultTable patterns = res.table("query_pattern_analysis").orElseThrow();
     assertThat(patterns.rows()).anySatisfy(row -> {
       assertThat(row.get(patterns.column("query_pattern"))).containsIgnoringCase("FROM `orders` WHERE `customer_id`");
       assertThat(Integer.parseInt(row.get(patterns.column("calls")))).isGreaterThanOrEqualTo(60);
     });
+  }
+
+  @Test
+  void statisticsAreClassifiedWindowedAndTheirBlindSpotsSaid() throws Exception {
+    try (Connection c = conn(DB); Statement s = c.createStatement()) {
+      s.execute("CREATE TABLE scratch (id INT)");
+      s.execute("DROP TABLE scratch");
+      s.execute("SET @x = 1");
+      s.execute("BEGIN");
+      s.execute("COMMIT");
+      s.executeQuery("SHOW TABLES").close();
+    }
+    // a workload through server-side prepared statements: MariaDB keeps them out of the digest table
+    try (Connection prep = DriverManager.getConnection("jdbc:mariadb://127.0.0.1:" + db.port + "/" + DB + "?useServerPrepStmts=true", "root", "");
+        PreparedStatement p = prep.prepareStatement("SELECT qty FROM order_items WHERE order_id = ? AND line = ?")) {
+      for (int i = 0; i < 40; i++) {
+        p.setInt(1, 10 + i % 3);
+        p.setInt(2, 1);
+        p.executeQuery().close();
+      }
+      AnalyzerResult res = SourceDbAnalyzer.run(AnalyzerRequest.builder("mysql", out).identifier(DB).mode("managed").host("127.0.0.1").port(db.port)
+          .credentials("root", "").build()).unwrap();
+      ResultTable patterns = res.table("query_pattern_analysis").orElseThrow();
+      int q = patterns.column("query_pattern");
+      assertThat(patterns.rows()).isNotEmpty().allSatisfy(row -> assertThat(row.get(patterns.column("statement_kind"))).isIn("read", "write"));
+      assertThat(patterns.rows()).noneMatch(row -> row.get(q).contains("ddbm_marker") || row.get(q).contains("information_schema")
+          || row.get(q).startsWith("CREATE") || row.get(q).startsWith("SET") || row.get(q).startsWith("SHOW") || row.get(q).startsWith("COMMIT"));
+      assertThat(patterns.rows()).anySatisfy(row -> assertThat(row.get(patterns.column("tables"))).isEqualTo("orders"));
+      ResultTable prepared = res.table("prepared_statement_analysis").orElseThrow();
+      assertThat(prepared.rows()).anySatisfy(row -> assertThat(row.get(0)).contains("FROM order_items WHERE order_id"));
+      assertThat(patterns.rows()).noneMatch(row -> row.get(q).contains("FROM order_items WHERE order_id"));
+      assertThat(res.warnings()).anyMatch(w -> w.contains("does not record server-side prepared statements") && w.contains("prepared statements are open"))
+          .anyMatch(w -> w.startsWith("left out of the query patterns") && w.contains("ddl") && w.contains("session") && w.contains("own"))
+          .anyMatch(w -> w.startsWith("statistics reset recently"));
+      String manifest = Files.readString(res.path().resolve("manifest.md"));
+      assertThat(manifest).contains("## Warnings").contains("- Statistics window (rates): since ").contains("first_seen to now");
+      assertThat(Files.readString(res.path().resolve("query_pattern_analysis.md"))).contains("## By table").contains("| orders |");
+    }
+  }
+
+  @Test
+  void statisticsOffIsSaid() throws Exception {
+    // the machine's MariaDB runs with performance_schema off (its default)
+    var r = SourceDbAnalyzer.run(AnalyzerRequest.builder("mysql", out).identifier("mysql").mode("managed").host("127.0.0.1").port(3306)
+        .credentials("root", "").build()).unwrap();
+    assertThat(r.warnings()).anyMatch(w -> w.startsWith("statistics off") && w.contains("performance_schema"));
+    assertThat(Files.readString(r.path().resolve("manifest.md"))).contains("statistics off");
   }
 
   @Test

@@ -60,13 +60,16 @@ class ResultParserTest {
     String out = "ddbm_marker\nDDBM_BEGIN a\nx\ty\nC:\\\\tmp\\tdir\tline\\none\n\t\n\tSET\nQuery OK, done\tz\nddbm_marker\nDDBM_END a\n";
     var p = ResultParser.parse(out);
     assertThat(p.problems()).isEmpty();
-    assertThat(p.tables().get("a").rows()).containsExactly(Arrays.asList("C:\\tmp\tdir", "line\none"), Arrays.asList(null, null),
-        Arrays.asList(null, "SET"), Arrays.asList("Query OK, done", "z"));
+    // an empty field is an empty string (NULL prints as NULL)
+    assertThat(p.tables().get("a").rows()).containsExactly(Arrays.asList("C:\\tmp\tdir", "line\none"), Arrays.asList("", ""),
+        Arrays.asList("", "SET"), Arrays.asList("Query OK, done", "z"));
     assertThat(ResultParser.parse("DDBM_BEGIN a\nk|v\nQuery OK|1\n(1 row)\nDDBM_END a\n").tables().get("a").rows())
         .containsExactly(Arrays.asList("Query OK", "1"));
     // a first row of dashes and an empty cell is not an underline
     assertThat(ResultParser.parse("DDBM_BEGIN a\nk\tv\n-\t\n--\tx\nDDBM_END a\n").tables().get("a").rows())
-        .containsExactly(Arrays.asList("-", null), Arrays.asList("--", "x"));
+        .containsExactly(Arrays.asList("-", ""), Arrays.asList("--", "x"));
+    assertThat(ResultParser.parse("DDBM_BEGIN a\nk\tv\nNULL\t\n  padded \tNULLS\nDDBM_END a\n").tables().get("a").rows())
+        .containsExactly(Arrays.asList(null, ""), Arrays.asList("  padded ", "NULLS"));
   }
 
   @Test

@@ -12,6 +12,7 @@ import dev.ddbmodel.schema.SchemaValidationRequest;
 import dev.ddbmodel.schema.model.Schema;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Generates a data access layer from schema.json. The schema (and usage data) are validated first
@@ -28,6 +29,12 @@ public final class DalGenerator {
           : java.util.List.of(Diagnostic.error("Codegen.InvalidSchema", "the schema is not valid", SourceLocation.NONE, "run ddbm schema validate")));
     }
     Schema schema = report.schema().orElseThrow();
+    dev.ddbmodel.codegen.plan.GenerationPlan plan = dev.ddbmodel.codegen.plan.Planner.plan(schema, req.schema().getFileName().toString());
+    if (plan.hasErrors()) {
+      java.util.List<Diagnostic> all = new java.util.ArrayList<>(report.diagnostics());
+      all.addAll(plan.diagnostics());
+      return Validated.invalid(all);
+    }
     Optional<JsonNode> usage = req.usageData().map(p -> dev.ddbmodel.core.json.JsonDocument.read(p, p.getFileName().toString()).unwrap().root());
     Map<String, String> files = files(schema, req.schema().getFileName().toString(), req.language(), usage, req.examples());
     Validated<Outputs.FolderResult> written = Outputs.standard().writeTextFolder(req.resolvedOutput(), files, req.overwrite(),
@@ -41,6 +48,18 @@ public final class DalGenerator {
 
   /** The generated files without writing them. */
   public static Map<String, String> files(Schema schema, String source, DalRequest.Language language, Optional<JsonNode> usage, boolean examples) {
+    Map<String, String> files = new TreeMap<>(render(schema, source, language, usage, examples));
+    String written = files.get("access_pattern_mapping.json");
+    if (written != null) {
+      var plan = dev.ddbmodel.codegen.plan.Planner.plan(schema, source);
+      var entries = dev.ddbmodel.codegen.plan.MappingDocument.entries(dev.ddbmodel.core.json.Json.parseTrusted(written));
+      files.put("access_pattern_mapping.json",
+          dev.ddbmodel.core.json.Json.pretty(dev.ddbmodel.codegen.plan.MappingDocument.build(plan, language.name().toLowerCase(java.util.Locale.ROOT), entries)));
+    }
+    return files;
+  }
+
+  private static Map<String, String> render(Schema schema, String source, DalRequest.Language language, Optional<JsonNode> usage, boolean examples) {
     return switch (language) {
       case PYTHON -> new PythonDalGenerator(schema, source, usage, examples).generate();
       case JAVA -> new dev.ddbmodel.codegen.java.JavaDalGenerator(schema, source, usage, examples).generate();

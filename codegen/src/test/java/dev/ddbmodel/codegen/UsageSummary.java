@@ -21,7 +21,9 @@ public final class UsageSummary {
    */
   public static void assertEveryPatternRan(String output, Path generated, int patterns) throws Exception {
     JsonNode summary = Json.parseTrusted(output);
-    JsonNode mapping = Json.parseTrusted(Files.readString(generated.resolve("access_pattern_mapping.json")));
+    JsonNode doc = Json.parseTrusted(Files.readString(generated.resolve("access_pattern_mapping.json")));
+    assertThat(doc.path("metadata").path("total_patterns").asInt()).isEqualTo(patterns);
+    JsonNode mapping = doc.get("access_pattern_mapping");
     assertThat(mapping.size()).isEqualTo(patterns);
     int reads = 0;
     int readsWithItems = 0;

@@ -16,6 +16,7 @@ import boto3
 from dal.entities import *  # noqa: F401,F403
 from dal.repositories import *  # noqa: F401,F403
 from dal.transactions import TransactionService
+from dal.base import TransactionCancelledError
 from dal.tables import create_tables
 
 SAMPLES = {"Reading": {"sample_data": {"device_id": "d-77", "ts": "2025-07-04T08:00:00Z", "value": 23.1, "expires_at": 4102444800}, "access_pattern_data": {"device_id": "d-77"}, "update_data": {"value": 23.4}}, "Device": {"sample_data": {"device_id": "d-77", "site_id": "site-east", "kind": "thermo", "status": "ACTIVE", "firmware": "2.5.0"}, "access_pattern_data": {"device_id": "d-77", "site_id": "site-east", "kind": "thermo", "status": "ACTIVE"}, "update_data": {"firmware": "2.5.1"}}, "Alert": {"sample_data": {"site_id": "site-east", "raised_at": "2025-07-04T08:01:00Z", "device_id": "d-77", "alert_type": "HIGH_TEMP", "status": "OPEN"}, "access_pattern_data": {"site_id": "site-east", "status": "OPEN", "raised_at": "2025-07-04T08:01:00Z", "device_id": "d-77"}, "update_data": {"status": "ACK"}}}
@@ -46,6 +47,8 @@ def main() -> int:
             result = fn()
             items = len(result.items) if hasattr(result, "items") and isinstance(result.items, list) else (len(result) if isinstance(result, (list, dict)) else (0 if result in (None, False) else 1))
             summary[str(pid)] = {"ok": True, "items": items}
+        except TransactionCancelledError as err:
+            summary[str(pid)] = {"ok": True, "items": 0, "cancelled": [r["code"] for r in err.reasons]}
         except Exception as err:  # noqa: BLE001
             failed = True
             summary[str(pid)] = {"ok": False, "error": f"{type(err).__name__}: {err}", "trace": traceback.format_exc()}
@@ -59,7 +62,7 @@ def main() -> int:
     run("create Alert", lambda: AlertRepository(client).create(samples["Alert"]))
     d = data("Reading")
     run(1, lambda d=d: ReadingRepository(client).latest_readings(device_id=d.get("device_id")))
-    run(2, lambda d=d: ReadingRepository(client).readings_between(device_id=d.get("device_id"), start=d.get("start", LOW), end=d.get("end", HIGH)))
+    run(2, lambda d=d: ReadingRepository(client).readings_between(device_id=d.get("device_id"), start_=d.get("start", LOW), end=d.get("end", HIGH)))
     run(3, lambda d=d: ReadingRepository(client).ingest_reading(reading=samples["Reading"]))
     d = data("Device")
     run(5, lambda d=d: DeviceRepository(client).get_device(device_id=d.get("device_id")))

@@ -6,7 +6,7 @@
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { User, Post, Follow, Like } from "./src/entities";
 import { UserRepository, PostRepository, FollowRepository, LikeRepository } from "./src/repositories";
-import { Item, documentClient } from "./src/runtime";
+import { Item, TransactionCancelledError, documentClient } from "./src/runtime";
 import { createTables } from "./src/tables";
 
 const SAMPLES: Record<string, Record<string, Item>> = {
@@ -113,6 +113,10 @@ async function main(): Promise<number> {
       const result = await call();
       summary[String(id)] = { items: count(result), ok: true };
     } catch (err) {
+      if (err instanceof TransactionCancelledError) {
+        summary[String(id)] = { items: 0, ok: true, cancelled: err.reasons.map((r) => r.code) };
+        return;
+      }
       failed = true;
       const e = err instanceof Error ? err : new Error(String(err));
       summary[String(id)] = { error: `${e.name}: ${e.message}`, ok: false, trace: e.stack ?? "" };

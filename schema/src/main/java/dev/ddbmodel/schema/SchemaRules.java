@@ -176,7 +176,8 @@ final class SchemaRules {
         if (t.isObject()) {
           for (var it = t.path("entities").fields(); it.hasNext(); ) {
             for (JsonNode f : it.next().getValue().path("fields")) {
-              if (f.path("name").isTextual() && f.path("type").isTextual()) {
+              // an invalid type is reported once, at the field; it must not feed follow-on checks
+              if (f.path("name").isTextual() && f.path("type").isTextual() && FIELD_TYPES.contains(f.get("type").asText())) {
                 firstFieldType.putIfAbsent(f.get("name").asText(), f.get("type").asText());
               }
             }
@@ -327,6 +328,17 @@ final class SchemaRules {
     if (open != close) {
       error("Schema.Template", at, "unmatched braces in template `" + t + "`: " + open + " opening, " + close + " closing", "close every `{`");
       return;
+    }
+    // braces only delimit placeholders: `{{email}}` or `}x{` would leave literal braces in every key
+    int depth = 0;
+    for (int i = 0; i < t.length(); i++) {
+      char c = t.charAt(i);
+      if (c == '{' && ++depth > 1 || c == '}' && --depth < 0) {
+        error("Schema.Template", at, "template `" + t + "` has a brace at position " + (i + 1)
+            + " that does not open or close a placeholder (braces cannot be nested or escaped)", c == '{' && t.startsWith("{{", i)
+            ? "write a single pair of braces: `{" + t.substring(i + 2).replaceFirst("}}.*", "") + "}`" : "use `{field}` for a placeholder and no other braces");
+        return;
+      }
     }
     for (String raw : placeholders(t)) {
       String body = raw.strip();

@@ -41,13 +41,14 @@ final class AnalyzeCommand {
     var o = spec.commandLine().getOut();
     Style style = new Style(spec.commandLine().getColorScheme().ansi());
     if (!r.isValid()) {
-      Diagnostics.print(o, r.diagnostics(), output.json(), style);
-      boolean env = r.errors().stream().anyMatch(d -> d.id().equals("Analyzer.Connection") || d.id().equals("Analyzer.AwsAccess"));
-      return env ? ExitCodes.ENVIRONMENT : Diagnostics.exitCode(r.diagnostics());
+      // the analyzer sets each diagnostic's kind (usage 2, environment 3)
+      return Diagnostics.fail(spec, r.diagnostics(), output.json());
     }
     AnalyzerResult a = r.unwrap();
-    o.print(output.json() ? Json.pretty(Map.of("kind", a.kind(), "path", a.path().toString(), "files", a.files(), "problems", a.problems())) : a.toText());
-    return ExitCodes.OK;
+    o.print(output.json() ? Json.pretty(Map.of("kind", a.kind(), "path", a.path().toString(), "files", a.files(), "problems", a.problems(),
+        "partial", a.partial())) : a.toText());
+    // partial results are written, and the exit says they are incomplete
+    return a.partial() ? ExitCodes.ENVIRONMENT : ExitCodes.OK;
   }
 
   /** Step 1 of self-service: write the SQL file. */

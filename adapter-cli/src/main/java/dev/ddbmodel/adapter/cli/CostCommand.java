@@ -53,8 +53,7 @@ final class CostCommand implements Callable<Integer> {
     Style style = new Style(spec.commandLine().getColorScheme().ansi());
     Validated<JsonDocument> doc = JsonDocument.read(input, input.getFileName().toString());
     if (!doc.isValid()) {
-      Diagnostics.print(out, doc.diagnostics(), output.json(), style);
-      return Diagnostics.exitCode(doc.diagnostics());
+      return Diagnostics.fail(spec, doc.diagnostics(), output.json());
     }
     Optional<PriceTable> prices = PriceTable.find(region, tableClass);
     if (prices.isEmpty()) {
@@ -66,8 +65,7 @@ final class CostCommand implements Callable<Integer> {
     if (model != null) {
       Validated<DataModel> m = DataModelLoader.load(model);
       if (!m.isValid()) {
-        Diagnostics.print(out, m.diagnostics(), output.json(), style);
-        return Diagnostics.exitCode(m.diagnostics());
+        return Diagnostics.fail(spec, m.diagnostics(), output.json());
       }
       dm = m.findValue();
     }
@@ -77,15 +75,13 @@ final class CostCommand implements Callable<Integer> {
         .map(req -> req.with(prices.get(), provisioned, dmFinal))
         .flatMap(CostCalculator::compute);
     if (!r.isValid()) {
-      Diagnostics.print(out, r.diagnostics().stream().map(d::locate).toList(), output.json(), style);
-      return ExitCodes.INVALID;
+      return Diagnostics.fail(spec, r.diagnostics().stream().map(d::locate).toList(), output.json());
     }
     CostReport report = r.unwrap();
     if (workspace != null) {
-      Validated<Path> written = CostReportWriter.write(workspace.resolve("dynamodb_data_model.md"), report.toMarkdown());
+      Validated<Path> written = CostReportWriter.write(workspace.toAbsolutePath().resolve("dynamodb_data_model.md"), report.toMarkdown());
       if (!written.isValid()) {
-        Diagnostics.print(out, written.diagnostics(), output.json(), style);
-        return Diagnostics.exitCode(written.diagnostics());
+        return Diagnostics.fail(spec, written.diagnostics(), output.json());
       }
     }
     if (output.json()) {

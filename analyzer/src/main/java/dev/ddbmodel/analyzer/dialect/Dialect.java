@@ -18,12 +18,42 @@ public interface Dialect {
 
   int defaultPort();
 
-  /** A SQL string literal with the dialect's escaping (used only in self-service files). */
+  /**
+   * A SQL string literal with the dialect's escaping (used only in self-service files). Numbers
+   * are written only when they are integers; values reaching here passed {@link
+   * dev.ddbmodel.analyzer.Inputs} (no control characters).
+   */
   default String literal(Object v) {
-    if (v instanceof Number n) {
-      return n.toString();
+    if (v instanceof Integer || v instanceof Long) {
+      return v.toString();
+    }
+    if (v instanceof Number) {
+      throw new IllegalArgumentException("only integer parameters are written into SQL: " + v);
     }
     return "'" + v.toString().replace("'", "''") + "'";
+  }
+
+  /**
+   * What the engine accepts in a (quoted) database, schema or owner name.
+   *
+   * @param maxLength longest name
+   * @param lengthInBytes whether the limit counts UTF-8 bytes (else code points)
+   * @param supplementary whether characters above U+FFFF are allowed
+   * @param trailingSpace whether a name may end with a space
+   * @param forbidden characters never allowed
+   */
+  record IdentifierRules(int maxLength, boolean lengthInBytes, boolean supplementary, boolean trailingSpace, String forbidden) {}
+
+  IdentifierRules identifierRules();
+
+  /** The statement as the self-service file runs it (a dialect may add a row-start column for its client's format). */
+  default String selfServiceQuery(String sql) {
+    return sql;
+  }
+
+  /** Statements the self-service file runs first (read-only session, client settings), one per line. */
+  default List<String> preamble() {
+    return List.of();
   }
 
   /** A row that prints a section marker. */

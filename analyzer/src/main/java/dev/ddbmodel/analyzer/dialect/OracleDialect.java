@@ -23,6 +23,17 @@ public final class OracleDialect implements Dialect {
   }
 
   @Override
+  public IdentifierRules identifierRules() {
+    return new IdentifierRules(128, true, true, true, "\"");
+  }
+
+  @Override
+  public List<String> preamble() {
+    // no &name substitution inside the file, a read-only transaction, whole rows
+    return List.of("SET DEFINE OFF", "SET PAGESIZE 50000", "SET LINESIZE 32767", "SET TRIMSPOOL ON", "SET FEEDBACK ON", "SET TRANSACTION READ ONLY;");
+  }
+
+  @Override
   public String marker(String text) {
     return "SELECT '" + text + "' AS ddbm_marker FROM dual;";
   }
@@ -55,6 +66,6 @@ public final class OracleDialect implements Dialect {
 
   @Override
   public String runInstructions(String file, String owner) {
-    return "sqlplus -S <user>/<password>@<host>:1521/<service> @" + file + " > results.txt   (the file sets the page and line sizes)";
+    return "sqlplus -S <user>@<host>:1521/<service> @" + dev.ddbmodel.analyzer.Inputs.shellWord(file) + " > results.txt   (the file sets the page and line sizes)";
   }
 }

@@ -18,7 +18,21 @@ public final class SqlServerDialect implements Dialect {
 
   @Override
   public String jdbcUrl(String host, int port, String database) {
-    return "jdbc:sqlserver://" + host + ":" + port + ";databaseName=" + database + ";encrypt=true;trustServerCertificate=false";
+    // a braced value may hold ';' and '=': the driver reads '}}' as '}'
+    return "jdbc:sqlserver://" + host + ":" + port + ";databaseName={" + database.replace("}", "}}") + "};encrypt=true;trustServerCertificate=false";
+  }
+
+  @Override
+  public IdentifierRules identifierRules() {
+    return new IdentifierRules(128, false, true, true, "");
+  }
+
+  @Override
+  public String literal(Object v) {
+    if (!(v instanceof String)) {
+      return Dialect.super.literal(v);
+    }
+    return "N'" + v.toString().replace("'", "''") + "'";
   }
 
   @Override
@@ -53,6 +67,8 @@ public final class SqlServerDialect implements Dialect {
 
   @Override
   public String runInstructions(String file, String db) {
-    return "sqlcmd -S <host> -U <user> -d " + db + " -i " + file + " -o results.txt";
+    // -x: no $(variable) substitution inside the file
+    return "sqlcmd -S <host> -U <user> -x -d " + dev.ddbmodel.analyzer.Inputs.shellWord(db) + " -i " + dev.ddbmodel.analyzer.Inputs.shellWord(file)
+        + " -o results.txt";
   }
 }

@@ -2,12 +2,10 @@ package dev.ddbmodel.analyzer.profile;
 
 import dev.ddbmodel.core.Diagnostic;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 
 /** The profile step of managed mode: its own read-only connection, {@code profile.md} and its warnings for the manifest. */
 public final class ManagedProfile {
@@ -21,28 +19,27 @@ public final class ManagedProfile {
 
   private ManagedProfile() {}
 
+  /** Opens the connection the profile runs on (the analyzer's, with its connect and socket timeouts). */
+  @FunctionalInterface
+  public interface ConnectionSource {
+    Connection open() throws SQLException;
+  }
+
   /**
-   * Profiles {@code jdbcUrl} with the default limits and the request's statement timeout; puts
-   * {@code profile.md} into {@code files} and one line per warning (or the reason it could not run)
-   * into {@code problems}. Never throws for a database problem: the analysis is written either way.
+   * Profiles the database with the default limits and the request's statement timeout; puts
+   * {@code profile.md} and {@code profile.json} into {@code files} and one line per warning (or
+   * the reason it could not run) into {@code problems}. Never throws for a database problem: the
+   * analysis is written either way.
    */
-  public static void into(String dialect, String jdbcUrl, String user, String password, int timeoutSeconds, Map<String, String> files,
-      List<String> problems) {
+  public static void into(String dialect, ConnectionSource source, int timeoutSeconds, Map<String, String> files, List<String> problems) {
     if (!dialect.equals("postgresql") && !dialect.equals("mysql")) {
       problems.add("data profile: not available for " + dialect + " (PostgreSQL and MySQL/MariaDB only)");
       return;
     }
-    Properties p = new Properties();
-    if (user != null) {
-      p.setProperty("user", user);
-    }
-    if (password != null) {
-      p.setProperty("password", password);
-    }
     ProfileRequest req = new ProfileRequest(null, Duration.ofSeconds(Math.max(1, timeoutSeconds)), ProfileRequest.defaults().budget(),
         ProfileRequest.defaults().exactRowLimit(), ProfileRequest.defaults().sampleParents(), ProfileRequest.defaults().sampleRows(),
         ProfileRequest.defaults().itemSampleRows(), ProfileRequest.defaults().topValues(), ProfileRequest.defaults().maxTables(), 0, 0);
-    try (Connection c = DriverManager.getConnection(jdbcUrl, p)) {
+    try (Connection c = source.open()) {
       ProfileResult r = Profiler.profile(c, req);
       files.put(FILE, ProfileWriter.render(r));
       files.put(ProfileJson.FILE, ProfileJson.render(r));

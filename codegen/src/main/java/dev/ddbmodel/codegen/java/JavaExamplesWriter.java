@@ -39,6 +39,7 @@ final class JavaExamplesWriter {
     sb.append("    if (r instanceof Map<?, ?> m) {\n      return (int) m.values().stream().filter(v -> v != null).count();\n    }\n");
     sb.append("    if (r instanceof Boolean x) {\n      return x ? 1 : 0;\n    }\n    return r == null ? 0 : 1;\n  }\n\n");
     sb.append("  static void run(Map<String, String> out, String id, Supplier<Object> call) {\n    try {\n      out.put(id, \"ok:\" + count(call.get()));\n");
+    sb.append("    } catch (Attrs.TransactionCancelledException e) {\n      out.put(id, \"ok:cancelled \" + e.reasons());\n");
     sb.append("    } catch (RuntimeException e) {\n      out.put(id, \"error:\" + e);\n    }\n  }\n\n");
     sb.append("  static Map<String, Object> data(Map<String, Map<String, Object>> samples, String entity) {\n");
     sb.append("    Map<String, Object> d = new LinkedHashMap<>();\n    for (String s : List.of(\"sample_data\", \"access_pattern_data\", \"filter_values\")) {\n");
@@ -50,7 +51,7 @@ final class JavaExamplesWriter {
       String c = cls(e.name());
       sb.append("    ").append(c).append(" ").append(var(e.name())).append("Sample = ").append(c).append(".fromMap(Attrs.toMap(samples.getOrDefault(").append(q(e.name()))
           .append(", Map.of()).getOrDefault(\"sample_data\", Map.of())));\n");
-      sb.append("    run(out, \"create ").append(e.name()).append("\", () -> new ").append(c).append("Repository(client).create(").append(var(e.name())).append("Sample));\n");
+      sb.append("    run(out, ").append(q("create " + e.name())).append(", () -> new ").append(c).append("Repository(client).create(").append(var(e.name())).append("Sample));\n");
     }
     for (boolean deletes : new boolean[] {false, true}) {
       for (Schema.Entity e : schema.entities().values()) {

@@ -52,7 +52,7 @@ final class JavaTransactionWriter {
       params.add(JavaWriter.paramType(p) + " " + var(p.name()));
     }
     params.add("Map<String, Object> conditionValues");
-    sb.append("\n  /** Pattern ").append(x.id()).append(": ").append(x.description()).append(" */\n");
+    sb.append("\n  /** Pattern ").append(x.id()).append(": ").append(JavaNames.doc(x.description())).append(" */\n");
     sb.append("  public ").append(write ? "boolean" : "Map<String, Object>").append(" ").append(var(x.name())).append("(").append(String.join(", ", params)).append(") {\n");
     sb.append("    Map<String, Object> values = new LinkedHashMap<>();\n");
     for (Schema.Parameter p : x.parameters()) {
@@ -113,7 +113,9 @@ final class JavaTransactionWriter {
       }
     }
     if (write) {
-      sb.append("    try {\n      client.transactWriteItems(b -> b.transactItems(items));\n      return true;\n    } catch (TransactionCanceledException ex) {\n      return false;\n    }\n  }\n");
+      sb.append("    try {\n      client.transactWriteItems(b -> b.transactItems(items));\n      return true;\n    } catch (TransactionCanceledException ex) {\n"
+          + "      throw new Attrs.TransactionCancelledException(ex.hasCancellationReasons() ? ex.cancellationReasons().stream().map(r -> r.code() == null ? \"None\" : r.code()).toList() : List.of(), ex);\n"
+          + "    }\n  }\n");
     } else {
       sb.append("    TransactGetItemsResponse r = client.transactGetItems(b -> b.transactItems(items));\n    Map<String, Object> out = new LinkedHashMap<>();\n");
       k = 0;

@@ -32,11 +32,36 @@ public record QueryPlan(Optional<Schema.GsiDef> index, List<KeyCond> partition, 
    *
    * @param attribute sort key attribute
    * @param operator {@code begins_with}, {@code between}, {@code =}, {@code <}, {@code <=}, {@code >}, {@code >=}
-   * @param prefix literal text put before parameter values (empty for numeric keys)
-   * @param params parameter names giving the values (empty: the prefix alone is the value)
+   * @param values the operand values (two for between)
+   * @param exclude a value whose exact match is dropped from the results (a strict {@code <} or
+   *     {@code >} turned into a between bounded by the entity's key prefix)
    * @param numeric whether the attribute holds numbers
    */
-  public record Range(String attribute, String operator, String prefix, List<String> params, boolean numeric) {}
+  public record Range(String attribute, String operator, List<Value> values, Optional<Value> exclude, boolean numeric) {
+    public Range {
+      values = List.copyOf(values);
+    }
+  }
+
+  /**
+   * An operand: literal prefix, then a parameter's value (if any), then a literal suffix.
+   *
+   * @param prefix literal text before the value (empty for numbers)
+   * @param param the parameter giving the value, if any
+   * @param suffix literal text after the value
+   */
+  public record Value(String prefix, Optional<String> param, String suffix) {
+    static Value literal(String text) {
+      return new Value(text, Optional.empty(), "");
+    }
+
+    static Value of(String prefix, String param) {
+      return new Value(prefix, Optional.of(param), "");
+    }
+  }
+
+  /** Above every string that starts with a prefix: the prefix and U+10FFFF, the largest code point. */
+  public static final String MAX_SUFFIX = new String(Character.toChars(Character.MAX_CODE_POINT));
 
   /** The field names the templates use, in order of first appearance, each once. */
   public static List<String> fieldsOf(List<KeyTemplate> templates) {
@@ -46,6 +71,16 @@ public record QueryPlan(Optional<Schema.GsiDef> index, List<KeyCond> partition, 
   }
 
   public static QueryPlan of(Schema.TableDef table, Schema.Entity e, Schema.AccessPattern ap) {
+    return of(table, e, ap, ap.returnType().equals("mixed_data"));
+  }
+
+  /**
+   * The key condition. A range operator {@code <}, {@code <=}, {@code >}, {@code >=} on a prefixed
+   * string key is bounded to the entity's own prefix (a between), so a partition shared with other
+   * entity types never yields their items. An item collection ({@code collection}) keeps only the
+   * conditions the parameters give: every item type of the partition is wanted.
+   */
+  public static QueryPlan of(Schema.TableDef table, Schema.Entity e, Schema.AccessPattern ap, boolean collection) {
     Optional<Schema.GsiDef> g = ap.indexName().flatMap(table::gsi);
     Set<String> filterParams = new LinkedHashSet<>();
     ap.filter().ifPresent(f -> f.conditions().forEach(c -> {
@@ -106,12 +141,14 @@ public record QueryPlan(Optional<Schema.GsiDef> index, List<KeyCond> partition, 
         String op = ap.rangeCondition().get();
         int needed = op.equals("between") ? 2 : 1;
         if (rv.size() >= needed) {
-          range = Optional.of(new Range(skAttrs.get(next), op, prefix, rv.subList(0, needed), numeric));
+          range = Optional.of(bounded(skAttrs.get(next), op, prefix, rv.subList(0, needed), numeric));
         }
+      } else if (collection) {
+        range = Optional.empty();
       } else if (t.isStatic()) {
-        range = Optional.of(new Range(skAttrs.get(next), "=", prefix, List.of(), false));
+        range = Optional.of(new Range(skAttrs.get(next), "=", List.of(Value.literal(prefix)), Optional.empty(), false));
       } else if (!prefix.isEmpty()) {
-        range = Optional.of(new Range(skAttrs.get(next), "begins_with", prefix, List.of(), false));
+        range = Optional.of(new Range(skAttrs.get(next), "begins_with", List.of(Value.literal(prefix)), Optional.empty(), false));
       }
     }
     List<String> extra = new ArrayList<>();
@@ -124,6 +161,23 @@ public record QueryPlan(Optional<Schema.GsiDef> index, List<KeyCond> partition, 
     List<String> keyParams = new ArrayList<>(pkFields);
     given.stream().filter(x -> !keyParams.contains(x)).forEach(keyParams::add);
     return new QueryPlan(g, partition, sortEquals, range, keyParams, extra);
+  }
+
+  private static Range bounded(String attr, String op, String prefix, List<String> params, boolean numeric) {
+    List<Value> vs = params.stream().map(p -> Value.of(prefix, p)).toList();
+    if (numeric || prefix.isEmpty()) {
+      return new Range(attr, op, vs, Optional.empty(), numeric);
+    }
+    Value v = vs.get(0);
+    Value low = Value.literal(prefix);
+    Value high = Value.literal(prefix + MAX_SUFFIX);
+    return switch (op) {
+      case ">=" -> new Range(attr, "between", List.of(v, high), Optional.empty(), false);
+      case ">" -> new Range(attr, "between", List.of(v, high), Optional.of(v), false);
+      case "<=" -> new Range(attr, "between", List.of(low, v), Optional.empty(), false);
+      case "<" -> new Range(attr, "between", List.of(low, v), Optional.of(v), false);
+      default -> new Range(attr, op, vs, Optional.empty(), false);
+    };
   }
 
   /** Whether results are whole entities (base table or an ALL-projection index). */

@@ -4,41 +4,37 @@ import static dev.ddbmodel.codegen.python.PythonDalGenerator.cls;
 import static dev.ddbmodel.codegen.python.PythonDalGenerator.keyExpr;
 import static dev.ddbmodel.codegen.python.PythonDalGenerator.pyString;
 
+import dev.ddbmodel.codegen.plan.EntityPlan;
+import dev.ddbmodel.codegen.plan.KeyBuilder;
+import dev.ddbmodel.codegen.plan.Operation;
+import dev.ddbmodel.codegen.plan.ParamUse;
 import dev.ddbmodel.codegen.plan.QueryPlan;
-import dev.ddbmodel.schema.model.KeyTemplate;
+import dev.ddbmodel.codegen.plan.ResultKind;
 import dev.ddbmodel.schema.model.Schema;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
-/** Python methods of one entity's repository. */
+/** Renders one entity's plan as the Python repository's methods. */
 final class RepositoryWriter {
-  private final Schema schema;
+  private final EntityPlan plan;
   private final Schema.TableDef table;
   private final Schema.Entity e;
   private final String entityCls;
 
-  RepositoryWriter(Schema schema, Schema.TableDef table, Schema.Entity e) {
-    this.schema = schema;
-    this.table = table;
-    this.e = e;
+  RepositoryWriter(EntityPlan plan) {
+    this.plan = plan;
+    this.table = plan.table();
+    this.e = plan.entity();
     this.entityCls = cls(e.name());
-  }
-
-  List<String> keyFields() {
-    List<KeyTemplate> ts = new ArrayList<>(List.of(e.pkTemplate()));
-    e.skTemplate().ifPresent(ts::add);
-    return PythonDalGenerator.fields(ts);
   }
 
   List<String> methods() {
     List<String> out = new ArrayList<>();
     out.add(itemMethods());
     out.add(crud());
-    for (Schema.AccessPattern ap : e.accessPatterns()) {
-      out.add(pattern(ap));
+    for (Operation op : plan.operations()) {
+      out.add(pattern(op));
     }
     return out;
   }
@@ -51,61 +47,60 @@ final class RepositoryWriter {
     StringBuilder sb = new StringBuilder();
     sb.append("    def key(self, values: dict[str, Any]) -> dict[str, Any]:\n");
     sb.append("        \"\"\"The primary key of an item from its field values.\"\"\"\n");
-    sb.append("        key = {").append(pyString(table.partitionKey())).append(": ").append(keyExpr(e.pkTemplate(), e, "values"));
-    if (table.sortKey().isPresent() && e.skTemplate().isPresent()) {
-      sb.append(", ").append(pyString(table.sortKey().get())).append(": ").append(keyExpr(e.skTemplate().get(), e, "values"));
+    sb.append("        key = {");
+    for (int i = 0; i < plan.primaryKey().size(); i++) {
+      KeyBuilder b = plan.primaryKey().get(i);
+      sb.append(i > 0 ? ", " : "").append(pyString(b.attribute())).append(": ").append(keyExpr(b.template(), e, "values"));
     }
     sb.append("}\n");
     sb.append("        missing = [k for k, v in key.items() if v is None]\n");
-    sb.append("        if missing:\n            raise ValueError(f\"cannot build key attributes {missing} of ").append(e.name())
-        .append(" from {sorted(values)}\")\n        return key\n\n");
+    sb.append("        if missing:\n            raise ValueError(f\"cannot build key attributes {missing} of \" + ").append(pyString(e.name()))
+        .append(" + f\" from {sorted(values)}\")\n        return key\n\n");
     sb.append("    def to_item(self, entity: ").append(entityCls).append(") -> dict[str, Any]:\n");
-    sb.append("        \"\"\"The DynamoDB item: fields, primary key, and the key attributes of every mapped GSI.\"\"\"\n");
-    sb.append("        values = entity.model_dump(mode=\"python\")\n");
+    sb.append("        \"\"\"The DynamoDB item: fields, primary key, and the key attributes of every mapped GSI (left out when a field is absent).\"\"\"\n");
+    sb.append("        values = entity.model_dump(mode=\"python\", by_alias=True)\n");
     sb.append("        item = {k: v for k, v in values.items() if v is not None}\n");
     sb.append("        item.update(self.key(values))\n");
-    for (Schema.GsiMapping m : e.gsiMappings()) {
-      Schema.GsiDef g = table.gsi(m.name()).orElseThrow();
-      for (int i = 0; i < g.partitionKey().size(); i++) {
-        gsiAttr(sb, g.partitionKey().get(i), m.pkTemplates().get(i));
-      }
-      for (int i = 0; i < g.sortKey().size() && i < m.skTemplates().size(); i++) {
-        gsiAttr(sb, g.sortKey().get(i), m.skTemplates().get(i));
-      }
-    }
-    if (e.field("entity_type").isEmpty()) {
+    sb.append("        item.update(self.index_keys(values))\n");
+    if (plan.writesEntityType()) {
       sb.append("        item[\"entity_type\"] = ").append(pyString(e.entityType())).append("\n");
     }
     sb.append("        return item\n\n");
+    sb.append("    def index_keys(self, values: dict[str, Any]) -> dict[str, Any]:\n");
+    sb.append("        \"\"\"The index key attributes whose fields are all present (sparse indexes: the others are absent, never \\\"None\\\").\"\"\"\n");
+    sb.append("        keys: dict[str, Any] = {}\n");
+    for (KeyBuilder b : plan.indexKeys()) {
+      sb.append("        value = ").append(keyExpr(b.template(), e, "values")).append("\n");
+      sb.append("        if value is not None:\n            keys[").append(pyString(b.attribute())).append("] = value\n");
+    }
+    sb.append("        return keys\n\n");
     sb.append("    def from_item(self, item: dict[str, Any]) -> ").append(entityCls).append(":\n");
     sb.append("        return ").append(entityCls).append(".model_validate(deserialize(item))\n");
     return sb.toString();
   }
 
-  private void gsiAttr(StringBuilder sb, String attr, KeyTemplate t) {
-    sb.append("        value = ").append(keyExpr(t, e, "values")).append("\n");
-    sb.append("        if value is not None:\n            item[").append(pyString(attr)).append("] = value\n");
-    sb.append("        else:\n            item.pop(").append(pyString(attr)).append(", None)  # sparse: not indexed\n");
-  }
-
   private String args(List<String> fields) {
     StringBuilder sb = new StringBuilder();
     for (String f : fields) {
-      sb.append(", ").append(f).append(": ").append(typeOf(f));
+      sb.append(", ").append(PythonNames.ident(f)).append(": ").append(typeOf(f));
     }
     return sb.toString();
   }
 
-  private String dictOf(List<String> names) {
+  private static String dictOf(List<String> names) {
     StringBuilder sb = new StringBuilder("{");
     for (int i = 0; i < names.size(); i++) {
-      sb.append(i > 0 ? ", " : "").append(pyString(names.get(i))).append(": ").append(names.get(i));
+      sb.append(i > 0 ? ", " : "").append(pyString(names.get(i))).append(": ").append(PythonNames.ident(names.get(i)));
     }
     return sb.append("}").toString();
   }
 
+  private static String kwargs(List<String> names) {
+    return String.join(", ", names.stream().map(f -> PythonNames.ident(f) + "=" + PythonNames.ident(f)).toList());
+  }
+
   private String crud() {
-    List<String> kf = keyFields();
+    List<String> kf = plan.keyFields();
     String pk = table.partitionKey();
     StringBuilder sb = new StringBuilder();
     sb.append("    def create(self, entity: ").append(entityCls).append(") -> ").append(entityCls).append(":\n");
@@ -114,7 +109,7 @@ final class RepositoryWriter {
     sb.append("        try:\n            self._client.put_item(TableName=self.table_name, Item=serialize(self.to_item(created)),\n");
     sb.append("                ConditionExpression=\"attribute_not_exists(#pk)\", ExpressionAttributeNames={\"#pk\": ").append(pyString(pk)).append("})\n");
     sb.append("        except ClientError as err:\n            if err.response[\"Error\"][\"Code\"] == \"ConditionalCheckFailedException\":\n");
-    sb.append("                raise ConcurrentModificationError(f\"").append(e.name()).append(" {self.key(entity.model_dump())} already exists\") from err\n            raise\n");
+    sb.append("                raise ConcurrentModificationError(").append(pyString(e.name())).append(" + f\" {self.key(entity.model_dump(by_alias=True))} already exists\") from err\n            raise\n");
     sb.append("        return created\n\n");
     sb.append("    def get(self").append(args(kf)).append(", consistent_read: bool = False) -> Optional[").append(entityCls).append("]:\n");
     sb.append("        response = self._client.get_item(TableName=self.table_name, Key=serialize(self.key(").append(dictOf(kf))
@@ -127,7 +122,7 @@ final class RepositoryWriter {
     sb.append("                ConditionExpression=\"#v = :expected\", ExpressionAttributeNames={\"#v\": \"version\"},\n");
     sb.append("                ExpressionAttributeValues={\":expected\": serialize_value(entity.version)})\n");
     sb.append("        except ClientError as err:\n            if err.response[\"Error\"][\"Code\"] == \"ConditionalCheckFailedException\":\n");
-    sb.append("                raise ConcurrentModificationError(f\"").append(e.name()).append(" {self.key(entity.model_dump())} changed since version {entity.version}\") from err\n            raise\n");
+    sb.append("                raise ConcurrentModificationError(").append(pyString(e.name())).append(" + f\" {self.key(entity.model_dump(by_alias=True))} changed since version {entity.version}\") from err\n            raise\n");
     sb.append("        return updated\n\n");
     sb.append("    def delete(self").append(args(kf)).append(") -> bool:\n");
     sb.append("        response = self._client.delete_item(TableName=self.table_name, Key=serialize(self.key(").append(dictOf(kf))
@@ -135,229 +130,237 @@ final class RepositoryWriter {
     return sb.toString();
   }
 
-  private String pattern(Schema.AccessPattern ap) {
-    return switch (ap.operation()) {
-      case "GetItem" -> getItem(ap);
-      case "PutItem" -> putItem(ap);
-      case "DeleteItem" -> deleteItem(ap);
-      case "UpdateItem" -> updateItem(ap);
-      case "Query" -> query(ap);
-      case "Scan" -> scan(ap);
-      case "BatchGetItem" -> batchGet(ap);
-      case "BatchWriteItem" -> batchWrite(ap);
-      default -> throw new IllegalStateException(ap.operation());
-    };
+  private String pattern(Operation op) {
+    if (op instanceof Operation.Get g) {
+      return signature(op, "", "Optional[" + entityCls + "]")
+          + "        return self.get(" + kwargs(g.keyFields()) + (g.keyFields().isEmpty() ? "" : ", ") + "consistent_read=" + (g.consistent() ? "True" : "False") + ")\n";
+    } else if (op instanceof Operation.Put p) {
+      return putItem(p);
+    } else if (op instanceof Operation.Delete d) {
+      return signature(op, "", d.result() == ResultKind.FLAG ? "bool" : "None")
+          + "        " + (d.result() == ResultKind.FLAG ? "return " : "") + "self.delete(" + kwargs(d.keyFields()) + ")\n";
+    } else if (op instanceof Operation.Update u) {
+      return updateItem(u);
+    } else if (op instanceof Operation.Query q) {
+      return query(q);
+    } else if (op instanceof Operation.Scan s) {
+      return scan(s);
+    } else if (op instanceof Operation.BatchGet b) {
+      return batchGet(b);
+    } else {
+      return batchWrite((Operation.BatchWrite) op);
+    }
   }
 
-  /** Signature: declared parameters, then any key fields the pattern did not declare. */
-  private String signature(Schema.AccessPattern ap, List<String> needed, String extra, String returns) {
-    StringBuilder sb = new StringBuilder("    def ").append(ap.name()).append("(self");
-    Set<String> names = new LinkedHashSet<>();
-    for (Schema.Parameter p : ap.parameters()) {
-      sb.append(", ").append(p.name()).append(": ").append(PythonDalGenerator.paramType(p, e));
-      names.add(p.name());
-    }
-    for (String f : needed) {
-      if (names.add(f)) {
-        sb.append(", ").append(f).append(": ").append(typeOf(f));
-      }
+  static String method(Schema.AccessPattern ap) {
+    return PythonNames.method(ap.name());
+  }
+
+  /** Signature: exactly the declared parameters (the plan has checked that they are all used). */
+  private String signature(Operation op, String extra, String returns) {
+    Schema.AccessPattern ap = op.pattern();
+    StringBuilder sb = new StringBuilder("    def ").append(method(ap)).append("(self");
+    for (ParamUse p : op.params()) {
+      Schema.Parameter sp = ap.parameters().stream().filter(x -> x.name().equals(p.name())).findFirst().orElseThrow();
+      sb.append(", ").append(PythonNames.ident(p.name())).append(": ").append(PythonDalGenerator.paramType(sp, e));
     }
     sb.append(extra).append(") -> ").append(returns).append(":\n");
-    sb.append("        \"\"\"Pattern ").append(ap.id()).append(": ").append(ap.description().replace("\"\"\"", "'")).append("\"\"\"\n");
+    sb.append("        \"\"\"Pattern ").append(ap.id()).append(": ").append(PythonNames.doc(ap.description())).append("\"\"\"\n");
     return sb.toString();
   }
 
-  private String getItem(Schema.AccessPattern ap) {
-    List<String> kf = keyFields();
-    return signature(ap, kf, "", "Optional[" + entityCls + "]")
-        + "        return self.get(" + String.join(", ", kf.stream().map(f -> f + "=" + f).toList()) + ", consistent_read=" + (ap.consistentRead() ? "True" : "False") + ")\n";
-  }
-
-  private String putItem(Schema.AccessPattern ap) {
+  private String putItem(Operation.Put p) {
     StringBuilder body = new StringBuilder();
-    String ret = "None";
+    String ret = switch (p.result()) {
+      case ITEM -> entityCls;
+      case FLAG -> "bool";
+      default -> "None";
+    };
     String first = null;
-    for (Schema.Parameter p : ap.parameters()) {
-      if (p.type().equals("entity")) {
-        String other = p.entityType().orElse(e.name());
-        String repo = other.equals(e.name()) ? "self" : cls(other) + "Repository(self._client)";
-        body.append("        ").append(repo).append("._client.put_item(TableName=").append(repo).append(".table_name, Item=serialize(")
-            .append(repo).append(".to_item(").append(p.name()).append(")))\n");
-        if (first == null && other.equals(e.name())) {
-          first = p.name();
-        }
+    for (Operation.EntityParam x : p.entities()) {
+      String repo = x.entity().equals(e.name()) ? "self" : cls(x.entity()) + "Repository(self._client)";
+      String arg = PythonNames.ident(x.param());
+      body.append("        ").append(repo).append("._client.put_item(TableName=").append(repo).append(".table_name, Item=serialize(")
+          .append(repo).append(".to_item(").append(arg).append(")))\n");
+      if (first == null && x.entity().equals(e.name())) {
+        first = arg;
       }
     }
-    if (body.length() == 0) {
-      body.append("        raise DataAccessError(\"pattern ").append(ap.id()).append(" declares no entity parameter to store\")\n");
-    } else if (ap.returnType().equals("single_entity") && first != null) {
+    if (p.result() == ResultKind.ITEM) {
       body.append("        return ").append(first).append("\n");
-      ret = entityCls;
-    } else if (ap.returnType().equals("success_flag")) {
+    } else if (p.result() == ResultKind.FLAG) {
       body.append("        return True\n");
-      ret = "bool";
     }
-    return signature(ap, List.of(), "", ret) + body;
+    return signature(p, "", ret) + body;
   }
 
-  private String deleteItem(Schema.AccessPattern ap) {
-    List<String> kf = keyFields();
-    boolean flag = ap.returnType().equals("success_flag");
-    return signature(ap, kf, "", flag ? "bool" : "None")
-        + "        " + (flag ? "return " : "") + "self.delete(" + String.join(", ", kf.stream().map(f -> f + "=" + f).toList()) + ")\n";
-  }
-
-  private String updateItem(Schema.AccessPattern ap) {
-    List<String> kf = keyFields();
-    List<String> sets = new ArrayList<>();
-    for (Schema.Parameter p : ap.parameters()) {
-      if (!kf.contains(p.name()) && e.field(p.name()).isPresent()) {
-        sets.add(p.name());
+  private String updateItem(Operation.Update u) {
+    StringBuilder sb = new StringBuilder(signature(u, "", (u.fromEntity().isPresent() ? "" : "Optional[") + entityCls + (u.fromEntity().isPresent() ? "" : "]")));
+    if (u.fromEntity().isPresent()) {
+      String ent = PythonNames.ident(u.fromEntity().get());
+      sb.append("        values = ").append(ent).append(".model_dump(mode=\"python\", by_alias=True)\n");
+      List<String> overrides = u.params().stream().filter(p -> p.use() == ParamUse.Use.SET || p.use() == ParamUse.Use.KEY).map(ParamUse::name).toList();
+      if (!overrides.isEmpty()) {
+        sb.append("        values.update(").append(dictOf(overrides)).append(")\n");
       }
+    } else {
+      List<String> names = new ArrayList<>(u.keyFields());
+      u.assignments().stream().filter(a -> !names.contains(a)).forEach(names::add);
+      sb.append("        values = ").append(dictOf(names)).append("\n");
     }
-    StringBuilder sb = new StringBuilder(signature(ap, kf, "", "Optional[" + entityCls + "]"));
-    sb.append("        values = ").append(dictOf(concat(kf, sets))).append("\n");
-    sb.append("        expr = Expression()\n        assignments = []\n");
-    for (String s : sets) {
-      sb.append("        assignments.append(expr.name(").append(pyString(s)).append(") + \" = \" + expr.value(").append(s).append("))\n");
+    sb.append("        expr = Expression()\n        assignments = []\n        removals = []\n");
+    for (String s : u.assignments()) {
+      sb.append("        if values.get(").append(pyString(s)).append(") is None:\n            removals.append(expr.name(").append(pyString(s)).append("))\n");
+      sb.append("        else:\n            assignments.append(expr.name(").append(pyString(s)).append(") + \" = \" + expr.value(values[").append(pyString(s)).append("]))\n");
     }
-    for (Schema.GsiMapping m : e.gsiMappings()) {
-      Schema.GsiDef g = table.gsi(m.name()).orElseThrow();
-      List<KeyTemplate> ts = new ArrayList<>(m.pkTemplates());
-      ts.addAll(m.skTemplates());
-      List<String> attrs = new ArrayList<>(g.partitionKey());
-      attrs.addAll(g.sortKey());
-      for (int i = 0; i < ts.size() && i < attrs.size(); i++) {
-        List<String> tf = ts.get(i).fieldNames();
-        if (!attrs.get(i).equals(tf.size() == 1 ? tf.get(0) : "") && tf.stream().anyMatch(sets::contains) && concat(kf, sets).containsAll(tf)) {
-          sb.append("        assignments.append(expr.name(").append(pyString(attrs.get(i))).append(") + \" = \" + expr.value(")
-              .append(keyExpr(ts.get(i), e, "values")).append("))  # keep GSI ").append(g.name()).append(" in step\n");
-        }
-      }
+    for (KeyBuilder b : u.indexKeys()) {
+      sb.append("        value = ").append(keyExpr(b.template(), e, "values")).append("  # keep index key ").append(PythonNames.doc(b.attribute())).append(" in step\n");
+      sb.append("        if value is None:\n            removals.append(expr.name(").append(pyString(b.attribute())).append("))\n");
+      sb.append("        else:\n            assignments.append(expr.name(").append(pyString(b.attribute())).append(") + \" = \" + expr.value(value))\n");
     }
     sb.append("        assignments.append(expr.name(\"version\") + \" = if_not_exists(\" + expr.name(\"version\") + \", \" + expr.value(0) + \") + \" + expr.value(1))\n");
+    sb.append("        update_text = \"SET \" + \", \".join(assignments) + (\" REMOVE \" + \", \".join(removals) if removals else \"\")\n");
+    sb.append("        condition_text = \"attribute_exists(\" + expr.name(").append(pyString(table.partitionKey())).append(") + \")\"\n");
+    if (u.fromEntity().isPresent()) {
+      sb.append("        condition_text += \" AND \" + expr.name(\"version\") + \" = \" + expr.value(values.get(\"version\", 0))\n");
+    }
     sb.append("        request = expr.apply({\"TableName\": self.table_name, \"Key\": serialize(self.key(values)),\n");
-    sb.append("            \"UpdateExpression\": \"SET \" + \", \".join(assignments),\n");
-    sb.append("            \"ConditionExpression\": \"attribute_exists(\" + expr.name(").append(pyString(table.partitionKey())).append(") + \")\", \"ReturnValues\": \"ALL_NEW\"})\n");
+    sb.append("            \"UpdateExpression\": update_text, \"ConditionExpression\": condition_text, \"ReturnValues\": \"ALL_NEW\"})\n");
     sb.append("        try:\n            response = self._client.update_item(**request)\n");
-    sb.append("        except ClientError as err:\n            if err.response[\"Error\"][\"Code\"] == \"ConditionalCheckFailedException\":\n                return None\n            raise\n");
-    sb.append("        return self.from_item(response[\"Attributes\"])\n");
+    sb.append("        except ClientError as err:\n            if err.response[\"Error\"][\"Code\"] == \"ConditionalCheckFailedException\":\n");
+    if (u.fromEntity().isPresent()) {
+      sb.append("                raise ConcurrentModificationError(").append(pyString(e.name()))
+          .append(" + f\" {self.key(values)} is missing or changed since version {values.get('version')}\") from err\n");
+    } else {
+      sb.append("                return None\n");
+    }
+    sb.append("            raise\n        return self.from_item(response[\"Attributes\"])\n");
     return sb.toString();
   }
 
-  private static List<String> concat(List<String> a, List<String> b) {
-    List<String> out = new ArrayList<>(a);
-    b.stream().filter(x -> !out.contains(x)).forEach(out::add);
-    return out;
-  }
-
-  private void filter(StringBuilder sb, Schema.AccessPattern ap, boolean scanTypeFilter) {
+  private void filter(StringBuilder sb, Schema.AccessPattern ap, boolean typeFilter) {
     sb.append("        filters = []\n");
     ap.filter().ifPresent(f -> {
       for (Schema.FilterCondition c : f.conditions()) {
         List<String> vals = new ArrayList<>();
-        c.param().ifPresent(vals::add);
-        c.param2().ifPresent(vals::add);
-        vals.addAll(c.params());
+        c.param().map(PythonNames::ident).ifPresent(vals::add);
+        c.param2().map(PythonNames::ident).ifPresent(vals::add);
+        c.params().stream().map(PythonNames::ident).forEach(vals::add);
         sb.append("        filters.append(condition(expr, ").append(pyString(c.field())).append(", ")
             .append(c.operator().map(PythonDalGenerator::pyString).orElse("None")).append(", ")
             .append(c.function().map(PythonDalGenerator::pyString).orElse("None")).append(", [").append(String.join(", ", vals)).append("]))\n");
       }
     });
-    String joiner = ap.filter().map(Schema.FilterExpression::logicalOperator).orElse("AND");
+    String joiner = ap.filter().map(Schema.FilterExpression::logicalOperator).orElse("AND").equals("OR") ? "OR" : "AND";
     sb.append("        filter_text = \" ").append(joiner).append(" \".join(f\"({x})\" for x in filters)\n");
-    if (scanTypeFilter) {
+    if (typeFilter) {
       sb.append("        type_filter = expr.name(\"entity_type\") + \" = \" + expr.value(").append(pyString(e.entityType())).append(")\n");
-      sb.append("        filter_text = f\"{type_filter} AND ({filter_text})\" if filter_text else type_filter\n");
+      sb.append("        filter_text = (f\"{type_filter} AND ({filter_text})\" if len(filters) > 1 else f\"{type_filter} AND {filter_text}\") if filter_text else type_filter\n");
     }
     sb.append("        if filter_text:\n            request[\"FilterExpression\"] = filter_text\n");
   }
 
-  private String pageReturn(Optional<Schema.GsiDef> g) {
-    boolean dicts = g.isPresent() && !g.get().projection().equals("ALL");
-    return dicts ? "Page[dict[str, Any]]" : "Page[" + entityCls + "]";
+  private String pageReturn(ResultKind r) {
+    return r == ResultKind.PAGE ? "Page[" + entityCls + "]" : "Page[dict[str, Any]]";
   }
 
-  private void paging(StringBuilder sb, Optional<Schema.GsiDef> g, String call) {
-    boolean dicts = g.isPresent() && !g.get().projection().equals("ALL");
+  private void paging(StringBuilder sb, ResultKind r, String call, Optional<String> drop) {
     sb.append("        if limit is not None:\n            request[\"Limit\"] = limit\n");
     sb.append("        start = decode_token(next_token)\n        if start:\n            request[\"ExclusiveStartKey\"] = start\n");
     sb.append("        response = self._client.").append(call).append("(**expr.apply(request))\n");
-    sb.append("        items = [").append(dicts ? "deserialize(i)" : "self.from_item(i)").append(" for i in response.get(\"Items\", [])]\n");
+    sb.append("        raw = response.get(\"Items\", [])\n");
+    drop.ifPresent(sb::append);
+    sb.append("        items = [").append(r == ResultKind.PAGE ? "self.from_item(i)" : "deserialize(i)").append(" for i in raw]\n");
     sb.append("        return Page(items=items, next_token=encode_token(response.get(\"LastEvaluatedKey\")))\n");
   }
 
-  private String query(Schema.AccessPattern ap) {
-    QueryPlan plan = QueryPlan.of(table, e, ap);
-    Optional<Schema.GsiDef> g = plan.index();
-    List<String> pkFields = new ArrayList<>();
-    plan.partition().forEach(k -> k.template().fieldNames().stream().filter(f -> !pkFields.contains(f)).forEach(pkFields::add));
-    StringBuilder sb = new StringBuilder(signature(ap, pkFields, ", limit: Optional[int] = None, next_token: Optional[str] = None, descending: bool = False",
-        pageReturn(g)));
-    sb.append("        values = ").append(dictOf(plan.keyParams())).append("\n");
+  private String query(Operation.Query op) {
+    QueryPlan q = op.keys();
+    Optional<Schema.GsiDef> g = q.index();
+    StringBuilder sb = new StringBuilder(signature(op, ", limit: Optional[int] = None, next_token: Optional[str] = None, descending: bool = False",
+        pageReturn(op.result())));
+    List<String> declared = op.params().stream().filter(p -> p.use() == ParamUse.Use.KEY).map(ParamUse::name).toList();
+    sb.append("        values = ").append(dictOf(declared)).append("\n");
     sb.append("        expr = Expression()\n        conditions = []\n");
-    List<QueryPlan.KeyCond> equalities = new ArrayList<>(plan.partition());
-    equalities.addAll(plan.sortEquals());
+    List<QueryPlan.KeyCond> equalities = new ArrayList<>(q.partition());
+    equalities.addAll(q.sortEquals());
     for (QueryPlan.KeyCond k : equalities) {
       sb.append("        conditions.append(expr.name(").append(pyString(k.attribute())).append(") + \" = \" + expr.value(")
           .append(keyExpr(k.template(), e, "values")).append("))\n");
     }
-    plan.range().ifPresent(r -> {
+    q.range().ifPresent(r -> {
       String attr = pyString(r.attribute());
-      List<String> vals = new ArrayList<>();
-      if (r.params().isEmpty()) {
-        vals.add(pyString(r.prefix()));
-      }
-      for (String p : r.params()) {
-        vals.add(r.numeric() ? p : pyString(r.prefix()) + " + str(" + p + ")");
-      }
+      List<String> vals = r.values().stream().map(v -> value(v, r.numeric())).toList();
       switch (r.operator()) {
         case "begins_with" -> sb.append("        conditions.append(\"begins_with(\" + expr.name(").append(attr).append(") + \", \" + expr.value(")
             .append(vals.get(0)).append(") + \")\")\n");
         case "between" -> sb.append("        conditions.append(expr.name(").append(attr).append(") + \" BETWEEN \" + expr.value(").append(vals.get(0))
             .append(") + \" AND \" + expr.value(").append(vals.get(1)).append("))\n");
-        default -> sb.append("        conditions.append(expr.name(").append(attr).append(") + \" ").append(r.operator()).append(" \" + expr.value(")
+        default -> sb.append("        conditions.append(expr.name(").append(attr).append(") + ").append(pyString(" " + r.operator() + " ")).append(" + expr.value(")
             .append(vals.get(0)).append("))\n");
       }
     });
     sb.append("        request: dict[str, Any] = {\"TableName\": self.table_name, \"KeyConditionExpression\": \" AND \".join(conditions)");
     g.ifPresent(x -> sb.append(", \"IndexName\": ").append(pyString(x.name())));
-    if (ap.consistentRead() && g.isEmpty()) {
+    if (op.consistent()) {
       sb.append(", \"ConsistentRead\": True");
     }
     sb.append("}\n");
-    filter(sb, ap, false);
+    filter(sb, op.pattern(), op.typeFilter());
     sb.append("        if descending:\n            request[\"ScanIndexForward\"] = False\n");
-    paging(sb, g, "query");
+    Optional<String> drop = q.range().flatMap(r -> r.exclude().map(v -> "        raw = [i for i in raw if deserialize({\"k\": i[" + pyString(r.attribute()) + "]})[\"k\"] != "
+        + value(v, false) + "]  # strict bound\n"));
+    paging(sb, op.result(), "query", drop);
     return sb.toString();
   }
 
-  private String scan(Schema.AccessPattern ap) {
-    Optional<Schema.GsiDef> g = ap.indexName().flatMap(table::gsi);
-    StringBuilder sb = new StringBuilder(signature(ap, List.of(), ", limit: Optional[int] = None, next_token: Optional[str] = None", pageReturn(g)));
+  /** A range operand as a Python expression. */
+  private static String value(QueryPlan.Value v, boolean numeric) {
+    if (numeric && v.param().isPresent()) {
+      return PythonNames.ident(v.param().get());
+    }
+    List<String> parts = new ArrayList<>();
+    if (!v.prefix().isEmpty()) {
+      parts.add(pyString(v.prefix()));
+    }
+    v.param().ifPresent(p -> parts.add("str(" + PythonNames.ident(p) + ")"));
+    if (!v.suffix().isEmpty()) {
+      parts.add(pyString(v.suffix()));
+    }
+    return parts.isEmpty() ? "\"\"" : String.join(" + ", parts);
+  }
+
+  private String scan(Operation.Scan op) {
+    StringBuilder sb = new StringBuilder(signature(op, ", limit: Optional[int] = None, next_token: Optional[str] = None", pageReturn(op.result())));
     sb.append("        expr = Expression()\n        request: dict[str, Any] = {\"TableName\": self.table_name");
-    g.ifPresent(x -> sb.append(", \"IndexName\": ").append(pyString(x.name())));
+    op.index().ifPresent(x -> sb.append(", \"IndexName\": ").append(pyString(x.name())));
+    if (op.consistent()) {
+      sb.append(", \"ConsistentRead\": True");
+    }
     sb.append("}\n");
-    filter(sb, ap, table.entities().size() > 1 && e.field("entity_type").isEmpty());
-    paging(sb, g, "scan");
+    filter(sb, op.pattern(), op.typeFilter());
+    paging(sb, op.result(), "scan", Optional.empty());
     return sb.toString();
   }
 
-  private String batchGet(Schema.AccessPattern ap) {
-    StringBuilder sb = new StringBuilder("    def ").append(ap.name()).append("(self, keys: list[dict[str, Any]]) -> list[").append(entityCls).append("]:\n");
-    sb.append("        \"\"\"Pattern ").append(ap.id()).append(": ").append(ap.description()).append(" (each dict holds the key fields).\"\"\"\n");
+  private String batchGet(Operation.BatchGet op) {
+    Schema.AccessPattern ap = op.pattern();
+    StringBuilder sb = new StringBuilder("    def ").append(method(ap)).append("(self, keys: list[dict[str, Any]]) -> list[").append(entityCls).append("]:\n");
+    sb.append("        \"\"\"Pattern ").append(ap.id()).append(": ").append(PythonNames.doc(ap.description())).append(" (each dict holds the key fields).\"\"\"\n");
     sb.append("        found: list[").append(entityCls).append("] = []\n");
     sb.append("        for start in range(0, len(keys), 100):\n");
-    sb.append("            pending = {self.table_name: {\"Keys\": [serialize(self.key(k)) for k in keys[start:start + 100]]}}\n");
+    sb.append("            pending = {self.table_name: {\"Keys\": [serialize(self.key(k)) for k in keys[start:start + 100]]")
+        .append(op.consistent() ? ", \"ConsistentRead\": True" : "").append("}}\n");
     sb.append("            for response in with_retries(lambda p: self._client.batch_get_item(RequestItems=p), pending, \"UnprocessedKeys\"):\n");
     sb.append("                found.extend(self.from_item(i) for i in response.get(\"Responses\", {}).get(self.table_name, []))\n");
     sb.append("        return found\n");
     return sb.toString();
   }
 
-  private String batchWrite(Schema.AccessPattern ap) {
-    StringBuilder sb = new StringBuilder("    def ").append(ap.name()).append("(self, items: list[").append(entityCls).append("]) -> None:\n");
-    sb.append("        \"\"\"Pattern ").append(ap.id()).append(": ").append(ap.description()).append("\"\"\"\n");
+  private String batchWrite(Operation.BatchWrite op) {
+    Schema.AccessPattern ap = op.pattern();
+    StringBuilder sb = new StringBuilder("    def ").append(method(ap)).append("(self, items: list[").append(entityCls).append("]) -> None:\n");
+    sb.append("        \"\"\"Pattern ").append(ap.id()).append(": ").append(PythonNames.doc(ap.description())).append("\"\"\"\n");
     sb.append("        for start in range(0, len(items), 25):\n");
     sb.append("            pending = {self.table_name: [{\"PutRequest\": {\"Item\": serialize(self.to_item(i))}} for i in items[start:start + 25]]}\n");
     sb.append("            with_retries(lambda p: self._client.batch_write_item(RequestItems=p), pending, \"UnprocessedItems\")\n");

@@ -21,16 +21,16 @@ final class TransactionWriter {
   }
 
   String method() {
-    StringBuilder sb = new StringBuilder("\n    def ").append(x.name()).append("(self");
+    StringBuilder sb = new StringBuilder("\n    def ").append(PythonNames.method(x.name())).append("(self");
     Set<String> names = new LinkedHashSet<>();
     for (Schema.Parameter p : x.parameters()) {
-      sb.append(", ").append(p.name()).append(": ").append(p.type().equals("entity") ? cls(p.entityType().orElseThrow()) : PythonDalGenerator.paramType(p, null));
+      sb.append(", ").append(PythonNames.ident(p.name())).append(": ").append(p.type().equals("entity") ? cls(p.entityType().orElseThrow()) : PythonDalGenerator.paramType(p, null));
       names.add(p.name());
     }
     boolean write = x.operation().equals("TransactWrite");
     sb.append(", condition_values: Optional[dict[str, Any]] = None) -> ").append(write ? "bool" : "dict[str, Any]").append(":\n");
-    sb.append("        \"\"\"Pattern ").append(x.id()).append(": ").append(x.description()).append("\"\"\"\n");
-    sb.append("        params = {k: v for k, v in locals().items() if k not in (\"self\", \"condition_values\")}\n");
+    sb.append("        \"\"\"Pattern ").append(x.id()).append(": ").append(PythonNames.doc(x.description())).append("\"\"\"\n");
+    sb.append("        params = {").append(String.join(", ", x.parameters().stream().map(p -> pyString(p.name()) + ": " + PythonNames.ident(p.name())).toList())).append("}\n");
     sb.append("        values: dict[str, Any] = {}\n");
     sb.append("        for v in params.values():\n            if hasattr(v, \"model_dump\"):\n                values.update(v.model_dump())\n");
     sb.append("        values.update({k: v for k, v in params.items() if not hasattr(v, \"model_dump\")})\n");
@@ -66,10 +66,11 @@ final class TransactionWriter {
           sb.append("        names = dict(update.get(\"ExpressionAttributeNames\", {}), **{\"#ver\": \"version\"})\n");
           sb.append("        vals = dict(update.get(\"ExpressionAttributeValues\", {}), **{\":zero\": serialize_value(0), \":one\": serialize_value(1)})\n");
           sb.append("        sets = [\"#ver = if_not_exists(#ver, :zero) + :one\"]\n");
-          for (String s : sets) {
-            sb.append("        names[\"#f_").append(s).append("\"] = ").append(pyString(s)).append("\n");
-            sb.append("        vals[\":f_").append(s).append("\"] = serialize_value(values[").append(pyString(s)).append("])\n");
-            sb.append("        sets.append(\"#f_").append(s).append(" = :f_").append(s).append("\")\n");
+          for (int i = 0; i < sets.size(); i++) {
+            String s = sets.get(i);
+            sb.append("        names[\"#f").append(i).append("\"] = ").append(pyString(s)).append("\n");
+            sb.append("        vals[\":f").append(i).append("\"] = serialize_value(values[").append(pyString(s)).append("])\n");
+            sb.append("        sets.append(\"#f").append(i).append(" = :f").append(i).append("\")\n");
           }
           sb.append("        update.update({\"UpdateExpression\": \"SET \" + \", \".join(sets), \"ExpressionAttributeNames\": names, \"ExpressionAttributeValues\": vals})\n");
           sb.append("        items.append({\"Update\": update})\n");
@@ -80,7 +81,8 @@ final class TransactionWriter {
     }
     if (write) {
       sb.append("        try:\n            self._client.transact_write_items(TransactItems=items)\n            return True\n");
-      sb.append("        except ClientError as err:\n            if err.response[\"Error\"][\"Code\"] == \"TransactionCanceledException\":\n                return False\n            raise\n");
+      sb.append("        except ClientError as err:\n            if err.response[\"Error\"][\"Code\"] == \"TransactionCanceledException\":\n");
+      sb.append("                raise TransactionCancelledError(cancellation_reasons(err.response)) from err\n            raise\n");
     } else {
       sb.append("        response = self._client.transact_get_items(TransactItems=items)\n        out: dict[str, Any] = {}\n");
       int k = 0;

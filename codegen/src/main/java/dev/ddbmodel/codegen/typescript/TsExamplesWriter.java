@@ -38,7 +38,8 @@ final class TsExamplesWriter {
     body.append("  const client = documentClient(raw);\n  if (endpoint !== undefined) {\n    await createTables(raw);\n  }\n");
     body.append("  const summary: Record<string, unknown> = {};\n  let failed = false;\n\n");
     body.append("  async function run(id: string | number, call: () => Promise<unknown>): Promise<void> {\n    try {\n");
-    body.append("      const result = await call();\n      summary[String(id)] = { items: count(result), ok: true };\n    } catch (err) {\n      failed = true;\n");
+    body.append("      const result = await call();\n      summary[String(id)] = { items: count(result), ok: true };\n    } catch (err) {\n");
+    body.append("      if (err instanceof TransactionCancelledError) {\n        summary[String(id)] = { items: 0, ok: true, cancelled: err.reasons.map((r) => r.code) };\n        return;\n      }\n      failed = true;\n");
     body.append("      const e = err instanceof Error ? err : new Error(String(err));\n");
     body.append("      summary[String(id)] = { error: `${e.name}: ${e.message}`, ok: false, trace: e.stack ?? \"\" };\n    }\n  }\n\n");
     for (Schema.Entity e : schema.entities().values()) {
@@ -122,7 +123,7 @@ final class TsExamplesWriter {
     });
     sb.append(TsWriter.imports(code, "./src/entities", types));
     sb.append(TsWriter.imports(code, "./src/repositories", repos));
-    sb.append(TsWriter.imports(code, "./src/runtime", List.of("Item", "documentClient")));
+    sb.append(TsWriter.imports(code, "./src/runtime", List.of("Item", "TransactionCancelledError", "documentClient")));
     sb.append("import { createTables } from \"./src/tables\";\n");
     sb.append(TsWriter.imports(code, "./src/transactions", List.of("TransactionService")));
     return sb.append(code).toString();

@@ -6,7 +6,12 @@ import static dev.ddbmodel.codegen.typescript.TsWriter.prop;
 import static dev.ddbmodel.codegen.typescript.TsWriter.q;
 import static dev.ddbmodel.codegen.typescript.TsWriter.var;
 
+import dev.ddbmodel.codegen.plan.EntityPlan;
+import dev.ddbmodel.codegen.plan.KeyBuilder;
+import dev.ddbmodel.codegen.plan.Operation;
+import dev.ddbmodel.codegen.plan.ParamUse;
 import dev.ddbmodel.codegen.plan.QueryPlan;
+import dev.ddbmodel.codegen.plan.ResultKind;
 import dev.ddbmodel.schema.model.KeyTemplate;
 import dev.ddbmodel.schema.model.Schema;
 import java.util.ArrayList;
@@ -26,7 +31,12 @@ final class TsRepositoryWriter {
   private final String type;
   private final String repo;
 
-  TsRepositoryWriter(Schema.TableDef table, Schema.Entity e, Map<String, Object> mapping) {
+  private final EntityPlan plan;
+
+  TsRepositoryWriter(EntityPlan plan, Map<String, Object> mapping) {
+    this.plan = plan;
+    Schema.TableDef table = plan.table();
+    Schema.Entity e = plan.entity();
     this.table = table;
     this.e = e;
     this.mapping = mapping;
@@ -46,7 +56,7 @@ final class TsRepositoryWriter {
 
   String write() {
     StringBuilder sb = new StringBuilder();
-    sb.append("/** ").append(e.name()).append(" items in table ").append(table.name()).append(": CRUD and every access pattern. */\n");
+    sb.append("/** ").append(TsWriter.doc(e.name() + " items in table " + table.name())).append(": CRUD and every access pattern. */\n");
     sb.append("export class ").append(repo).append(" {\n  static readonly TABLE_NAME = ").append(q(table.name())).append(";\n\n");
     sb.append("  constructor(\n    private readonly client: DynamoDBDocumentClient,\n    readonly tableName: string = ").append(repo).append(".TABLE_NAME,\n  ) {}\n\n");
     sb.append("  /** The primary key from field values. */\n  key(values: Item): Item {\n    return ").append(fn(e.name())).append("Key(values);\n  }\n\n");
@@ -121,18 +131,13 @@ final class TsRepositoryWriter {
   }
 
   private String signature(Schema.AccessPattern ap, List<String> needed, String extra, String returns) {
-    StringBuilder sb = new StringBuilder("  /** Pattern ").append(ap.id()).append(": ").append(ap.description().replace("*/", "* /")).append(" */\n");
+    StringBuilder sb = new StringBuilder("  /** Pattern ").append(ap.id()).append(": ").append(TsWriter.doc(ap.description())).append(" */\n");
     sb.append("  async ").append(var(ap.name())).append("(");
     List<String> a = new ArrayList<>();
     Set<String> names = new LinkedHashSet<>();
     for (Schema.Parameter p : ap.parameters()) {
       a.add(var(p.name()) + ": " + TsWriter.paramType(p));
       names.add(p.name());
-    }
-    for (String f : needed) {
-      if (names.add(f)) {
-        a.add(var(f) + ": " + fieldType(f));
-      }
     }
     if (!extra.isEmpty()) {
       a.add(extra);
@@ -153,11 +158,11 @@ final class TsRepositoryWriter {
             .append(");\n  }\n\n");
       }
       case "PutItem" -> put(sb, ap);
-      case "UpdateItem" -> update(sb, ap, kf);
+      case "UpdateItem" -> update(sb, (Operation.Update) operation(ap));
       case "Query" -> query(sb, ap);
       case "Scan" -> scan(sb, ap);
       case "BatchGetItem" -> {
-        sb.append("  /** Pattern ").append(ap.id()).append(": ").append(ap.description().replace("*/", "* /")).append(" (each key holds the key fields). */\n");
+        sb.append("  /** Pattern ").append(ap.id()).append(": ").append(TsWriter.doc(ap.description())).append(" (each key holds the key fields). */\n");
         sb.append("  async ").append(var(ap.name())).append("(keys: Item[]): Promise<").append(type).append("[]> {\n    const found: ").append(type).append("[] = [];\n");
         sb.append("    for (let i = 0; i < keys.length; i += 100) {\n");
         sb.append("      const first: NonNullable<BatchGetCommandInput[\"RequestItems\"]> = { [this.tableName]: { Keys: keys.slice(i, i + 100).map((k) => this.key(k)) } };\n");
@@ -167,7 +172,7 @@ final class TsRepositoryWriter {
         sb.append("    }\n    return found;\n  }\n\n");
       }
       case "BatchWriteItem" -> {
-        sb.append("  /** Pattern ").append(ap.id()).append(": ").append(ap.description().replace("*/", "* /")).append(" */\n");
+        sb.append("  /** Pattern ").append(ap.id()).append(": ").append(TsWriter.doc(ap.description())).append(" */\n");
         sb.append("  async ").append(var(ap.name())).append("(entities: ").append(type).append("[]): Promise<void> {\n");
         sb.append("    for (let i = 0; i < entities.length; i += 25) {\n      const first: NonNullable<BatchWriteCommandInput[\"RequestItems\"]> = {\n");
         sb.append("        [this.tableName]: entities.slice(i, i + 25).map((x) => ({ PutRequest: { Item: this.toItem(x) } })),\n      };\n");
@@ -184,14 +189,18 @@ final class TsRepositoryWriter {
     for (Schema.Parameter p : ap.parameters()) {
       if (p.type().equals("entity")) {
         String other = p.entityType().orElse(e.name());
+        // as in every language: an entity without a version is stored (and returned) with version 0
+        String stored = "{ ..." + var(p.name()) + ", version: " + var(p.name()) + ".version ?? 0 }";
         if (other.equals(e.name())) {
-          body.append("    await this.client.send(new PutCommand({ TableName: this.tableName, Item: this.toItem(").append(var(p.name())).append(") }));\n");
+          String local = "stored" + (first == null ? "" : String.valueOf(body.length()));
+          body.append("    const ").append(local).append(": ").append(type).append(" = ").append(stored).append(";\n");
+          body.append("    await this.client.send(new PutCommand({ TableName: this.tableName, Item: this.toItem(").append(local).append(") }));\n");
           if (first == null) {
-            first = var(p.name());
+            first = local;
           }
         } else {
           body.append("    {\n      const repo = new ").append(cls(other)).append("Repository(this.client);\n");
-          body.append("      await this.client.send(new PutCommand({ TableName: repo.tableName, Item: repo.toItem(").append(var(p.name())).append(") }));\n    }\n");
+          body.append("      await this.client.send(new PutCommand({ TableName: repo.tableName, Item: repo.toItem(").append(stored).append(") }));\n    }\n");
         }
       }
     }
@@ -205,42 +214,56 @@ final class TsRepositoryWriter {
     sb.append("  }\n\n");
   }
 
-  private void update(StringBuilder sb, Schema.AccessPattern ap, List<String> kf) {
-    List<String> sets = new ArrayList<>();
-    for (Schema.Parameter p : ap.parameters()) {
-      if (!kf.contains(p.name()) && e.field(p.name()).isPresent()) {
-        sets.add(p.name());
-      }
-    }
-    List<String> all = new ArrayList<>(kf);
-    sets.stream().filter(s -> !all.contains(s)).forEach(all::add);
-    sb.append(signature(ap, kf, "", type + " | undefined"));
-    sb.append("    const values: Item = ").append(mapOf(all)).append(";\n    const expr = new Expr();\n    const assignments: string[] = [];\n");
-    for (String s : sets) {
-      sb.append("    assignments.push(`${expr.name(").append(q(s)).append(")} = ${expr.value(").append(var(s)).append(")}`);\n");
-    }
-    for (Schema.GsiMapping m : e.gsiMappings()) {
-      Schema.GsiDef g = table.gsi(m.name()).orElseThrow();
-      List<KeyTemplate> ts = new ArrayList<>(m.pkTemplates());
-      ts.addAll(m.skTemplates());
-      List<String> attrs = new ArrayList<>(g.partitionKey());
-      attrs.addAll(g.sortKey());
-      for (int i = 0; i < ts.size() && i < attrs.size(); i++) {
-        List<String> tf = ts.get(i).fieldNames();
-        if (!attrs.get(i).equals(tf.size() == 1 ? tf.get(0) : "") && tf.stream().anyMatch(sets::contains) && all.containsAll(tf)) {
-          sb.append("    assignments.push(`${expr.name(").append(q(attrs.get(i))).append(")} = ${expr.value(fill(").append(q(ts.get(i).text()))
-              .append(", values))}`);\n");
+  private Operation operation(Schema.AccessPattern ap) {
+    return plan.operations().stream().filter(o -> o.pattern().id() == ap.id()).findFirst().orElseThrow();
+  }
+
+  private void update(StringBuilder sb, Operation.Update u) {
+    Schema.AccessPattern ap = u.pattern();
+    boolean locked = u.fromEntity().isPresent();
+    sb.append(signature(ap, List.of(), "", locked ? type : type + " | undefined"));
+    if (locked) {
+      sb.append("    const values: Item = { ...toValues(").append(var(u.fromEntity().get())).append(")");
+      for (ParamUse p : u.params()) {
+        if (p.use() == ParamUse.Use.SET || p.use() == ParamUse.Use.KEY) {
+          sb.append(", ").append(q(p.name())).append(": ").append(var(p.name()));
         }
       }
+      sb.append(" };\n");
+    } else {
+      List<String> all = new ArrayList<>(u.keyFields());
+      u.assignments().stream().filter(x -> !all.contains(x)).forEach(all::add);
+      sb.append("    const values: Item = ").append(mapOf(all)).append(";\n");
+    }
+    sb.append("    const expr = new Expr();\n    const assignments: string[] = [];\n    const removals: string[] = [];\n");
+    for (String f : u.assignments()) {
+      sb.append("    if (values[").append(q(f)).append("] === undefined || values[").append(q(f)).append("] === null) {\n      removals.push(expr.name(").append(q(f))
+          .append("));\n    } else {\n      assignments.push(`${expr.name(").append(q(f)).append(")} = ${expr.value(values[").append(q(f)).append("])}`);\n    }\n");
+    }
+    for (KeyBuilder b : u.indexKeys()) {
+      sb.append("    {\n      const value = fill(").append(q(b.template().text())).append(", values);\n");
+      sb.append("      if (value === undefined) {\n        removals.push(expr.name(").append(q(b.attribute())).append("));\n      } else {\n");
+      sb.append("        assignments.push(`${expr.name(").append(q(b.attribute())).append(")} = ${expr.value(value)}`);\n      }\n    }\n");
     }
     sb.append("    assignments.push(`${expr.name(\"version\")} = if_not_exists(${expr.name(\"version\")}, ${expr.value(0)}) + ${expr.value(1)}`);\n");
-    sb.append("    const conditionText = `attribute_exists(${expr.name(").append(q(table.partitionKey())).append(")})`;\n");
+    sb.append("    let conditionText = `attribute_exists(${expr.name(").append(q(table.partitionKey())).append(")})`;\n");
+    if (locked) {
+      sb.append("    const expected = Number(").append(var(u.fromEntity().get())).append(".version ?? 0);\n");
+      sb.append("    conditionText += ` AND ${expr.name(\"version\")} = ${expr.value(expected)}`;\n");
+    }
+    sb.append("    const updateText = `SET ${assignments.join(\", \")}` + (removals.length > 0 ? ` REMOVE ${removals.join(\", \")}` : \"\");\n");
     sb.append("    try {\n      const r = await this.client.send(\n        new UpdateCommand({\n          TableName: this.tableName,\n          Key: this.key(values),\n");
-    sb.append("          UpdateExpression: `SET ${assignments.join(\", \")}`,\n          ConditionExpression: conditionText,\n");
+    sb.append("          UpdateExpression: updateText,\n          ConditionExpression: conditionText,\n");
     sb.append("          ExpressionAttributeNames: expr.namesOrUndefined(),\n          ExpressionAttributeValues: expr.valuesOrUndefined(),\n");
     sb.append("          ReturnValues: \"ALL_NEW\",\n        }),\n      );\n");
-    sb.append("      return r.Attributes === undefined ? undefined : this.fromItem(r.Attributes);\n    } catch (err) {\n");
-    sb.append("      if (isError(err, \"ConditionalCheckFailedException\")) {\n        return undefined;\n      }\n      throw err;\n    }\n  }\n\n");
+    if (locked) {
+      sb.append("      return this.fromItem(r.Attributes ?? {});\n    } catch (err) {\n");
+      sb.append(conflict("`" + e.name().replace("\\", "").replace("`", "").replace("$", "") + " is missing or changed since version ${expected}`"));
+      sb.append("    }\n  }\n\n");
+    } else {
+      sb.append("      return r.Attributes === undefined ? undefined : this.fromItem(r.Attributes);\n    } catch (err) {\n");
+      sb.append("      if (isError(err, \"ConditionalCheckFailedException\")) {\n        return undefined;\n      }\n      throw err;\n    }\n  }\n\n");
+    }
   }
 
   private void filters(StringBuilder sb, Schema.AccessPattern ap, boolean typeFilter) {
@@ -259,7 +282,7 @@ final class TsRepositoryWriter {
     if (typeFilter) {
       sb.append("    const userFilter = joinFilters(filters, ").append(q(joiner)).append(");\n");
       sb.append("    const typeFilter = `${expr.name(\"entity_type\")} = ${expr.value(").append(q(e.entityType())).append(")}`;\n");
-      sb.append("    const filter = userFilter === undefined ? typeFilter : `${typeFilter} AND (${userFilter})`;\n");
+      sb.append("    const filter = userFilter === undefined ? typeFilter : filters.length > 1 ? `${typeFilter} AND (${userFilter})` : `${typeFilter} AND ${userFilter}`;\n");
     } else {
       sb.append("    const filter = joinFilters(filters, ").append(q(joiner)).append(");\n");
     }
@@ -277,25 +300,33 @@ final class TsRepositoryWriter {
     return projected(g) ? "r.Items ?? []" : "(r.Items ?? []).map((item) => this.fromItem(item))";
   }
 
+  private String rangeValue(QueryPlan.Value v, boolean numeric) {
+    if (numeric && v.param().isPresent()) {
+      return var(v.param().get());
+    }
+    List<String> parts = new ArrayList<>();
+    parts.add(q(v.prefix()));
+    v.param().ifPresent(p -> parts.add("String(" + var(p) + ")"));
+    if (!v.suffix().isEmpty()) {
+      parts.add(q(v.suffix()));
+    }
+    return String.join(" + ", parts);
+  }
+
   private void query(StringBuilder sb, Schema.AccessPattern ap) {
-    QueryPlan plan = QueryPlan.of(table, e, ap);
-    List<String> pkFields = new ArrayList<>();
-    plan.partition().forEach(k -> k.template().fieldNames().stream().filter(f -> !pkFields.contains(f)).forEach(pkFields::add));
-    sb.append(signature(ap, pkFields, "options: PageOptions = {}", "Page<" + itemType(plan.index()) + ">"));
-    sb.append("    const values: Item = ").append(mapOf(plan.keyParams())).append(";\n    const expr = new Expr();\n    const conditions: string[] = [];\n");
-    List<QueryPlan.KeyCond> eq = new ArrayList<>(plan.partition());
-    eq.addAll(plan.sortEquals());
+    Operation.Query op = (Operation.Query) operation(ap);
+    QueryPlan qp = op.keys();
+    boolean raw = op.result() != ResultKind.PAGE;
+    sb.append(signature(ap, List.of(), "options: PageOptions = {}", "Page<" + (raw ? "Item" : type) + ">"));
+    List<String> keyNames = op.params().stream().filter(p -> p.use() == ParamUse.Use.KEY).map(ParamUse::name).toList();
+    sb.append("    const values: Item = ").append(mapOf(keyNames)).append(";\n    const expr = new Expr();\n    const conditions: string[] = [];\n");
+    List<QueryPlan.KeyCond> eq = new ArrayList<>(qp.partition());
+    eq.addAll(qp.sortEquals());
     for (QueryPlan.KeyCond k : eq) {
       sb.append("    conditions.push(`${expr.name(").append(q(k.attribute())).append(")} = ${expr.value(fill(").append(q(k.template().text())).append(", values))}`);\n");
     }
-    plan.range().ifPresent(r -> {
-      List<String> vals = new ArrayList<>();
-      if (r.params().isEmpty()) {
-        vals.add(q(r.prefix()));
-      }
-      for (String p : r.params()) {
-        vals.add(r.numeric() || r.prefix().isEmpty() ? var(p) : q(r.prefix()) + " + " + var(p));
-      }
+    qp.range().ifPresent(r -> {
+      List<String> vals = r.values().stream().map(v -> rangeValue(v, r.numeric())).toList();
       String a = "${expr.name(" + q(r.attribute()) + ")}";
       switch (r.operator()) {
         case "begins_with" -> sb.append("    conditions.push(`begins_with(").append(a).append(", ${expr.value(").append(vals.get(0)).append(")})`);\n");
@@ -304,28 +335,31 @@ final class TsRepositoryWriter {
         default -> sb.append("    conditions.push(`").append(a).append(" ").append(r.operator()).append(" ${expr.value(").append(vals.get(0)).append(")}`);\n");
       }
     });
-    filters(sb, ap, false);
+    filters(sb, ap, op.typeFilter());
     sb.append("    const r = await this.client.send(\n      new QueryCommand({\n        TableName: this.tableName,\n");
-    plan.index().ifPresent(g -> sb.append("        IndexName: ").append(q(g.name())).append(",\n"));
+    qp.index().ifPresent(g -> sb.append("        IndexName: ").append(q(g.name())).append(",\n"));
     sb.append("        KeyConditionExpression: conditions.join(\" AND \"),\n        FilterExpression: filter,\n");
     sb.append("        ExpressionAttributeNames: expr.namesOrUndefined(),\n        ExpressionAttributeValues: expr.valuesOrUndefined(),\n");
-    if (ap.consistentRead() && plan.index().isEmpty()) {
+    if (op.consistent()) {
       sb.append("        ConsistentRead: true,\n");
     }
     sb.append("        Limit: options.limit,\n        ScanIndexForward: options.descending ? false : undefined,\n");
     sb.append("        ExclusiveStartKey: decodeToken(options.nextToken),\n      }),\n    );\n");
-    sb.append("    return { items: ").append(mapItems(plan.index())).append(", nextToken: encodeToken(r.LastEvaluatedKey) };\n  }\n\n");
+    Optional<QueryPlan.Value> ex = qp.range().flatMap(QueryPlan.Range::exclude);
+    String source = ex.isPresent() ? "(r.Items ?? []).filter((item) => item[" + q(qp.range().get().attribute()) + "] !== " + rangeValue(ex.get(), false) + ")" : "(r.Items ?? [])";
+    sb.append("    return { items: ").append(raw ? source : source + ".map((item) => this.fromItem(item))").append(", nextToken: encodeToken(r.LastEvaluatedKey) };\n  }\n\n");
   }
 
   private void scan(StringBuilder sb, Schema.AccessPattern ap) {
     Optional<Schema.GsiDef> g = ap.indexName().flatMap(table::gsi);
     sb.append(signature(ap, List.of(), "options: PageOptions = {}", "Page<" + itemType(g) + ">"));
     sb.append("    const expr = new Expr();\n");
-    filters(sb, ap, table.entities().size() > 1 && e.field("entity_type").isEmpty());
+    Operation.Scan op = (Operation.Scan) operation(ap);
+    filters(sb, ap, op.typeFilter());
     sb.append("    const r = await this.client.send(\n      new ScanCommand({\n        TableName: this.tableName,\n");
     g.ifPresent(x -> sb.append("        IndexName: ").append(q(x.name())).append(",\n"));
     sb.append("        FilterExpression: filter,\n        ExpressionAttributeNames: expr.namesOrUndefined(),\n        ExpressionAttributeValues: expr.valuesOrUndefined(),\n");
-    if (ap.consistentRead() && g.isEmpty()) {
+    if (op.consistent()) {
       sb.append("        ConsistentRead: true,\n");
     }
     sb.append("        Limit: options.limit,\n        ExclusiveStartKey: decodeToken(options.nextToken),\n      }),\n    );\n");

@@ -57,7 +57,7 @@ final class TsTransactionWriter {
     });
     sb.append(TsWriter.imports(code, "./entities", types.stream().filter(t -> !t.endsWith("Repository")).toList()));
     sb.append(TsWriter.imports(code, "./repositories", types.stream().filter(t -> t.endsWith("Repository")).toList()));
-    sb.append(TsWriter.imports(code, "./runtime", List.of("Expr", "Item", "isError", "toValues")));
+    sb.append(TsWriter.imports(code, "./runtime", List.of("Expr", "Item", "TransactionCancelledError", "isError", "toValues")));
     return sb.append(code).toString();
   }
 
@@ -77,7 +77,7 @@ final class TsTransactionWriter {
       }
     }
     String returns = write ? "boolean" : "{ " + String.join("; ", found.keySet().stream().map(n -> prop(n) + ": " + cls(n) + " | undefined").toList()) + " }";
-    sb.append("\n  /** Pattern ").append(x.id()).append(": ").append(x.description().replace("*/", "* /")).append(" */\n");
+    sb.append("\n  /** Pattern ").append(x.id()).append(": ").append(TsWriter.doc(x.description())).append(" */\n");
     sb.append("  async ").append(var(x.name())).append("(").append(String.join(", ", params)).append("): Promise<").append(returns).append("> {\n");
     List<String> spread = new ArrayList<>();
     for (Schema.Parameter p : x.parameters()) {
@@ -149,7 +149,7 @@ final class TsTransactionWriter {
     }
     if (write) {
       sb.append("    try {\n      await this.client.send(new TransactWriteCommand({ TransactItems: items }));\n      return true;\n    } catch (err) {\n");
-      sb.append("      if (isError(err, \"TransactionCanceledException\")) {\n        return false;\n      }\n      throw err;\n    }\n  }\n");
+      sb.append("      if (isError(err, \"TransactionCanceledException\")) {\n        throw new TransactionCancelledError(err);\n      }\n      throw err;\n    }\n  }\n");
     } else {
       sb.append("    const r = await this.client.send(new TransactGetCommand({ TransactItems: items }));\n    const responses = r.Responses ?? [];\n");
       List<String> props = new ArrayList<>();

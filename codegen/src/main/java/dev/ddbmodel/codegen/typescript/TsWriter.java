@@ -10,6 +10,7 @@ import dev.ddbmodel.schema.model.Schema;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -20,11 +21,16 @@ final class TsWriter {
   static final String SDK_VERSION = "3.1169.0";
   static final String TYPESCRIPT_VERSION = "7.0.2";
   static final String TYPES_NODE_VERSION = "26.6.7";
-  private static final Set<String> RESERVED = Set.of("break", "case", "catch", "class", "const", "continue", "debugger", "default", "delete", "do",
+  private static final Set<String> RESERVED = Set.copyOf(List.of("break", "case", "catch", "class", "const", "continue", "debugger", "default", "delete", "do",
       "else", "enum", "export", "extends", "false", "finally", "for", "function", "if", "import", "in", "instanceof", "new", "null", "return",
       "super", "switch", "this", "throw", "true", "try", "typeof", "var", "void", "while", "with", "yield", "let", "static", "implements",
       "interface", "package", "private", "protected", "public", "await", "arguments", "eval", "as", "any", "unknown", "never", "undefined",
-      "values", "expr", "conditions", "filters", "filter", "options", "result", "items", "entity", "key", "found", "out", "repo", "client");
+      "values", "expr", "conditions", "filters", "filter", "options", "result", "items", "entity", "key", "found", "out", "repo", "client",
+      "r", "item", "assignments", "removals", "updateText", "conditionText", "expected", "updated", "userFilter", "typeFilter", "first", "responses",
+      "pending", "keys", "value", "err", "conditionValues", "i", "x", "k", "v", "String", "Number", "Object", "Error", "Promise", "Item", "Page",
+      "PageOptions", "Expr", "fill", "toValues", "pick", "condition", "joinFilters", "encodeToken", "decodeToken", "isError", "withRetries",
+      "stored", "get", "create", "update", "delete", "toItem", "fromItem", "tableName", "constructor", "prototype", "of", "type", "declare", "namespace",
+      "module", "readonly", "keyof", "infer", "is", "asserts", "satisfies", "abstract", "accessor", "async", "get", "set", "from", "require"));
 
   private final Schema schema;
   private final String source;
@@ -44,9 +50,42 @@ final class TsWriter {
   }
 
   /** A parameter or local name (camelCase, never a keyword or a name the generated bodies use). */
+  /**
+   * The identifier of a schema name: lower camel; a keyword or a name the generated code uses
+   * itself gets the suffix {@code Value}; a name that is not already a plain identifier is cleaned
+   * and given a short hash of the original, so distinct names never meet.
+   */
   static String var(String name) {
-    String c = Names.camel(name);
+    boolean plain = name.matches("[A-Za-z][A-Za-z0-9_]*");
+    String clean = name.replaceAll("[^A-Za-z0-9_]+", "_").replaceAll("^_+|_+$", "");
+    String c = clean.isEmpty() ? "x" : Names.camel(clean);
+    if (c.isEmpty() || !Character.isLetter(c.charAt(0))) {
+      c = "x" + c;
+    }
+    if (!plain) {
+      c = c + "_" + hash(name);
+    }
     return RESERVED.contains(c) ? c + "Value" : c;
+  }
+
+  static String hash(String s) {
+    try {
+      byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(s.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return String.format(Locale.ROOT, "%02x%02x%02x", d[0], d[1], d[2]);
+    } catch (java.security.NoSuchAlgorithmException ex) {
+      throw new IllegalStateException(ex);
+    }
+  }
+
+  /** Text safe inside a JSDoc or block comment: printable ASCII, no comment end. */
+  static String doc(String s) {
+    StringBuilder sb = new StringBuilder();
+    s.codePoints().forEach(cp -> sb.append(cp >= 0x20 && cp < 0x7f ? String.valueOf((char) cp) : " "));
+    String out = sb.toString();
+    while (out.contains("*/")) {
+      out = out.replace("*/", "* /");
+    }
+    return out.strip();
   }
 
   /** A lower camel name of an entity for functions (orderKey). */
@@ -101,7 +140,7 @@ final class TsWriter {
     List<String> types = new ArrayList<>();
     for (Schema.TableDef t : schema.tables()) {
       for (Schema.Entity e : t.entities().values()) {
-        body.append("\n").append(new TsRepositoryWriter(t, e, mapping).write());
+        body.append("\n").append(new TsRepositoryWriter(dev.ddbmodel.codegen.plan.Planner.plan(schema, source).entity(e.name()).orElseThrow(), mapping).write());
         types.addAll(List.of(cls(e.name()), fn(e.name()) + "FromItem", fn(e.name()) + "Item", fn(e.name()) + "Key"));
       }
     }
@@ -230,7 +269,7 @@ final class TsWriter {
   private void entity(StringBuilder sb, Schema.TableDef t, Schema.Entity e) {
     String c = cls(e.name());
     String f = fn(e.name());
-    sb.append("\n/** ").append(e.entityType()).append(" item of table ").append(t.name()).append(". */\nexport interface ").append(c).append(" {\n");
+    sb.append("\n/** ").append(doc(e.entityType() + " item of table " + t.name())).append(". */\nexport interface ").append(c).append(" {\n");
     List<String> names = new ArrayList<>();
     for (Schema.Field fl : e.fields()) {
       sb.append("  ").append(prop(fl.name())).append(fl.required() ? "" : "?").append(": ").append(tsType(fl)).append(fl.required() ? "" : " | undefined")

@@ -51,7 +51,7 @@ class JavaDalExecutionTest {
       Map<String, String> results = (Map<String, String>) loader.loadClass("dal.UsageExamples").getMethod("run", DynamoDbClient.class).invoke(null, local.client());
       assertThat(results).isNotEmpty();
       assertThat(results).allSatisfy((id, v) -> assertThat(v).as("pattern " + id).startsWith("ok:"));
-      var mapping = dev.ddbmodel.core.json.Json.parseTrusted(Files.readString(out.resolve("access_pattern_mapping.json")));
+      var mapping = dev.ddbmodel.core.json.Json.parseTrusted(Files.readString(out.resolve("access_pattern_mapping.json"))).get("access_pattern_mapping");
       for (var it = mapping.fields(); it.hasNext(); ) {
         var m = it.next().getValue();
         String id = m.path("pattern_id").asText();

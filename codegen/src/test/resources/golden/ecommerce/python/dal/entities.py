@@ -3,13 +3,13 @@ from __future__ import annotations
 
 from typing import Any, Optional
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field  # noqa: F401
 
 
 class Customer(BaseModel):
     """CUSTOMER item of table Shop."""
 
-    model_config = ConfigDict(extra="ignore")
+    model_config = ConfigDict(extra="ignore", populate_by_name=True)
 
     customer_id: str
     email: str
@@ -21,7 +21,7 @@ class Customer(BaseModel):
 class Order(BaseModel):
     """ORDER item of table Shop."""
 
-    model_config = ConfigDict(extra="ignore")
+    model_config = ConfigDict(extra="ignore", populate_by_name=True)
 
     customer_id: str
     order_id: str
@@ -35,7 +35,7 @@ class Order(BaseModel):
 class Product(BaseModel):
     """PRODUCT item of table Products."""
 
-    model_config = ConfigDict(extra="ignore")
+    model_config = ConfigDict(extra="ignore", populate_by_name=True)
 
     product_id: str
     name: str

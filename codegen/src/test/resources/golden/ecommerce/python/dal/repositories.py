@@ -23,16 +23,22 @@ class CustomerRepository:
         key = {"pk": fmt("CUSTOMER#{customer_id}", values), "sk": fmt("PROFILE", values)}
         missing = [k for k, v in key.items() if v is None]
         if missing:
-            raise ValueError(f"cannot build key attributes {missing} of Customer from {sorted(values)}")
+            raise ValueError(f"cannot build key attributes {missing} of " + "Customer" + f" from {sorted(values)}")
         return key
 
     def to_item(self, entity: Customer) -> dict[str, Any]:
-        """The DynamoDB item: fields, primary key, and the key attributes of every mapped GSI."""
-        values = entity.model_dump(mode="python")
+        """The DynamoDB item: fields, primary key, and the key attributes of every mapped GSI (left out when a field is absent)."""
+        values = entity.model_dump(mode="python", by_alias=True)
         item = {k: v for k, v in values.items() if v is not None}
         item.update(self.key(values))
+        item.update(self.index_keys(values))
         item["entity_type"] = "CUSTOMER"
         return item
+
+    def index_keys(self, values: dict[str, Any]) -> dict[str, Any]:
+        """The index key attributes whose fields are all present (sparse indexes: the others are absent, never \"None\")."""
+        keys: dict[str, Any] = {}
+        return keys
 
     def from_item(self, item: dict[str, Any]) -> Customer:
         return Customer.model_validate(deserialize(item))
@@ -45,7 +51,7 @@ class CustomerRepository:
                 ConditionExpression="attribute_not_exists(#pk)", ExpressionAttributeNames={"#pk": "pk"})
         except ClientError as err:
             if err.response["Error"]["Code"] == "ConditionalCheckFailedException":
-                raise ConcurrentModificationError(f"Customer {self.key(entity.model_dump())} already exists") from err
+                raise ConcurrentModificationError("Customer" + f" {self.key(entity.model_dump(by_alias=True))} already exists") from err
             raise
         return created
 
@@ -63,7 +69,7 @@ class CustomerRepository:
                 ExpressionAttributeValues={":expected": serialize_value(entity.version)})
         except ClientError as err:
             if err.response["Error"]["Code"] == "ConditionalCheckFailedException":
-                raise ConcurrentModificationError(f"Customer {self.key(entity.model_dump())} changed since version {entity.version}") from err
+                raise ConcurrentModificationError("Customer" + f" {self.key(entity.model_dump(by_alias=True))} changed since version {entity.version}") from err
             raise
         return updated
 
@@ -96,31 +102,31 @@ class OrderRepository:
         key = {"pk": fmt("CUSTOMER#{customer_id}", values), "sk": fmt("ORDER#{order_date}#{order_id}", values)}
         missing = [k for k, v in key.items() if v is None]
         if missing:
-            raise ValueError(f"cannot build key attributes {missing} of Order from {sorted(values)}")
+            raise ValueError(f"cannot build key attributes {missing} of " + "Order" + f" from {sorted(values)}")
         return key
 
     def to_item(self, entity: Order) -> dict[str, Any]:
-        """The DynamoDB item: fields, primary key, and the key attributes of every mapped GSI."""
-        values = entity.model_dump(mode="python")
+        """The DynamoDB item: fields, primary key, and the key attributes of every mapped GSI (left out when a field is absent)."""
+        values = entity.model_dump(mode="python", by_alias=True)
         item = {k: v for k, v in values.items() if v is not None}
         item.update(self.key(values))
-        value = fmt("{status}", values)
-        if value is not None:
-            item["status"] = value
-        else:
-            item.pop("status", None)  # sparse: not indexed
-        value = fmt("{order_date}", values)
-        if value is not None:
-            item["order_date"] = value
-        else:
-            item.pop("order_date", None)  # sparse: not indexed
-        value = fmt("{order_id}", values)
-        if value is not None:
-            item["order_id"] = value
-        else:
-            item.pop("order_id", None)  # sparse: not indexed
+        item.update(self.index_keys(values))
         item["entity_type"] = "ORDER"
         return item
+
+    def index_keys(self, values: dict[str, Any]) -> dict[str, Any]:
+        """The index key attributes whose fields are all present (sparse indexes: the others are absent, never \"None\")."""
+        keys: dict[str, Any] = {}
+        value = fmt("{status}", values)
+        if value is not None:
+            keys["status"] = value
+        value = fmt("{order_date}", values)
+        if value is not None:
+            keys["order_date"] = value
+        value = fmt("{order_id}", values)
+        if value is not None:
+            keys["order_id"] = value
+        return keys
 
     def from_item(self, item: dict[str, Any]) -> Order:
         return Order.model_validate(deserialize(item))
@@ -133,7 +139,7 @@ class OrderRepository:
                 ConditionExpression="attribute_not_exists(#pk)", ExpressionAttributeNames={"#pk": "pk"})
         except ClientError as err:
             if err.response["Error"]["Code"] == "ConditionalCheckFailedException":
-                raise ConcurrentModificationError(f"Order {self.key(entity.model_dump())} already exists") from err
+                raise ConcurrentModificationError("Order" + f" {self.key(entity.model_dump(by_alias=True))} already exists") from err
             raise
         return created
 
@@ -151,7 +157,7 @@ class OrderRepository:
                 ExpressionAttributeValues={":expected": serialize_value(entity.version)})
         except ClientError as err:
             if err.response["Error"]["Code"] == "ConditionalCheckFailedException":
-                raise ConcurrentModificationError(f"Order {self.key(entity.model_dump())} changed since version {entity.version}") from err
+                raise ConcurrentModificationError("Order" + f" {self.key(entity.model_dump(by_alias=True))} changed since version {entity.version}") from err
             raise
         return updated
 
@@ -169,6 +175,8 @@ class OrderRepository:
         request: dict[str, Any] = {"TableName": self.table_name, "KeyConditionExpression": " AND ".join(conditions)}
         filters = []
         filter_text = " AND ".join(f"({x})" for x in filters)
+        type_filter = expr.name("entity_type") + " = " + expr.value("ORDER")
+        filter_text = (f"{type_filter} AND ({filter_text})" if len(filters) > 1 else f"{type_filter} AND {filter_text}") if filter_text else type_filter
         if filter_text:
             request["FilterExpression"] = filter_text
         if descending:
@@ -179,19 +187,22 @@ class OrderRepository:
         if start:
             request["ExclusiveStartKey"] = start
         response = self._client.query(**expr.apply(request))
-        items = [self.from_item(i) for i in response.get("Items", [])]
+        raw = response.get("Items", [])
+        items = [self.from_item(i) for i in raw]
         return Page(items=items, next_token=encode_token(response.get("LastEvaluatedKey")))
 
-    def orders_between(self, customer_id: str, start: str, end: str, limit: Optional[int] = None, next_token: Optional[str] = None, descending: bool = False) -> Page[Order]:
+    def orders_between(self, customer_id: str, start_: str, end: str, limit: Optional[int] = None, next_token: Optional[str] = None, descending: bool = False) -> Page[Order]:
         """Pattern 4: A customer's orders between two dates"""
         values = {"customer_id": customer_id}
         expr = Expression()
         conditions = []
         conditions.append(expr.name("pk") + " = " + expr.value(fmt("CUSTOMER#{customer_id}", values)))
-        conditions.append(expr.name("sk") + " BETWEEN " + expr.value("ORDER#" + str(start)) + " AND " + expr.value("ORDER#" + str(end)))
+        conditions.append(expr.name("sk") + " BETWEEN " + expr.value("ORDER#" + str(start_)) + " AND " + expr.value("ORDER#" + str(end)))
         request: dict[str, Any] = {"TableName": self.table_name, "KeyConditionExpression": " AND ".join(conditions)}
         filters = []
         filter_text = " AND ".join(f"({x})" for x in filters)
+        type_filter = expr.name("entity_type") + " = " + expr.value("ORDER")
+        filter_text = (f"{type_filter} AND ({filter_text})" if len(filters) > 1 else f"{type_filter} AND {filter_text}") if filter_text else type_filter
         if filter_text:
             request["FilterExpression"] = filter_text
         if descending:
@@ -202,7 +213,8 @@ class OrderRepository:
         if start:
             request["ExclusiveStartKey"] = start
         response = self._client.query(**expr.apply(request))
-        items = [self.from_item(i) for i in response.get("Items", [])]
+        raw = response.get("Items", [])
+        items = [self.from_item(i) for i in raw]
         return Page(items=items, next_token=encode_token(response.get("LastEvaluatedKey")))
 
     def orders_by_status_since(self, status: str, since: str, limit: Optional[int] = None, next_token: Optional[str] = None, descending: bool = False) -> Page[Order]:
@@ -211,10 +223,12 @@ class OrderRepository:
         expr = Expression()
         conditions = []
         conditions.append(expr.name("status") + " = " + expr.value(fmt("{status}", values)))
-        conditions.append(expr.name("order_date") + " >= " + expr.value("" + str(since)))
+        conditions.append(expr.name("order_date") + " >= " + expr.value(str(since)))
         request: dict[str, Any] = {"TableName": self.table_name, "KeyConditionExpression": " AND ".join(conditions), "IndexName": "OrdersByStatus"}
         filters = []
         filter_text = " AND ".join(f"({x})" for x in filters)
+        type_filter = expr.name("entity_type") + " = " + expr.value("ORDER")
+        filter_text = (f"{type_filter} AND ({filter_text})" if len(filters) > 1 else f"{type_filter} AND {filter_text}") if filter_text else type_filter
         if filter_text:
             request["FilterExpression"] = filter_text
         if descending:
@@ -225,7 +239,8 @@ class OrderRepository:
         if start:
             request["ExclusiveStartKey"] = start
         response = self._client.query(**expr.apply(request))
-        items = [self.from_item(i) for i in response.get("Items", [])]
+        raw = response.get("Items", [])
+        items = [self.from_item(i) for i in raw]
         return Page(items=items, next_token=encode_token(response.get("LastEvaluatedKey")))
 
     def update_order_status(self, customer_id: str, order_date: str, order_id: str, status: str) -> Optional[Order]:
@@ -233,11 +248,16 @@ class OrderRepository:
         values = {"customer_id": customer_id, "order_date": order_date, "order_id": order_id, "status": status}
         expr = Expression()
         assignments = []
-        assignments.append(expr.name("status") + " = " + expr.value(status))
+        removals = []
+        if values.get("status") is None:
+            removals.append(expr.name("status"))
+        else:
+            assignments.append(expr.name("status") + " = " + expr.value(values["status"]))
         assignments.append(expr.name("version") + " = if_not_exists(" + expr.name("version") + ", " + expr.value(0) + ") + " + expr.value(1))
+        update_text = "SET " + ", ".join(assignments) + (" REMOVE " + ", ".join(removals) if removals else "")
+        condition_text = "attribute_exists(" + expr.name("pk") + ")"
         request = expr.apply({"TableName": self.table_name, "Key": serialize(self.key(values)),
-            "UpdateExpression": "SET " + ", ".join(assignments),
-            "ConditionExpression": "attribute_exists(" + expr.name("pk") + ")", "ReturnValues": "ALL_NEW"})
+            "UpdateExpression": update_text, "ConditionExpression": condition_text, "ReturnValues": "ALL_NEW"})
         try:
             response = self._client.update_item(**request)
         except ClientError as err:
@@ -266,26 +286,28 @@ class ProductRepository:
         key = {"pk": fmt("PRODUCT#{product_id}", values)}
         missing = [k for k, v in key.items() if v is None]
         if missing:
-            raise ValueError(f"cannot build key attributes {missing} of Product from {sorted(values)}")
+            raise ValueError(f"cannot build key attributes {missing} of " + "Product" + f" from {sorted(values)}")
         return key
 
     def to_item(self, entity: Product) -> dict[str, Any]:
-        """The DynamoDB item: fields, primary key, and the key attributes of every mapped GSI."""
-        values = entity.model_dump(mode="python")
+        """The DynamoDB item: fields, primary key, and the key attributes of every mapped GSI (left out when a field is absent)."""
+        values = entity.model_dump(mode="python", by_alias=True)
         item = {k: v for k, v in values.items() if v is not None}
         item.update(self.key(values))
-        value = fmt("{category}", values)
-        if value is not None:
-            item["category"] = value
-        else:
-            item.pop("category", None)  # sparse: not indexed
-        value = values.get("price")
-        if value is not None:
-            item["price"] = value
-        else:
-            item.pop("price", None)  # sparse: not indexed
+        item.update(self.index_keys(values))
         item["entity_type"] = "PRODUCT"
         return item
+
+    def index_keys(self, values: dict[str, Any]) -> dict[str, Any]:
+        """The index key attributes whose fields are all present (sparse indexes: the others are absent, never \"None\")."""
+        keys: dict[str, Any] = {}
+        value = fmt("{category}", values)
+        if value is not None:
+            keys["category"] = value
+        value = values.get("price")
+        if value is not None:
+            keys["price"] = value
+        return keys
 
     def from_item(self, item: dict[str, Any]) -> Product:
         return Product.model_validate(deserialize(item))
@@ -298,7 +320,7 @@ class ProductRepository:
                 ConditionExpression="attribute_not_exists(#pk)", ExpressionAttributeNames={"#pk": "pk"})
         except ClientError as err:
             if err.response["Error"]["Code"] == "ConditionalCheckFailedException":
-                raise ConcurrentModificationError(f"Product {self.key(entity.model_dump())} already exists") from err
+                raise ConcurrentModificationError("Product" + f" {self.key(entity.model_dump(by_alias=True))} already exists") from err
             raise
         return created
 
@@ -316,7 +338,7 @@ class ProductRepository:
                 ExpressionAttributeValues={":expected": serialize_value(entity.version)})
         except ClientError as err:
             if err.response["Error"]["Code"] == "ConditionalCheckFailedException":
-                raise ConcurrentModificationError(f"Product {self.key(entity.model_dump())} changed since version {entity.version}") from err
+                raise ConcurrentModificationError("Product" + f" {self.key(entity.model_dump(by_alias=True))} changed since version {entity.version}") from err
             raise
         return updated
 
@@ -348,7 +370,8 @@ class ProductRepository:
         if start:
             request["ExclusiveStartKey"] = start
         response = self._client.query(**expr.apply(request))
-        items = [deserialize(i) for i in response.get("Items", [])]
+        raw = response.get("Items", [])
+        items = [deserialize(i) for i in raw]
         return Page(items=items, next_token=encode_token(response.get("LastEvaluatedKey")))
 
     def add_product(self, product: Product) -> Product:
@@ -371,6 +394,7 @@ class ProductRepository:
         if start:
             request["ExclusiveStartKey"] = start
         response = self._client.scan(**expr.apply(request))
-        items = [self.from_item(i) for i in response.get("Items", [])]
+        raw = response.get("Items", [])
+        items = [self.from_item(i) for i in raw]
         return Page(items=items, next_token=encode_token(response.get("LastEvaluatedKey")))
 

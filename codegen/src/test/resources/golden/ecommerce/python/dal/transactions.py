@@ -6,7 +6,7 @@ from typing import Any, Optional
 
 from botocore.exceptions import ClientError
 
-from .base import deserialize, serialize, serialize_value
+from .base import TransactionCancelledError, cancellation_reasons, deserialize, serialize, serialize_value  # noqa: F401
 from .entities import *  # noqa: F401,F403
 from .repositories import *  # noqa: F401,F403
 
@@ -34,7 +34,7 @@ class TransactionService:
 
     def place_order(self, order: Order, product_id: str, quantity: int, condition_values: Optional[dict[str, Any]] = None) -> bool:
         """Pattern 12: Place an order and reserve stock atomically"""
-        params = {k: v for k, v in locals().items() if k not in ("self", "condition_values")}
+        params = {"order": order, "product_id": product_id, "quantity": quantity}
         values: dict[str, Any] = {}
         for v in params.values():
             if hasattr(v, "model_dump"):
@@ -56,12 +56,12 @@ class TransactionService:
             return True
         except ClientError as err:
             if err.response["Error"]["Code"] == "TransactionCanceledException":
-                return False
+                raise TransactionCancelledError(cancellation_reasons(err.response)) from err
             raise
 
     def checkout_view(self, customer_id: str, product_id: str, condition_values: Optional[dict[str, Any]] = None) -> dict[str, Any]:
         """Pattern 13: Read a customer and a product together"""
-        params = {k: v for k, v in locals().items() if k not in ("self", "condition_values")}
+        params = {"customer_id": customer_id, "product_id": product_id}
         values: dict[str, Any] = {}
         for v in params.values():
             if hasattr(v, "model_dump"):

@@ -8,11 +8,14 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, Generic, Optional, TypeVar
 
+import string
+
 from boto3.dynamodb.types import TypeDeserializer, TypeSerializer
 
 T = TypeVar("T")
 _SER = TypeSerializer()
 _DES = TypeDeserializer()
+_FORMATTER = string.Formatter()
 
 
 class DataAccessError(Exception):
@@ -21,6 +24,20 @@ class DataAccessError(Exception):
 
 class ConcurrentModificationError(DataAccessError):
     """The item changed since it was read (optimistic locking), or a create found it already there."""
+
+
+class TransactionCancelledError(DataAccessError):
+    """A transaction was cancelled; `reasons` holds one entry per action, in order: its code ("None" when that action was fine) and message."""
+
+    def __init__(self, reasons: list[dict[str, Any]]) -> None:
+        self.reasons = reasons
+        failed = [f"#{i} {r['code']}" for i, r in enumerate(reasons) if r["code"] not in ("None", None)]
+        super().__init__("transaction cancelled: " + (", ".join(failed) or "no reason given"))
+
+
+def cancellation_reasons(response: dict[str, Any]) -> list[dict[str, Any]]:
+    """The per-action reasons of a TransactionCanceledException response."""
+    return [{"code": r.get("Code", "None"), "message": r.get("Message", "")} for r in response.get("CancellationReasons", [])]
 
 
 @dataclass
@@ -77,10 +94,13 @@ def decode_token(token: Optional[str]) -> Optional[dict[str, Any]]:
 
 
 def fmt(template: str, values: dict[str, Any]) -> Optional[str]:
-    """Fill a key template; None when a value is missing (so sparse index keys are left out)."""
+    """Fill a key template; None when a field is absent or None (sparse: the key attribute is left out, never "None")."""
+    names = [name for _, name, _, _ in _FORMATTER.parse(template) if name is not None]
+    if any(values.get(name) is None for name in names):
+        return None
     try:
         return template.format(**values)
-    except (KeyError, ValueError, TypeError):
+    except (KeyError, ValueError, TypeError, IndexError):
         return None
 
 

@@ -3,17 +3,17 @@ from __future__ import annotations
 
 from typing import Any, Optional
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field  # noqa: F401
 
 
 class Reading(BaseModel):
     """READING item of table Telemetry."""
 
-    model_config = ConfigDict(extra="ignore")
+    model_config = ConfigDict(extra="ignore", populate_by_name=True)
 
     device_id: str
     ts: str
-    value: float
+    value_: float = Field(alias="value")
     expires_at: int
     version: int = 0
 
@@ -21,7 +21,7 @@ class Reading(BaseModel):
 class Device(BaseModel):
     """DEVICE item of table Fleet."""
 
-    model_config = ConfigDict(extra="ignore")
+    model_config = ConfigDict(extra="ignore", populate_by_name=True)
 
     device_id: str
     site_id: str
@@ -34,7 +34,7 @@ class Device(BaseModel):
 class Alert(BaseModel):
     """ALERT item of table Fleet."""
 
-    model_config = ConfigDict(extra="ignore")
+    model_config = ConfigDict(extra="ignore", populate_by_name=True)
 
     site_id: str
     raised_at: str

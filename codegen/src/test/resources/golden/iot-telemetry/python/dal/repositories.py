@@ -23,16 +23,22 @@ class ReadingRepository:
         key = {"device_id": fmt("{device_id}", values), "ts": fmt("{ts}", values)}
         missing = [k for k, v in key.items() if v is None]
         if missing:
-            raise ValueError(f"cannot build key attributes {missing} of Reading from {sorted(values)}")
+            raise ValueError(f"cannot build key attributes {missing} of " + "Reading" + f" from {sorted(values)}")
         return key
 
     def to_item(self, entity: Reading) -> dict[str, Any]:
-        """The DynamoDB item: fields, primary key, and the key attributes of every mapped GSI."""
-        values = entity.model_dump(mode="python")
+        """The DynamoDB item: fields, primary key, and the key attributes of every mapped GSI (left out when a field is absent)."""
+        values = entity.model_dump(mode="python", by_alias=True)
         item = {k: v for k, v in values.items() if v is not None}
         item.update(self.key(values))
+        item.update(self.index_keys(values))
         item["entity_type"] = "READING"
         return item
+
+    def index_keys(self, values: dict[str, Any]) -> dict[str, Any]:
+        """The index key attributes whose fields are all present (sparse indexes: the others are absent, never \"None\")."""
+        keys: dict[str, Any] = {}
+        return keys
 
     def from_item(self, item: dict[str, Any]) -> Reading:
         return Reading.model_validate(deserialize(item))
@@ -45,7 +51,7 @@ class ReadingRepository:
                 ConditionExpression="attribute_not_exists(#pk)", ExpressionAttributeNames={"#pk": "device_id"})
         except ClientError as err:
             if err.response["Error"]["Code"] == "ConditionalCheckFailedException":
-                raise ConcurrentModificationError(f"Reading {self.key(entity.model_dump())} already exists") from err
+                raise ConcurrentModificationError("Reading" + f" {self.key(entity.model_dump(by_alias=True))} already exists") from err
             raise
         return created
 
@@ -63,7 +69,7 @@ class ReadingRepository:
                 ExpressionAttributeValues={":expected": serialize_value(entity.version)})
         except ClientError as err:
             if err.response["Error"]["Code"] == "ConditionalCheckFailedException":
-                raise ConcurrentModificationError(f"Reading {self.key(entity.model_dump())} changed since version {entity.version}") from err
+                raise ConcurrentModificationError("Reading" + f" {self.key(entity.model_dump(by_alias=True))} changed since version {entity.version}") from err
             raise
         return updated
 
@@ -90,16 +96,17 @@ class ReadingRepository:
         if start:
             request["ExclusiveStartKey"] = start
         response = self._client.query(**expr.apply(request))
-        items = [self.from_item(i) for i in response.get("Items", [])]
+        raw = response.get("Items", [])
+        items = [self.from_item(i) for i in raw]
         return Page(items=items, next_token=encode_token(response.get("LastEvaluatedKey")))
 
-    def readings_between(self, device_id: str, start: str, end: str, limit: Optional[int] = None, next_token: Optional[str] = None, descending: bool = False) -> Page[Reading]:
+    def readings_between(self, device_id: str, start_: str, end: str, limit: Optional[int] = None, next_token: Optional[str] = None, descending: bool = False) -> Page[Reading]:
         """Pattern 2: Readings in a time window"""
         values = {"device_id": device_id}
         expr = Expression()
         conditions = []
         conditions.append(expr.name("device_id") + " = " + expr.value(fmt("{device_id}", values)))
-        conditions.append(expr.name("ts") + " BETWEEN " + expr.value("" + str(start)) + " AND " + expr.value("" + str(end)))
+        conditions.append(expr.name("ts") + " BETWEEN " + expr.value(str(start_)) + " AND " + expr.value(str(end)))
         request: dict[str, Any] = {"TableName": self.table_name, "KeyConditionExpression": " AND ".join(conditions)}
         filters = []
         filter_text = " AND ".join(f"({x})" for x in filters)
@@ -113,7 +120,8 @@ class ReadingRepository:
         if start:
             request["ExclusiveStartKey"] = start
         response = self._client.query(**expr.apply(request))
-        items = [self.from_item(i) for i in response.get("Items", [])]
+        raw = response.get("Items", [])
+        items = [self.from_item(i) for i in raw]
         return Page(items=items, next_token=encode_token(response.get("LastEvaluatedKey")))
 
     def ingest_reading(self, reading: Reading) -> Reading:
@@ -137,31 +145,31 @@ class DeviceRepository:
         key = {"pk": fmt("DEVICE#{device_id}", values), "sk": fmt("META", values)}
         missing = [k for k, v in key.items() if v is None]
         if missing:
-            raise ValueError(f"cannot build key attributes {missing} of Device from {sorted(values)}")
+            raise ValueError(f"cannot build key attributes {missing} of " + "Device" + f" from {sorted(values)}")
         return key
 
     def to_item(self, entity: Device) -> dict[str, Any]:
-        """The DynamoDB item: fields, primary key, and the key attributes of every mapped GSI."""
-        values = entity.model_dump(mode="python")
+        """The DynamoDB item: fields, primary key, and the key attributes of every mapped GSI (left out when a field is absent)."""
+        values = entity.model_dump(mode="python", by_alias=True)
         item = {k: v for k, v in values.items() if v is not None}
         item.update(self.key(values))
-        value = fmt("{site_id}", values)
-        if value is not None:
-            item["site_id"] = value
-        else:
-            item.pop("site_id", None)  # sparse: not indexed
-        value = fmt("{kind}", values)
-        if value is not None:
-            item["kind"] = value
-        else:
-            item.pop("kind", None)  # sparse: not indexed
-        value = fmt("{status}", values)
-        if value is not None:
-            item["status"] = value
-        else:
-            item.pop("status", None)  # sparse: not indexed
+        item.update(self.index_keys(values))
         item["entity_type"] = "DEVICE"
         return item
+
+    def index_keys(self, values: dict[str, Any]) -> dict[str, Any]:
+        """The index key attributes whose fields are all present (sparse indexes: the others are absent, never \"None\")."""
+        keys: dict[str, Any] = {}
+        value = fmt("{site_id}", values)
+        if value is not None:
+            keys["site_id"] = value
+        value = fmt("{kind}", values)
+        if value is not None:
+            keys["kind"] = value
+        value = fmt("{status}", values)
+        if value is not None:
+            keys["status"] = value
+        return keys
 
     def from_item(self, item: dict[str, Any]) -> Device:
         return Device.model_validate(deserialize(item))
@@ -174,7 +182,7 @@ class DeviceRepository:
                 ConditionExpression="attribute_not_exists(#pk)", ExpressionAttributeNames={"#pk": "pk"})
         except ClientError as err:
             if err.response["Error"]["Code"] == "ConditionalCheckFailedException":
-                raise ConcurrentModificationError(f"Device {self.key(entity.model_dump())} already exists") from err
+                raise ConcurrentModificationError("Device" + f" {self.key(entity.model_dump(by_alias=True))} already exists") from err
             raise
         return created
 
@@ -192,7 +200,7 @@ class DeviceRepository:
                 ExpressionAttributeValues={":expected": serialize_value(entity.version)})
         except ClientError as err:
             if err.response["Error"]["Code"] == "ConditionalCheckFailedException":
-                raise ConcurrentModificationError(f"Device {self.key(entity.model_dump())} changed since version {entity.version}") from err
+                raise ConcurrentModificationError("Device" + f" {self.key(entity.model_dump(by_alias=True))} changed since version {entity.version}") from err
             raise
         return updated
 
@@ -215,6 +223,8 @@ class DeviceRepository:
         request: dict[str, Any] = {"TableName": self.table_name, "KeyConditionExpression": " AND ".join(conditions), "IndexName": "DevicesBySiteKind"}
         filters = []
         filter_text = " AND ".join(f"({x})" for x in filters)
+        type_filter = expr.name("entity_type") + " = " + expr.value("DEVICE")
+        filter_text = (f"{type_filter} AND ({filter_text})" if len(filters) > 1 else f"{type_filter} AND {filter_text}") if filter_text else type_filter
         if filter_text:
             request["FilterExpression"] = filter_text
         if descending:
@@ -225,7 +235,8 @@ class DeviceRepository:
         if start:
             request["ExclusiveStartKey"] = start
         response = self._client.query(**expr.apply(request))
-        items = [self.from_item(i) for i in response.get("Items", [])]
+        raw = response.get("Items", [])
+        items = [self.from_item(i) for i in raw]
         return Page(items=items, next_token=encode_token(response.get("LastEvaluatedKey")))
 
 
@@ -244,31 +255,31 @@ class AlertRepository:
         key = {"pk": fmt("SITE#{site_id}", values), "sk": fmt("ALERT#{raised_at}#{device_id}", values)}
         missing = [k for k, v in key.items() if v is None]
         if missing:
-            raise ValueError(f"cannot build key attributes {missing} of Alert from {sorted(values)}")
+            raise ValueError(f"cannot build key attributes {missing} of " + "Alert" + f" from {sorted(values)}")
         return key
 
     def to_item(self, entity: Alert) -> dict[str, Any]:
-        """The DynamoDB item: fields, primary key, and the key attributes of every mapped GSI."""
-        values = entity.model_dump(mode="python")
+        """The DynamoDB item: fields, primary key, and the key attributes of every mapped GSI (left out when a field is absent)."""
+        values = entity.model_dump(mode="python", by_alias=True)
         item = {k: v for k, v in values.items() if v is not None}
         item.update(self.key(values))
-        value = fmt("{site_id}", values)
-        if value is not None:
-            item["site_id"] = value
-        else:
-            item.pop("site_id", None)  # sparse: not indexed
-        value = fmt("{status}", values)
-        if value is not None:
-            item["status"] = value
-        else:
-            item.pop("status", None)  # sparse: not indexed
-        value = fmt("{raised_at}", values)
-        if value is not None:
-            item["raised_at"] = value
-        else:
-            item.pop("raised_at", None)  # sparse: not indexed
+        item.update(self.index_keys(values))
         item["entity_type"] = "ALERT"
         return item
+
+    def index_keys(self, values: dict[str, Any]) -> dict[str, Any]:
+        """The index key attributes whose fields are all present (sparse indexes: the others are absent, never \"None\")."""
+        keys: dict[str, Any] = {}
+        value = fmt("{site_id}", values)
+        if value is not None:
+            keys["site_id"] = value
+        value = fmt("{status}", values)
+        if value is not None:
+            keys["status"] = value
+        value = fmt("{raised_at}", values)
+        if value is not None:
+            keys["raised_at"] = value
+        return keys
 
     def from_item(self, item: dict[str, Any]) -> Alert:
         return Alert.model_validate(deserialize(item))
@@ -281,7 +292,7 @@ class AlertRepository:
                 ConditionExpression="attribute_not_exists(#pk)", ExpressionAttributeNames={"#pk": "pk"})
         except ClientError as err:
             if err.response["Error"]["Code"] == "ConditionalCheckFailedException":
-                raise ConcurrentModificationError(f"Alert {self.key(entity.model_dump())} already exists") from err
+                raise ConcurrentModificationError("Alert" + f" {self.key(entity.model_dump(by_alias=True))} already exists") from err
             raise
         return created
 
@@ -299,7 +310,7 @@ class AlertRepository:
                 ExpressionAttributeValues={":expected": serialize_value(entity.version)})
         except ClientError as err:
             if err.response["Error"]["Code"] == "ConditionalCheckFailedException":
-                raise ConcurrentModificationError(f"Alert {self.key(entity.model_dump())} changed since version {entity.version}") from err
+                raise ConcurrentModificationError("Alert" + f" {self.key(entity.model_dump(by_alias=True))} changed since version {entity.version}") from err
             raise
         return updated
 
@@ -327,7 +338,8 @@ class AlertRepository:
         if start:
             request["ExclusiveStartKey"] = start
         response = self._client.query(**expr.apply(request))
-        items = [deserialize(i) for i in response.get("Items", [])]
+        raw = response.get("Items", [])
+        items = [deserialize(i) for i in raw]
         return Page(items=items, next_token=encode_token(response.get("LastEvaluatedKey")))
 
     def update_alert_status(self, site_id: str, raised_at: str, device_id: str, status: str) -> Optional[Alert]:
@@ -335,11 +347,16 @@ class AlertRepository:
         values = {"site_id": site_id, "raised_at": raised_at, "device_id": device_id, "status": status}
         expr = Expression()
         assignments = []
-        assignments.append(expr.name("status") + " = " + expr.value(status))
+        removals = []
+        if values.get("status") is None:
+            removals.append(expr.name("status"))
+        else:
+            assignments.append(expr.name("status") + " = " + expr.value(values["status"]))
         assignments.append(expr.name("version") + " = if_not_exists(" + expr.name("version") + ", " + expr.value(0) + ") + " + expr.value(1))
+        update_text = "SET " + ", ".join(assignments) + (" REMOVE " + ", ".join(removals) if removals else "")
+        condition_text = "attribute_exists(" + expr.name("pk") + ")"
         request = expr.apply({"TableName": self.table_name, "Key": serialize(self.key(values)),
-            "UpdateExpression": "SET " + ", ".join(assignments),
-            "ConditionExpression": "attribute_exists(" + expr.name("pk") + ")", "ReturnValues": "ALL_NEW"})
+            "UpdateExpression": update_text, "ConditionExpression": condition_text, "ReturnValues": "ALL_NEW"})
         try:
             response = self._client.update_item(**request)
         except ClientError as err:

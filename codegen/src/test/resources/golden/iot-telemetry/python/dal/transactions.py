@@ -6,7 +6,7 @@ from typing import Any, Optional
 
 from botocore.exceptions import ClientError
 
-from .base import deserialize, serialize, serialize_value
+from .base import TransactionCancelledError, cancellation_reasons, deserialize, serialize, serialize_value  # noqa: F401
 from .entities import *  # noqa: F401,F403
 from .repositories import *  # noqa: F401,F403
 

@@ -144,7 +144,7 @@ export class UserRepository {
         ExclusiveStartKey: decodeToken(options.nextToken),
       }),
     );
-    return { items: r.Items ?? [], nextToken: encodeToken(r.LastEvaluatedKey) };
+    return { items: (r.Items ?? []), nextToken: encodeToken(r.LastEvaluatedKey) };
   }
 }
 
@@ -235,7 +235,9 @@ export class PostRepository {
     conditions.push(`${expr.name("pk")} = ${expr.value(fill("USER#{user_id}", values))}`);
     conditions.push(`begins_with(${expr.name("sk")}, ${expr.value("POST#")})`);
     const filters: string[] = [];
-    const filter = joinFilters(filters, "AND");
+    const userFilter = joinFilters(filters, "AND");
+    const typeFilter = `${expr.name("entity_type")} = ${expr.value("POST")}`;
+    const filter = userFilter === undefined ? typeFilter : filters.length > 1 ? `${typeFilter} AND (${userFilter})` : `${typeFilter} AND ${userFilter}`;
     const r = await this.client.send(
       new QueryCommand({
         TableName: this.tableName,
@@ -253,8 +255,9 @@ export class PostRepository {
 
   /** Pattern 7: Publish a post */
   async publishPost(post: Post): Promise<Post> {
-    await this.client.send(new PutCommand({ TableName: this.tableName, Item: this.toItem(post) }));
-    return post;
+    const stored: Post = { ...post, version: post.version ?? 0 };
+    await this.client.send(new PutCommand({ TableName: this.tableName, Item: this.toItem(stored) }));
+    return stored;
   }
 
   /** Pattern 9: Edit a post's text */
@@ -262,15 +265,21 @@ export class PostRepository {
     const values: Item = { user_id: userId, created_at: createdAt, post_id: postId, body: body };
     const expr = new Expr();
     const assignments: string[] = [];
-    assignments.push(`${expr.name("body")} = ${expr.value(body)}`);
+    const removals: string[] = [];
+    if (values["body"] === undefined || values["body"] === null) {
+      removals.push(expr.name("body"));
+    } else {
+      assignments.push(`${expr.name("body")} = ${expr.value(values["body"])}`);
+    }
     assignments.push(`${expr.name("version")} = if_not_exists(${expr.name("version")}, ${expr.value(0)}) + ${expr.value(1)}`);
-    const conditionText = `attribute_exists(${expr.name("pk")})`;
+    let conditionText = `attribute_exists(${expr.name("pk")})`;
+    const updateText = `SET ${assignments.join(", ")}` + (removals.length > 0 ? ` REMOVE ${removals.join(", ")}` : "");
     try {
       const r = await this.client.send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: this.key(values),
-          UpdateExpression: `SET ${assignments.join(", ")}`,
+          UpdateExpression: updateText,
           ConditionExpression: conditionText,
           ExpressionAttributeNames: expr.namesOrUndefined(),
           ExpressionAttributeValues: expr.valuesOrUndefined(),
@@ -374,7 +383,9 @@ export class FollowRepository {
     conditions.push(`${expr.name("pk")} = ${expr.value(fill("USER#{follower_id}", values))}`);
     conditions.push(`begins_with(${expr.name("sk")}, ${expr.value("FOLLOWS#")})`);
     const filters: string[] = [];
-    const filter = joinFilters(filters, "AND");
+    const userFilter = joinFilters(filters, "AND");
+    const typeFilter = `${expr.name("entity_type")} = ${expr.value("FOLLOW")}`;
+    const filter = userFilter === undefined ? typeFilter : filters.length > 1 ? `${typeFilter} AND (${userFilter})` : `${typeFilter} AND ${userFilter}`;
     const r = await this.client.send(
       new QueryCommand({
         TableName: this.tableName,
@@ -398,7 +409,9 @@ export class FollowRepository {
     conditions.push(`${expr.name("gsi1pk")} = ${expr.value(fill("USER#{followee_id}", values))}`);
     conditions.push(`begins_with(${expr.name("gsi1sk")}, ${expr.value("FOLLOWED_BY#")})`);
     const filters: string[] = [];
-    const filter = joinFilters(filters, "AND");
+    const userFilter = joinFilters(filters, "AND");
+    const typeFilter = `${expr.name("entity_type")} = ${expr.value("FOLLOW")}`;
+    const filter = userFilter === undefined ? typeFilter : filters.length > 1 ? `${typeFilter} AND (${userFilter})` : `${typeFilter} AND ${userFilter}`;
     const r = await this.client.send(
       new QueryCommand({
         TableName: this.tableName,
@@ -502,7 +515,8 @@ export class LikeRepository {
 
   /** Pattern 8: Like a post */
   async likePost(like: Like): Promise<Like> {
-    await this.client.send(new PutCommand({ TableName: this.tableName, Item: this.toItem(like) }));
-    return like;
+    const stored: Like = { ...like, version: like.version ?? 0 };
+    await this.client.send(new PutCommand({ TableName: this.tableName, Item: this.toItem(stored) }));
+    return stored;
   }
 }

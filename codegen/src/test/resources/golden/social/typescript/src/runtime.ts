@@ -184,6 +184,19 @@ export function decodeToken(token: string | undefined): Item | undefined {
 }
 
 /** Whether an SDK error has this name (e.g. ConditionalCheckFailedException). */
+/** A transaction was cancelled; `reasons` has one entry per action, in order (code "None" where that action was fine). */
+export class TransactionCancelledError extends Error {
+  readonly reasons: { code: string; message: string }[];
+
+  constructor(err: unknown) {
+    const raw = (err as { CancellationReasons?: { Code?: string; Message?: string }[] }).CancellationReasons ?? [];
+    const reasons = raw.map((r) => ({ code: r.Code ?? "None", message: r.Message ?? "" }));
+    super(`transaction cancelled: ${reasons.map((r) => r.code).join(", ")}`, { cause: err });
+    this.name = "TransactionCancelledError";
+    this.reasons = reasons;
+  }
+}
+
 export function isError(err: unknown, name: string): boolean {
   return typeof err === "object" && err !== null && (err as { name?: unknown }).name === name;
 }

@@ -77,7 +77,7 @@ public final class SourceDbAnalyzerTool implements ToolBinding {
       return ToolResult.invalid("The analysis did not run:", r.diagnostics());
     }
     AnalyzerResult res = r.unwrap();
-    return new ToolResult(res.toText(), Map.of("status", "success", "kind", res.kind(), "path", res.path().toString(), "files", res.files(),
-        "problems", res.problems()), false);
+    return new ToolResult(res.toText(), Map.of("status", res.partial() ? "partial" : "success", "kind", res.kind(), "path", res.path().toString(),
+        "files", res.files(), "problems", res.problems(), "statistics_warnings", res.warnings()), false);
   }
 }

@@ -33,6 +33,21 @@ public final class Attrs {
     }
   }
 
+  /** A transaction was cancelled: one reason code per action, in order ("None" where that action was fine). */
+  public static final class TransactionCancelledException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final transient List<String> reasons;
+
+    public TransactionCancelledException(List<String> reasons, Throwable cause) {
+      super("transaction cancelled: " + reasons, cause);
+      this.reasons = List.copyOf(reasons);
+    }
+
+    public List<String> reasons() {
+      return reasons;
+    }
+  }
+
   /** Expression attribute names and values with generated placeholders. */
   public static final class Expr {
     public final Map<String, String> names = new LinkedHashMap<>();

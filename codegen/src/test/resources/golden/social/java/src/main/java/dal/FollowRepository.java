@@ -35,7 +35,7 @@ public final class FollowRepository {
     k.put("pk", Attrs.fill("USER#{follower_id}", values));
     k.put("sk", Attrs.fill("FOLLOWS#{followee_id}", values));
     if (k.containsValue(null)) {
-      throw new IllegalArgumentException("cannot build the key of Follow from " + values.keySet());
+      throw new IllegalArgumentException("cannot build the key of " + "Follow" + " from " + values.keySet());
     }
     return Attrs.item(k);
   }
@@ -63,7 +63,7 @@ public final class FollowRepository {
       client.putItem(b -> b.tableName(tableName).item(toItem(created)).conditionExpression("attribute_not_exists(#pk)")
           .expressionAttributeNames(Map.of("#pk", "pk")));
     } catch (ConditionalCheckFailedException ex) {
-      throw new Attrs.ConcurrentModificationException("Follow already exists: " + key(entity.values()), ex);
+      throw new Attrs.ConcurrentModificationException("Follow" + " already exists: " + key(entity.values()), ex);
     }
     return created;
   }
@@ -80,7 +80,7 @@ public final class FollowRepository {
       client.putItem(b -> b.tableName(tableName).item(toItem(updated)).conditionExpression("#v = :expected")
           .expressionAttributeNames(Map.of("#v", "version")).expressionAttributeValues(Map.of(":expected", Attrs.av(entity.currentVersion()))));
     } catch (ConditionalCheckFailedException ex) {
-      throw new Attrs.ConcurrentModificationException("Follow changed since version " + entity.currentVersion(), ex);
+      throw new Attrs.ConcurrentModificationException("Follow" + " changed since version " + entity.currentVersion(), ex);
     }
     return updated;
   }
@@ -97,13 +97,16 @@ public final class FollowRepository {
 
   /** Pattern 4, in descending sort-key order when {@code descending}. */
   public Attrs.Page<Follow> following(String followerId, Integer limit, String nextToken, boolean descending) {
-    Map<String, Object> values = Attrs.map("follower_id", followerId);
+    Map<String, Object> values = new LinkedHashMap<>();
+    values.put("follower_id", followerId);
     Attrs.Expr expr = new Attrs.Expr();
     List<String> conditions = new ArrayList<>();
     conditions.add(expr.name("pk") + " = " + expr.value(Attrs.fill("USER#{follower_id}", values)));
     conditions.add("begins_with(" + expr.name("sk") + ", " + expr.value("FOLLOWS#") + ")");
     List<String> filters = new ArrayList<>();
     String filter = filters.isEmpty() ? null : "(" + String.join(") AND (", filters) + ")";
+    String typeFilter = expr.name("entity_type") + " = " + expr.value("FOLLOW");
+    filter = filter == null ? typeFilter : typeFilter + " AND " + (filters.size() > 1 ? "(" + filter + ")" : filter);
     QueryRequest.Builder b = QueryRequest.builder().tableName(tableName).keyConditionExpression(String.join(" AND ", conditions))
         .filterExpression(filter).limit(limit).exclusiveStartKey(Attrs.decodeToken(nextToken)).scanIndexForward(descending ? false : null);
     QueryResponse r = client.query(b.expressionAttributeNames(expr.namesOrNull()).expressionAttributeValues(expr.valuesOrNull()).build());
@@ -119,13 +122,16 @@ public final class FollowRepository {
 
   /** Pattern 5, in descending sort-key order when {@code descending}. */
   public Attrs.Page<Follow> followers(String followeeId, Integer limit, String nextToken, boolean descending) {
-    Map<String, Object> values = Attrs.map("followee_id", followeeId);
+    Map<String, Object> values = new LinkedHashMap<>();
+    values.put("followee_id", followeeId);
     Attrs.Expr expr = new Attrs.Expr();
     List<String> conditions = new ArrayList<>();
     conditions.add(expr.name("gsi1pk") + " = " + expr.value(Attrs.fill("USER#{followee_id}", values)));
     conditions.add("begins_with(" + expr.name("gsi1sk") + ", " + expr.value("FOLLOWED_BY#") + ")");
     List<String> filters = new ArrayList<>();
     String filter = filters.isEmpty() ? null : "(" + String.join(") AND (", filters) + ")";
+    String typeFilter = expr.name("entity_type") + " = " + expr.value("FOLLOW");
+    filter = filter == null ? typeFilter : typeFilter + " AND " + (filters.size() > 1 ? "(" + filter + ")" : filter);
     QueryRequest.Builder b = QueryRequest.builder().tableName(tableName).keyConditionExpression(String.join(" AND ", conditions))
         .filterExpression(filter).limit(limit).exclusiveStartKey(Attrs.decodeToken(nextToken)).scanIndexForward(descending ? false : null).indexName("Inverted");
     QueryResponse r = client.query(b.expressionAttributeNames(expr.namesOrNull()).expressionAttributeValues(expr.valuesOrNull()).build());

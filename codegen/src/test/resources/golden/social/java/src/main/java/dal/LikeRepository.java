@@ -35,7 +35,7 @@ public final class LikeRepository {
     k.put("pk", Attrs.fill("POST#{post_id}", values));
     k.put("sk", Attrs.fill("LIKE#{user_id}", values));
     if (k.containsValue(null)) {
-      throw new IllegalArgumentException("cannot build the key of Like from " + values.keySet());
+      throw new IllegalArgumentException("cannot build the key of " + "Like" + " from " + values.keySet());
     }
     return Attrs.item(k);
   }
@@ -61,7 +61,7 @@ public final class LikeRepository {
       client.putItem(b -> b.tableName(tableName).item(toItem(created)).conditionExpression("attribute_not_exists(#pk)")
           .expressionAttributeNames(Map.of("#pk", "pk")));
     } catch (ConditionalCheckFailedException ex) {
-      throw new Attrs.ConcurrentModificationException("Like already exists: " + key(entity.values()), ex);
+      throw new Attrs.ConcurrentModificationException("Like" + " already exists: " + key(entity.values()), ex);
     }
     return created;
   }
@@ -78,7 +78,7 @@ public final class LikeRepository {
       client.putItem(b -> b.tableName(tableName).item(toItem(updated)).conditionExpression("#v = :expected")
           .expressionAttributeNames(Map.of("#v", "version")).expressionAttributeValues(Map.of(":expected", Attrs.av(entity.currentVersion()))));
     } catch (ConditionalCheckFailedException ex) {
-      throw new Attrs.ConcurrentModificationException("Like changed since version " + entity.currentVersion(), ex);
+      throw new Attrs.ConcurrentModificationException("Like" + " changed since version " + entity.currentVersion(), ex);
     }
     return updated;
   }

@@ -35,7 +35,7 @@ public final class PostRepository {
     k.put("pk", Attrs.fill("USER#{user_id}", values));
     k.put("sk", Attrs.fill("POST#{created_at}#{post_id}", values));
     if (k.containsValue(null)) {
-      throw new IllegalArgumentException("cannot build the key of Post from " + values.keySet());
+      throw new IllegalArgumentException("cannot build the key of " + "Post" + " from " + values.keySet());
     }
     return Attrs.item(k);
   }
@@ -61,7 +61,7 @@ public final class PostRepository {
       client.putItem(b -> b.tableName(tableName).item(toItem(created)).conditionExpression("attribute_not_exists(#pk)")
           .expressionAttributeNames(Map.of("#pk", "pk")));
     } catch (ConditionalCheckFailedException ex) {
-      throw new Attrs.ConcurrentModificationException("Post already exists: " + key(entity.values()), ex);
+      throw new Attrs.ConcurrentModificationException("Post" + " already exists: " + key(entity.values()), ex);
     }
     return created;
   }
@@ -78,7 +78,7 @@ public final class PostRepository {
       client.putItem(b -> b.tableName(tableName).item(toItem(updated)).conditionExpression("#v = :expected")
           .expressionAttributeNames(Map.of("#v", "version")).expressionAttributeValues(Map.of(":expected", Attrs.av(entity.currentVersion()))));
     } catch (ConditionalCheckFailedException ex) {
-      throw new Attrs.ConcurrentModificationException("Post changed since version " + entity.currentVersion(), ex);
+      throw new Attrs.ConcurrentModificationException("Post" + " changed since version " + entity.currentVersion(), ex);
     }
     return updated;
   }
@@ -95,13 +95,16 @@ public final class PostRepository {
 
   /** Pattern 3, in descending sort-key order when {@code descending}. */
   public Attrs.Page<Post> userPosts(String userId, Integer limit, String nextToken, boolean descending) {
-    Map<String, Object> values = Attrs.map("user_id", userId);
+    Map<String, Object> values = new LinkedHashMap<>();
+    values.put("user_id", userId);
     Attrs.Expr expr = new Attrs.Expr();
     List<String> conditions = new ArrayList<>();
     conditions.add(expr.name("pk") + " = " + expr.value(Attrs.fill("USER#{user_id}", values)));
     conditions.add("begins_with(" + expr.name("sk") + ", " + expr.value("POST#") + ")");
     List<String> filters = new ArrayList<>();
     String filter = filters.isEmpty() ? null : "(" + String.join(") AND (", filters) + ")";
+    String typeFilter = expr.name("entity_type") + " = " + expr.value("POST");
+    filter = filter == null ? typeFilter : typeFilter + " AND " + (filters.size() > 1 ? "(" + filter + ")" : filter);
     QueryRequest.Builder b = QueryRequest.builder().tableName(tableName).keyConditionExpression(String.join(" AND ", conditions))
         .filterExpression(filter).limit(limit).exclusiveStartKey(Attrs.decodeToken(nextToken)).scanIndexForward(descending ? false : null);
     QueryResponse r = client.query(b.expressionAttributeNames(expr.namesOrNull()).expressionAttributeValues(expr.valuesOrNull()).build());
@@ -118,14 +121,24 @@ public final class PostRepository {
 
   /** Pattern 9: Edit a post's text */
   public Optional<Post> editPost(String userId, String createdAt, String postId, String body) {
-    Map<String, Object> values = Attrs.map("user_id", userId, "created_at", createdAt, "post_id", postId, "body", body);
+    Map<String, Object> values = new LinkedHashMap<>();
+    values.put("user_id", userId);
+    values.put("created_at", createdAt);
+    values.put("post_id", postId);
+    values.put("body", body);
     Attrs.Expr expr = new Attrs.Expr();
     List<String> assignments = new ArrayList<>();
-    assignments.add(expr.name("body") + " = " + expr.value(body));
+    List<String> removals = new ArrayList<>();
+    if (values.get("body") == null) {
+      removals.add(expr.name("body"));
+    } else {
+      assignments.add(expr.name("body") + " = " + expr.value(values.get("body")));
+    }
     assignments.add(expr.name("version") + " = if_not_exists(" + expr.name("version") + ", " + expr.value(0) + ") + " + expr.value(1));
+    String updateText = "SET " + String.join(", ", assignments) + (removals.isEmpty() ? "" : " REMOVE " + String.join(", ", removals));
     String condition = "attribute_exists(" + expr.name("pk") + ")";
     try {
-      UpdateItemResponse r = client.updateItem(b -> b.tableName(tableName).key(key(values)).updateExpression("SET " + String.join(", ", assignments))
+      UpdateItemResponse r = client.updateItem(b -> b.tableName(tableName).key(key(values)).updateExpression(updateText)
           .conditionExpression(condition).expressionAttributeNames(expr.namesOrNull()).expressionAttributeValues(expr.valuesOrNull()).returnValues(ReturnValue.ALL_NEW));
       return Optional.of(fromItem(r.attributes()));
     } catch (ConditionalCheckFailedException ex) {

@@ -59,6 +59,8 @@ public final class UsageExamples {
   static void run(Map<String, String> out, String id, Supplier<Object> call) {
     try {
       out.put(id, "ok:" + count(call.get()));
+    } catch (Attrs.TransactionCancelledException e) {
+      out.put(id, "ok:cancelled " + e.reasons());
     } catch (RuntimeException e) {
       out.put(id, "error:" + e);
     }

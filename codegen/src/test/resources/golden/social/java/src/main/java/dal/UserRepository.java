@@ -35,7 +35,7 @@ public final class UserRepository {
     k.put("pk", Attrs.fill("USER#{user_id}", values));
     k.put("sk", Attrs.fill("PROFILE", values));
     if (k.containsValue(null)) {
-      throw new IllegalArgumentException("cannot build the key of User from " + values.keySet());
+      throw new IllegalArgumentException("cannot build the key of " + "User" + " from " + values.keySet());
     }
     return Attrs.item(k);
   }
@@ -62,7 +62,7 @@ public final class UserRepository {
       client.putItem(b -> b.tableName(tableName).item(toItem(created)).conditionExpression("attribute_not_exists(#pk)")
           .expressionAttributeNames(Map.of("#pk", "pk")));
     } catch (ConditionalCheckFailedException ex) {
-      throw new Attrs.ConcurrentModificationException("User already exists: " + key(entity.values()), ex);
+      throw new Attrs.ConcurrentModificationException("User" + " already exists: " + key(entity.values()), ex);
     }
     return created;
   }
@@ -79,7 +79,7 @@ public final class UserRepository {
       client.putItem(b -> b.tableName(tableName).item(toItem(updated)).conditionExpression("#v = :expected")
           .expressionAttributeNames(Map.of("#v", "version")).expressionAttributeValues(Map.of(":expected", Attrs.av(entity.currentVersion()))));
     } catch (ConditionalCheckFailedException ex) {
-      throw new Attrs.ConcurrentModificationException("User changed since version " + entity.currentVersion(), ex);
+      throw new Attrs.ConcurrentModificationException("User" + " changed since version " + entity.currentVersion(), ex);
     }
     return updated;
   }
@@ -101,7 +101,8 @@ public final class UserRepository {
 
   /** Pattern 2, in descending sort-key order when {@code descending}. */
   public Attrs.Page<Map<String, Object>> findByHandle(String handle, Integer limit, String nextToken, boolean descending) {
-    Map<String, Object> values = Attrs.map("handle", handle);
+    Map<String, Object> values = new LinkedHashMap<>();
+    values.put("handle", handle);
     Attrs.Expr expr = new Attrs.Expr();
     List<String> conditions = new ArrayList<>();
     conditions.add(expr.name("handle") + " = " + expr.value(Attrs.fill("{handle}", values)));

@@ -1,0 +1,93 @@
+package dev.ddbmodel.codegen.java;
+
+import dev.ddbmodel.core.Names;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Java naming and escaping policy. A schema name becomes a lower camel identifier; one that is a
+ * keyword, a literal, a contextual keyword or a name the generated code uses itself gets the suffix
+ * {@code Value}; a name that is not already a plain identifier (spaces, quotes, symbols, non-ASCII)
+ * is cleaned and given a short hash of the original, so distinct names never meet.
+ */
+final class JavaNames {
+  private JavaNames() {}
+
+  static final Set<String> KEYWORDS = Set.copyOf(List.of("abstract", "assert", "boolean", "break", "byte", "case", "catch", "char", "class", "const", "continue",
+      "default", "do", "double", "else", "enum", "extends", "final", "finally", "float", "for", "goto", "if", "implements", "import", "instanceof", "int",
+      "interface", "long", "native", "new", "package", "private", "protected", "public", "return", "short", "static", "strictfp", "super", "switch",
+      "synchronized", "this", "throw", "throws", "transient", "try", "void", "volatile", "while", "true", "false", "null", "var", "yield", "record",
+      "sealed", "permits", "non-sealed", "when", "module", "open", "exports", "requires", "to", "uses", "provides", "with", "opens", "transitive", "_"));
+
+  /** Names the generated classes use themselves: locals, arguments, members, java.lang types. */
+  static final Set<String> RESERVED = Set.copyOf(List.of("values", "expr", "conditions", "filters", "filter", "typeFilter", "b", "r", "items", "item", "assignments",
+      "removals", "updateText", "condition", "excluded", "limit", "nextToken", "descending", "client", "tableName", "found", "ks", "pending", "ws", "value",
+      "key", "k", "out", "entity", "created", "updated", "ex", "e", "i", "x", "p", "repo", "m", "v", "toItem", "fromItem", "fromMap", "withVersion",
+      "currentVersion", "create", "get", "update", "delete", "conditionValues", "String", "Object", "Long", "Map", "List", "Optional", "Attrs",
+      "hashCode", "equals", "toString", "getClass", "notify", "wait", "clone", "finalize", "cast", "castWrites", "TABLE_NAME"));
+
+  /** The identifier of a schema name (parameter, field, pattern). */
+  static String ident(String name) {
+    boolean plain = name.matches("[A-Za-z][A-Za-z0-9_]*");
+    String clean = name.replaceAll("[^A-Za-z0-9_]+", "_").replaceAll("^_+|_+$", "");
+    String c = clean.isEmpty() ? "x" : Names.camel(clean);
+    if (c.isEmpty() || !Character.isJavaIdentifierStart(c.charAt(0))) {
+      c = "x" + c;
+    }
+    if (!plain) {
+      c = c + "_" + hash(name);
+    }
+    return KEYWORDS.contains(c) || RESERVED.contains(c) ? c + "Value" : c;
+  }
+
+  static String hash(String s) {
+    try {
+      byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+      return String.format(Locale.ROOT, "%02x%02x%02x", d[0], d[1], d[2]);
+    } catch (java.security.NoSuchAlgorithmException ex) {
+      throw new IllegalStateException(ex);
+    }
+  }
+
+  /**
+   * A Java string literal of any text. Control characters become octal escapes and non-ASCII
+   * characters {@code \\uXXXX} escapes (never a line terminator, quote or backslash, which javac
+   * would translate before lexing).
+   */
+  static String str(String s) {
+    StringBuilder sb = new StringBuilder("\"");
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '\\' -> sb.append("\\\\");
+        case '"' -> sb.append("\\\"");
+        case '\n' -> sb.append("\\n");
+        case '\r' -> sb.append("\\r");
+        case '\t' -> sb.append("\\t");
+        default -> {
+          if (c < 0x20 || c == 0x7f) {
+            sb.append(String.format(Locale.ROOT, "\\%03o", (int) c));
+          } else if (c > 0x7e) {
+            sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+          } else {
+            sb.append(c);
+          }
+        }
+      }
+    }
+    return sb.append('"').toString();
+  }
+
+  /** Text safe inside a Javadoc or block comment: printable ASCII, no backslash (unicode escapes), no comment end. */
+  static String doc(String s) {
+    StringBuilder sb = new StringBuilder();
+    s.codePoints().forEach(cp -> sb.append(cp >= 0x20 && cp < 0x7f && cp != '\\' ? String.valueOf((char) cp) : " "));
+    String out = sb.toString();
+    while (out.contains("*/")) {
+      out = out.replace("*/", "* /");
+    }
+    return out.replace("/*", "/ *").strip();
+  }
+}

@@ -1,0 +1,33 @@
+package dev.ddbmodel.codegen.plan;
+
+import dev.ddbmodel.core.Diagnostic;
+import dev.ddbmodel.schema.model.Schema;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The language-neutral generation plan of a schema: what every renderer renders.
+ *
+ * @param schema the schema
+ * @param entities one plan per entity, tables in schema order, entities in insertion order
+ * @param diagnostics what the plan cannot implement (an error generates nothing)
+ */
+public record GenerationPlan(Schema schema, List<EntityPlan> entities, List<Diagnostic> diagnostics) {
+  public GenerationPlan {
+    entities = List.copyOf(entities);
+    diagnostics = List.copyOf(diagnostics);
+  }
+
+  public boolean hasErrors() {
+    return diagnostics.stream().anyMatch(Diagnostic::isError);
+  }
+
+  public Optional<EntityPlan> entity(String name) {
+    return entities.stream().filter(p -> p.entity().name().equals(name)).findFirst();
+  }
+
+  /** The operation of one access pattern. */
+  public Optional<Operation> operation(int patternId) {
+    return entities.stream().flatMap(p -> p.operations().stream()).filter(o -> o.pattern().id() == patternId).findFirst();
+  }
+}
