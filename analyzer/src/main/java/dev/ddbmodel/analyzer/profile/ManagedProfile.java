@@ -17,6 +17,22 @@ public final class ManagedProfile {
       + ") — children per parent for every foreign key, key skew and hot keys, row and DynamoDB item sizes, reads vs writes per table\n"
       + "- [profile.json](" + ProfileJson.FILE + ") — the same figures for scripts (JSON Schema: profile.schema.json in the ddbmodel-analyzer jar, dev/ddbmodel/analyzer/profile/)\n";
 
+  /**
+   * What the profile step adds to the analysis folder.
+   *
+   * @param files {@code profile.md} and {@code profile.json} (empty when the profile did not run)
+   * @param manifest the section appended to {@code manifest.md} ("" when none)
+   * @param problems why the profile could not run, for the manifest's problems
+   */
+  public record Output(Map<String, String> files, String manifest, List<String> problems) {
+    public static final Output NONE = new Output(Map.of(), "", List.of());
+
+    public Output {
+      files = Map.copyOf(files);
+      problems = List.copyOf(problems);
+    }
+  }
+
   private ManagedProfile() {}
 
   /** Opens the connection the profile runs on (the analyzer's, with its connect and socket timeouts). */
@@ -26,29 +42,29 @@ public final class ManagedProfile {
   }
 
   /**
-   * Profiles the database with the default limits and the request's statement timeout; puts
-   * {@code profile.md} and {@code profile.json} into {@code files} and one line per warning (or
-   * the reason it could not run) into {@code problems}. Never throws for a database problem: the
-   * analysis is written either way.
+   * Profiles the database with the default limits and the request's statement timeout. Never
+   * throws for a database problem: the analysis is written either way, with the reason among its
+   * problems; the profile's own warnings are counted in the manifest and listed in profile.md.
    */
-  public static void into(String dialect, ConnectionSource source, int timeoutSeconds, Map<String, String> files, List<String> problems) {
+  public static Output run(String dialect, String database, ConnectionSource source, int timeoutSeconds) {
     if (!dialect.equals("postgresql") && !dialect.equals("mysql")) {
-      problems.add("data profile: not available for " + dialect + " (PostgreSQL and MySQL/MariaDB only)");
-      return;
+      return new Output(Map.of(), "\n## Data Profile\n\nNot available for " + dialect + " (PostgreSQL and MySQL/MariaDB only).\n", List.of());
     }
-    ProfileRequest req = new ProfileRequest(null, Duration.ofSeconds(Math.max(1, timeoutSeconds)), ProfileRequest.defaults().budget(),
+    // MySQL/MariaDB: the database is the schema; PostgreSQL: the connection's current schema of that database
+    ProfileRequest req = new ProfileRequest(dialect.equals("mysql") ? database : null, Duration.ofSeconds(Math.max(1, timeoutSeconds)), ProfileRequest.defaults().budget(),
         ProfileRequest.defaults().exactRowLimit(), ProfileRequest.defaults().sampleParents(), ProfileRequest.defaults().sampleRows(),
         ProfileRequest.defaults().itemSampleRows(), ProfileRequest.defaults().topValues(), ProfileRequest.defaults().maxTables(), 0, 0);
     try (Connection c = source.open()) {
       ProfileResult r = Profiler.profile(c, req);
+      Map<String, String> files = new java.util.LinkedHashMap<>();
       files.put(FILE, ProfileWriter.render(r));
       files.put(ProfileJson.FILE, ProfileJson.render(r));
-      for (Diagnostic d : r.diagnostics()) {
-        problems.add("data profile: `" + d.id() + "` " + d.message());
-      }
+      String warnings = r.diagnostics().isEmpty() ? "" : "- Profile warnings: " + r.diagnostics().size() + " ("
+          + r.diagnostics().stream().map(Diagnostic::id).distinct().sorted().collect(java.util.stream.Collectors.joining(", ")) + "), listed in profile.md\n";
+      return new Output(files, MANIFEST_SECTION + warnings, List.of());
     } catch (SQLException e) {
       String m = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
-      problems.add("data profile not written: " + e.getSQLState() + ": " + m);
+      return new Output(Map.of(), "", List.of("data profile not written: " + e.getSQLState() + ": " + m));
     }
   }
 }

@@ -119,7 +119,8 @@ abstract class ProfileSql {
 
     @Override
     String tables() {
-      return "SELECT c.relname, c.reltuples::bigint FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+      return "SELECT c.relname, c.reltuples::bigint, has_table_privilege(c.oid, 'SELECT') FROM pg_catalog.pg_class c "
+          + "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
           + "WHERE n.nspname = ? AND c.relkind IN ('r', 'p') AND NOT c.relispartition ORDER BY c.relname";
     }
 
@@ -193,7 +194,8 @@ abstract class ProfileSql {
 
     @Override
     String tables() {
-      return "SELECT TABLE_NAME, TABLE_ROWS FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_TYPE = 'BASE TABLE' ORDER BY TABLE_NAME";
+      // readability is learnt from the first statement on each table (MySQL has no portable per-table privilege function)
+      return "SELECT TABLE_NAME, TABLE_ROWS, 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_TYPE = 'BASE TABLE' ORDER BY TABLE_NAME";
     }
 
     @Override

@@ -100,6 +100,9 @@ public final class Profiler {
       } else {
         throw new SQLException("profiling supports PostgreSQL and MySQL/MariaDB, not " + product);
       }
+      if (sql.schema == null) {
+        throw new SQLException("the connection has no current " + (sql instanceof ProfileSql.Postgres ? "schema" : "database") + "; name the one to profile");
+      }
       Map<String, Table> tables = catalog();
       List<ForeignKey> fks = foreignKeys(tables);
       List<Table> order = new ArrayList<>(tables.values());
@@ -118,12 +121,16 @@ public final class Profiler {
           break;
         }
         TableProfile p = table(t, workload.get(t.name));
+        if (p == null) {
+          skipped.add(t.name + ": not readable (see the warning)");
+          continue;
+        }
         profiles.add(p);
         byName.put(t.name, p);
       }
       List<Relationship> rels = new ArrayList<>();
       for (ForeignKey fk : fks) {
-        if (!byName.containsKey(fk.child()) || !fk.parentSchema().equals(sql.schema) || !tables.containsKey(fk.parent())) {
+        if (!byName.containsKey(fk.child()) || !fk.parentSchema().equals(sql.schema) || !byName.containsKey(fk.parent())) {
           continue;
         }
         if (outOfTime("relationship " + fk.name())) {
@@ -229,7 +236,15 @@ public final class Profiler {
   private Map<String, Table> catalog() {
     Map<String, Table> tables = new TreeMap<>();
     List<Object> s = List.of(sql.schema);
-    query("catalog", sql.tables(), s, rs -> tables.put(rs.getString(1), new Table(rs.getString(1), rs.getLong(2))));
+    List<String> unreadable = new ArrayList<>();
+    query("catalog", sql.tables(), s, rs -> {
+      if (rs.getBoolean(3)) {
+        tables.put(rs.getString(1), new Table(rs.getString(1), rs.getLong(2)));
+      } else {
+        unreadable.add(rs.getString(1));
+      }
+    });
+    notReadable(unreadable);
     query("catalog", sql.columns(), s, rs -> {
       Table t = tables.get(rs.getString(1));
       if (t != null) {
@@ -258,6 +273,16 @@ public final class Profiler {
       }
     });
     return tables;
+  }
+
+  private void notReadable(List<String> names) {
+    if (names.isEmpty()) {
+      return;
+    }
+    names.forEach(n -> skipped.add(n + ": no SELECT privilege"));
+    diagnostics.add(Diagnostic.warning("Profile.NotReadable", names.size() + " table(s) cannot be read by this user and were not profiled: "
+        + String.join(", ", names.subList(0, Math.min(10, names.size()))) + (names.size() > 10 ? ", …" : ""), null,
+        "grant SELECT on them to the profiling user to measure them"));
   }
 
   private List<ForeignKey> foreignKeys(Map<String, Table> tables) {
@@ -324,13 +349,15 @@ public final class Profiler {
   static final long SAFETY = 3;
 
   private TableProfile table(Table t, Workload w) {
-    if (t.rows < 0 || t.rows <= req.exactRowLimit()) {
-      long[] n = {t.rows};
-      if (query("row count of " + t.name, sql.count(t.name), List.of(), rs -> n[0] = rs.getLong(1))) {
-        t.rows = n[0];
-      } else {
-        t.estimated = true;
-      }
+    // the first statement on the table tells whether it can be read at all; if not, nothing more is asked of it
+    long[] n = {t.rows};
+    boolean exact = t.rows < 0 || t.rows <= req.exactRowLimit();
+    String first = exact ? sql.count(t.name) : "SELECT 1 FROM " + sql.table(t.name) + " LIMIT 1";
+    if (!query((exact ? "row count of " : "access to ") + t.name, first, List.of(), rs -> n[0] = rs.getLong(1))) {
+      return null;
+    }
+    if (exact) {
+      t.rows = n[0];
     } else {
       t.estimated = true;
     }
