@@ -23,11 +23,12 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code ddbm cost INPUT_JSON}: capacity and monthly cost. */
-@Command(name = "cost", description = "Estimate capacity units and monthly cost from access patterns and tables (JSON with access_pattern_list and table_list, the MCP tool's arguments).")
+@Command(name = "cost", description = {"Estimate capacity units and monthly cost from access patterns and tables.",
+    "INPUT_JSON holds access_pattern_list and table_list; every field, with a complete example: `ddbm guide cost-input`."})
 final class CostCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(paramLabel = "INPUT_JSON", description = "File with access_pattern_list and table_list.")
+  @Parameters(paramLabel = "INPUT_JSON", description = "File with access_pattern_list and table_list (see `ddbm guide cost-input`).")
   Path input;
 
   @Option(names = "--workspace", paramLabel = "DIR", description = "Also write the report into DIR/dynamodb_data_model.md (between markers).")

@@ -37,6 +37,13 @@ class CliHelpTest {
   }
 
   @Test
+  void costHelpPointsAtTheCostInputReference() {
+    CliTestSupport.Run help = CliTestSupport.run("cost", "--help");
+    assertThat(help.out()).contains("ddbm guide cost-input").doesNotContain("MCP tool");
+    assertThat(CliTestSupport.run("guide", "cost-input").out()).contains("item_count").contains("gsi_list");
+  }
+
+  @Test
   void subcommandNamesMatchTheirAnnotations() {
     for (String name : RootCommand.SUBCOMMANDS) {
       assertThat(RootCommand.subcommand(name).getAnnotation(CommandLine.Command.class).name()).isEqualTo(name);
