@@ -163,7 +163,7 @@ public final class SourceDbAnalyzer {
       return t;
     }).map(t -> Limits.apply(t, r.maxQueryResults())).toList();
     StatisticsCheck.Findings stats = StatisticsCheck.of(d.name(), tables, leftOut);
-    Map<String, String> files = new java.util.LinkedHashMap<>(AnalysisWriter.files(r, id, queries, tables, problems, stats, now));
+    Map<String, String> files = new java.util.LinkedHashMap<>(AnalysisWriter.files(r, id, queries, tables, problems, stats, now, profile.cardinality()));
     profile.files().forEach(files::putIfAbsent);
     files.computeIfPresent("manifest.md", (k, v) -> v + profile.manifest());
     // a run in the same second gets database_analysis_<timestamp>_2 instead of colliding

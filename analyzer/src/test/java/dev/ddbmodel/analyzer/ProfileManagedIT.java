@@ -52,7 +52,9 @@ class ProfileManagedIT {
     assertThat(r.isValid()).as(r.diagnostics().toString()).isTrue();
     AnalyzerResult res = r.unwrap();
     assertThat(res.files()).contains("profile.md", "manifest.md");
-    assertThat(Files.readString(res.path().resolve("manifest.md"))).contains("[Data profile](profile.md)");
+    String manifest = Files.readString(res.path().resolve("manifest.md"));
+    assertThat(manifest).contains("[Data profile](profile.md)").startsWith("# Database Analysis Manifest\n\n## Summary\n")
+        .contains("`orders(customer_id)` → `customers`: 1:huge (median 3, max 10000 children per parent)");
     assertThat(Files.readString(res.path().resolve("profile.md")))
         .contains("| orders(customer\\_id) → customers(id) | 1,100 | 1,100 | 0 | 3 | 3 | 10,000 | 11.82 | 9.0% | 1:huge |");
     assertThat(res.problems()).noneMatch(p -> p.startsWith("data profile"));

@@ -23,14 +23,22 @@ public final class ManagedProfile {
    * @param files {@code profile.md} and {@code profile.json} (empty when the profile did not run)
    * @param manifest the section appended to {@code manifest.md} ("" when none)
    * @param problems why the profile could not run, for the manifest's problems
+   * @param cardinality per foreign key ({@link #key(String, String)} of its child table and
+   *     constraint name) the measured class and figures, for the manifest's summary
    */
-  public record Output(Map<String, String> files, String manifest, List<String> problems) {
-    public static final Output NONE = new Output(Map.of(), "", List.of());
+  public record Output(Map<String, String> files, String manifest, List<String> problems, Map<String, String> cardinality) {
+    public static final Output NONE = new Output(Map.of(), "", List.of(), Map.of());
 
     public Output {
       files = Map.copyOf(files);
       problems = List.copyOf(problems);
+      cardinality = Map.copyOf(cardinality);
     }
+  }
+
+  /** The key of a foreign key in {@link Output#cardinality()}: its child table and constraint name. */
+  public static String key(String childTable, String constraint) {
+    return childTable + "\u0000" + constraint;
   }
 
   private ManagedProfile() {}
@@ -48,7 +56,7 @@ public final class ManagedProfile {
    */
   public static Output run(String dialect, String database, ConnectionSource source, int timeoutSeconds) {
     if (!dialect.equals("postgresql") && !dialect.equals("mysql")) {
-      return new Output(Map.of(), "\n## Data Profile\n\nNot available for " + dialect + " (PostgreSQL and MySQL/MariaDB only).\n", List.of());
+      return new Output(Map.of(), "\n## Data Profile\n\nNot available for " + dialect + " (PostgreSQL and MySQL/MariaDB only).\n", List.of(), Map.of());
     }
     // MySQL/MariaDB: the database is the schema; PostgreSQL: the connection's current schema of that database
     ProfileRequest req = new ProfileRequest(dialect.equals("mysql") ? database : null, Duration.ofSeconds(Math.max(1, timeoutSeconds)), ProfileRequest.defaults().budget(),
@@ -61,10 +69,15 @@ public final class ManagedProfile {
       files.put(ProfileJson.FILE, ProfileJson.render(r));
       String warnings = r.diagnostics().isEmpty() ? "" : "- Profile warnings: " + r.diagnostics().size() + " ("
           + r.diagnostics().stream().map(Diagnostic::id).distinct().sorted().collect(java.util.stream.Collectors.joining(", ")) + "), listed in profile.md\n";
-      return new Output(files, MANIFEST_SECTION + warnings, List.of());
+      Map<String, String> cardinality = new java.util.HashMap<>();
+      for (ProfileResult.Relationship rel : r.relationships()) {
+        cardinality.put(key(rel.child(), rel.name()), rel.cardinality().label() + " (median " + rel.median() + ", max " + rel.max() + " children per parent"
+            + (rel.sampled() ? ", sampled" : "") + ")");
+      }
+      return new Output(files, MANIFEST_SECTION + warnings, List.of(), cardinality);
     } catch (SQLException e) {
       String m = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
-      return new Output(Map.of(), "", List.of("data profile not written: " + e.getSQLState() + ": " + m));
+      return new Output(Map.of(), "", List.of("data profile not written: " + e.getSQLState() + ": " + m), Map.of());
     }
   }
 }
