@@ -16,9 +16,11 @@ final class AnalysisWriter {
   static final DateTimeFormatter FOLDER = DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss", Locale.ROOT).withZone(ZoneOffset.UTC);
 
   static Map<String, String> files(AnalyzerRequest r, String identifier, List<AnalysisQuery> queries, List<ResultTable> tables,
-      List<String> problems, StatisticsCheck.Findings stats, Instant at) {
+      List<String> problems, StatisticsCheck.Findings stats, Instant at, Map<String, String> cardinality) {
     Map<String, String> files = new TreeMap<>();
-    StringBuilder m = new StringBuilder("# Database Analysis Manifest\n\n## Metadata\n\n");
+    StringBuilder m = new StringBuilder("# Database Analysis Manifest\n\n");
+    m.append(summary(tables, stats, problems, cardinality));
+    m.append("## Metadata\n\n");
     m.append("- Database type: ").append(r.sourceDbType()).append('\n');
     m.append("- Identifier: ").append(identifier).append('\n');
     m.append("- Mode: ").append(r.executionMode()).append('\n');
@@ -58,6 +60,81 @@ final class AnalysisWriter {
     }
     files.put("manifest.md", m.toString());
     return files;
+  }
+
+  /** How many entries of each list the one-screen summary shows; the section files hold all of them. */
+  static final int SUMMARY_ENTITIES = 12;
+  static final int SUMMARY_RELATIONSHIPS = 12;
+  static final int SUMMARY_PATTERNS = 5;
+  static final int SUMMARY_TEXT = 90;
+
+  /**
+   * The one-screen summary at the top of manifest.md: entities with their row counts,
+   * relationships (with the measured cardinality when the data profile ran), the busiest access
+   * patterns with their rates, and how many warnings and problems follow.
+   */
+  static String summary(List<ResultTable> tables, StatisticsCheck.Findings stats, List<String> problems, Map<String, String> cardinality) {
+    StringBuilder sb = new StringBuilder("## Summary\n\n");
+    ResultTable entities = find(tables, "table_analysis");
+    if (entities != null && !entities.failed() && entities.column("table_name") >= 0) {
+      int rowsCol = -1;
+      for (int i = 0; i < entities.columns().size() && rowsCol < 0; i++) {
+        if (entities.columns().get(i).toLowerCase(Locale.ROOT).contains("row")) {
+          rowsCol = i;
+        }
+      }
+      List<String> shown = new ArrayList<>();
+      for (List<String> row : entities.rows().subList(0, Math.min(SUMMARY_ENTITIES, entities.rows().size()))) {
+        String rows = rowsCol < 0 ? null : row.get(rowsCol);
+        shown.add("`" + cell(row.get(entities.column("table_name"))) + "`" + (rows == null ? "" : " (" + cell(rows) + " rows)"));
+      }
+      sb.append("- **Entities** (").append(entities.rows().size()).append(entities.truncated() ? "+" : "").append(" tables): ")
+          .append(shown.isEmpty() ? "none" : String.join(", ", shown)).append(more(entities.rows().size(), shown.size())).append('\n');
+    } else {
+      sb.append("- **Entities**: unknown (the table query did not run)\n");
+    }
+    ResultTable fks = find(tables, "foreign_key_analysis");
+    if (fks != null && !fks.failed() && fks.column("table_name") >= 0 && fks.column("referenced_table_name") >= 0) {
+      sb.append("- **Relationships** (").append(fks.rows().size()).append(" foreign keys").append(cardinality.isEmpty() ? "" : "; cardinality measured by the data profile")
+          .append(")").append(fks.rows().isEmpty() ? ": none" : ":").append('\n');
+      int name = fks.column("constraint_name");
+      int cols = fks.column("columns") >= 0 ? fks.column("columns") : fks.column("column_name");
+      for (List<String> row : fks.rows().subList(0, Math.min(SUMMARY_RELATIONSHIPS, fks.rows().size()))) {
+        String child = row.get(fks.column("table_name"));
+        String c = name < 0 ? null : cardinality.get(dev.ddbmodel.analyzer.profile.ManagedProfile.key(child, row.get(name)));
+        sb.append("  - `").append(cell(child)).append(cols < 0 || row.get(cols) == null ? "" : "(" + cell(row.get(cols)) + ")").append("` → `")
+            .append(cell(row.get(fks.column("referenced_table_name")))).append("`").append(c == null ? "" : ": " + c).append('\n');
+      }
+      if (fks.rows().size() > SUMMARY_RELATIONSHIPS) {
+        sb.append("  - … and ").append(fks.rows().size() - SUMMARY_RELATIONSHIPS).append(" more in foreign_key_analysis.md\n");
+      }
+    }
+    ResultTable patterns = find(tables, "query_pattern_analysis");
+    if (patterns != null && !patterns.failed() && patterns.column("query_pattern") >= 0 && patterns.column("calls") >= 0 && patterns.column("window_seconds") >= 0) {
+      sb.append("- **Top access patterns** (").append(patterns.rows().size()).append(" kept reads and writes, by calls):")
+          .append(patterns.rows().isEmpty() ? " none recorded" : "").append('\n');
+      int kind = patterns.column("statement_kind");
+      for (List<String> row : patterns.rows().subList(0, Math.min(SUMMARY_PATTERNS, patterns.rows().size()))) {
+        String text = row.get(patterns.column("query_pattern"));
+        text = text == null ? "" : cell(text);
+        if (text.codePointCount(0, text.length()) > SUMMARY_TEXT) {
+          text = text.substring(0, text.offsetByCodePoints(0, SUMMARY_TEXT)) + "…";
+        }
+        sb.append("  - ").append(rps(row.get(patterns.column("calls")), row.get(patterns.column("window_seconds")))).append(" req/s")
+            .append(kind < 0 || row.get(kind) == null ? "" : " " + row.get(kind)).append(": `").append(text.replace("`", "'")).append("`\n");
+      }
+    }
+    sb.append("- **Warnings**: ").append(stats.warnings().size()).append(", **problems**: ").append(problems.size())
+        .append(stats.warnings().isEmpty() && problems.isEmpty() ? "" : " (listed at the end of this file)").append("\n\n");
+    return sb.toString();
+  }
+
+  private static ResultTable find(List<ResultTable> tables, String name) {
+    return tables.stream().filter(t -> t.name().equals(name)).findFirst().orElse(null);
+  }
+
+  private static String more(int all, int shown) {
+    return all > shown ? " and " + (all - shown) + " more" : "";
   }
 
   private static String count(List<ResultTable> tables, String name) {

@@ -32,7 +32,8 @@ public record AnalyzerRequest(
     Optional<URI> rdsDataEndpoint,
     int statementTimeoutSeconds,
     Clock clock,
-    software.amazon.awssdk.auth.credentials.AwsCredentialsProvider awsCredentials) {
+    software.amazon.awssdk.auth.credentials.AwsCredentialsProvider awsCredentials,
+    boolean profile) {
   public AnalyzerRequest {
     Objects.requireNonNull(sourceDbType);
     executionMode = executionMode == null ? "self_service" : executionMode;
@@ -69,6 +70,7 @@ public record AnalyzerRequest(
     private int timeout = 30;
     private Clock clock = Clock.systemUTC();
     private software.amazon.awssdk.auth.credentials.AwsCredentialsProvider aws;
+    private boolean profile = true;
 
     Builder(String type, Path out) {
       this.type = type;
@@ -93,9 +95,12 @@ public record AnalyzerRequest(
     public Builder clock(Clock v) { clock = v; return this; }
     public Builder awsCredentials(software.amazon.awssdk.auth.credentials.AwsCredentialsProvider v) { aws = v; return this; }
 
+    /** Managed JDBC mode (PostgreSQL, MySQL/MariaDB): also measure the data into profile.md (on by default). */
+    public Builder profile(boolean v) { profile = v; return this; }
+
     public AnalyzerRequest build() {
       return new AnalyzerRequest(type, identifier, mode, queriesFile, resultFile, days, max, clusterArn, secretArn, region, host, port, out,
-          user, pass, smEndpoint, dataEndpoint, timeout, clock, aws);
+          user, pass, smEndpoint, dataEndpoint, timeout, clock, aws, profile);
     }
   }
 }

@@ -33,8 +33,8 @@ record Credentials(String username, String password, String host) {
       } catch (SecretsManagerException e) {
         return err("Analyzer.Secret", "cannot read the secret: " + e.awsErrorDetails().errorCode(), "check the ARN, region and IAM permission secretsmanager:GetSecretValue");
       } catch (software.amazon.awssdk.core.exception.SdkClientException e) {
-        return err("Analyzer.AwsAccess", "cannot reach Secrets Manager: " + clientProblem(e),
-            "configure AWS credentials (environment, profile or role) and network access to Secrets Manager in the region");
+        return Validated.invalid(Diagnostic.environment("Analyzer.AwsAccess", "cannot reach Secrets Manager: " + clientProblem(e),
+            SourceLocation.NONE, "configure AWS credentials (environment, profile or role) and network access to Secrets Manager in the region"));
       }
       JsonNode s;
       try {

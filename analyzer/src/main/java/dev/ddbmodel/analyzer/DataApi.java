@@ -98,8 +98,8 @@ final class DataApi {
           "check that the Data API is enabled on the cluster, the secret belongs to it, and the IAM permissions rds-data:BeginTransaction,"
               + " rds-data:ExecuteStatement, rds-data:RollbackTransaction and secretsmanager:GetSecretValue"));
     } catch (SdkClientException e) {
-      return Validated.invalid(err("Analyzer.AwsAccess", "cannot reach the RDS Data API: " + Credentials.clientProblem(e),
-          "configure AWS credentials (environment, profile or role) and network access to rds-data in the region"));
+      return Validated.invalid(Diagnostic.environment("Analyzer.AwsAccess", "cannot reach the RDS Data API: " + Credentials.clientProblem(e),
+          SourceLocation.NONE, "configure AWS credentials (environment, profile or role) and network access to rds-data in the region"));
     }
   }
 

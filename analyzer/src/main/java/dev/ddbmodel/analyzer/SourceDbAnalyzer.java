@@ -1,6 +1,7 @@
 package dev.ddbmodel.analyzer;
 
 import dev.ddbmodel.analyzer.dialect.Dialect;
+import dev.ddbmodel.analyzer.profile.ManagedProfile;
 import dev.ddbmodel.core.Diagnostic;
 import dev.ddbmodel.core.SourceLocation;
 import dev.ddbmodel.core.Suggestions;
@@ -85,6 +86,13 @@ public final class SourceDbAnalyzer {
     if (!creds.isValid()) {
       return Validated.invalid(creds.errors());
     }
+    try {
+      // a name that does not resolve fails at once, not after the connection pool's timeout
+      java.net.InetAddress.getByName(creds.unwrap().host());
+    } catch (java.net.UnknownHostException e) {
+      return envErr("Analyzer.Connection", "cannot connect to " + d.name() + ": unknown host `" + creds.unwrap().host() + "` (the name does not resolve)",
+          "check the host name and the machine's DNS");
+    }
     List<ResultTable> tables;
     try {
       tables = Managed.run(d, creds.unwrap(), r.port().orElse(d.defaultPort()), id, queries, Limits.FETCH_CAP, r.statementTimeoutSeconds());
@@ -93,14 +101,22 @@ public final class SourceDbAnalyzer {
       return Validated.invalid(Diagnostic.environment("Analyzer.Connection", "cannot connect to " + d.name() + " at " + Inputs.shown(creds.unwrap().host())
           + ":" + port + ": " + Connections.cause(e, creds.unwrap(), port, id), SourceLocation.NONE, "check host, port, network access, the database name and the credentials"));
     }
-    return written(r, d, id, queries, tables, guard.unwrap(), now);
+    ManagedProfile.Output profile = !r.profile() ? ManagedProfile.Output.NONE : ManagedProfile.run(d.name(), id,
+        () -> Connections.open(d, creds.unwrap(), r.port().orElse(d.defaultPort()), id, r.statementTimeoutSeconds()), r.statementTimeoutSeconds());
+    return written(r, d, id, queries, tables, guard.unwrap(), now, profile);
   }
 
   private static Validated<AnalyzerResult> written(AnalyzerRequest r, Dialect d, String id, List<AnalysisQuery> queries, List<ResultTable> tables,
       PathGuard guard, Instant now) {
+    return written(r, d, id, queries, tables, guard, now, ManagedProfile.Output.NONE);
+  }
+
+  private static Validated<AnalyzerResult> written(AnalyzerRequest r, Dialect d, String id, List<AnalysisQuery> queries, List<ResultTable> tables,
+      PathGuard guard, Instant now, ManagedProfile.Output profile) {
     List<String> problems = new ArrayList<>();
     tables.stream().filter(ResultTable::failed).forEach(t -> problems.add("query `" + t.name() + "` failed: " + t.error()));
-    return write(r, d, id, queries, tables, problems, guard, now);
+    problems.addAll(profile.problems());
+    return write(r, d, id, queries, tables, problems, guard, now, profile);
   }
 
   private static Validated<AnalyzerResult> parseStep(AnalyzerRequest r, Dialect d, String id, List<AnalysisQuery> queries, PathGuard guard, Instant now) {
@@ -131,11 +147,11 @@ public final class SourceDbAnalyzer {
     }
     parsed.tables().keySet().stream().filter(n -> queries.stream().noneMatch(q -> q.name().equals(n)))
         .forEach(n -> problems.add("section `" + n + "` does not belong to the generated queries and was ignored"));
-    return write(r, d, id, queries, tables, problems, guard, now);
+    return write(r, d, id, queries, tables, problems, guard, now, ManagedProfile.Output.NONE);
   }
 
   private static Validated<AnalyzerResult> write(AnalyzerRequest r, Dialect d, String id, List<AnalysisQuery> queries, List<ResultTable> fetched,
-      List<String> problems, PathGuard guard, Instant now) {
+      List<String> problems, PathGuard guard, Instant now, ManagedProfile.Output profile) {
     // the same decisions for managed and self-service: statements classified, sections cut, statistics checked
     Map<String, Integer> leftOut = new TreeMap<>();
     List<ResultTable> tables = fetched.stream().map(t -> {
@@ -147,7 +163,9 @@ public final class SourceDbAnalyzer {
       return t;
     }).map(t -> Limits.apply(t, r.maxQueryResults())).toList();
     StatisticsCheck.Findings stats = StatisticsCheck.of(d.name(), tables, leftOut);
-    Map<String, String> files = AnalysisWriter.files(r, id, queries, tables, problems, stats, now);
+    Map<String, String> files = new java.util.LinkedHashMap<>(AnalysisWriter.files(r, id, queries, tables, problems, stats, now, profile.cardinality()));
+    profile.files().forEach(files::putIfAbsent);
+    files.computeIfPresent("manifest.md", (k, v) -> v + profile.manifest());
     // a run in the same second gets database_analysis_<timestamp>_2 instead of colliding
     Outputs outputs = Outputs.standard();
     Validated<Path> folder = outputs.freshFolder(guard.base(), "database_analysis_" + AnalysisWriter.FOLDER.format(now));
@@ -164,6 +182,10 @@ public final class SourceDbAnalyzer {
   /** A bad or missing argument (exit 2). */
   private static <T> Validated<T> usage(String id, String msg, String hint) {
     return Validated.invalid(Diagnostic.usage(id, msg, SourceLocation.NONE, hint));
+  }
+
+  private static <T> Validated<T> envErr(String id, String msg, String hint) {
+    return Validated.invalid(Diagnostic.environment(id, msg, SourceLocation.NONE, hint));
   }
 
   private static <T> Validated<T> err(String id, String msg, String hint) {

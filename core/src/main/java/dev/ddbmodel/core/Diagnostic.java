@@ -46,10 +46,48 @@ public record Diagnostic(
   public Diagnostic {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(severity, "severity");
-    Objects.requireNonNull(message, "message");
+    message = shortenEchoes(Objects.requireNonNull(message, "message"));
     location = Objects.requireNonNullElse(location, SourceLocation.NONE);
-    hint = Objects.requireNonNullElse(hint, "");
+    hint = shortenEchoes(Objects.requireNonNullElse(hint, ""));
     kind = Objects.requireNonNullElse(kind, Kind.INPUT);
+  }
+
+  /** Longest user value echoed between backticks in a message or hint. */
+  public static final int MAX_ECHO = 80;
+
+  /** Longest message or hint. */
+  public static final int MAX_TEXT = 2000;
+
+  /**
+   * Shortens what a message echoes back: each {@code `value`} longer than {@link #MAX_ECHO}
+   * characters keeps its start and says how long it was, and the whole text stops at
+   * {@link #MAX_TEXT} (a 100 KB value is not printed back to the user who sent it).
+   */
+  static String shortenEchoes(String text) {
+    if (text.length() <= MAX_ECHO) {
+      return text;
+    }
+    StringBuilder out = new StringBuilder();
+    int i = 0;
+    while (i < text.length()) {
+      int open = text.indexOf('`', i);
+      int close = open < 0 ? -1 : text.indexOf('`', open + 1);
+      if (close < 0) {
+        out.append(text, i, text.length());
+        break;
+      }
+      out.append(text, i, open + 1);
+      int len = close - open - 1;
+      if (len > MAX_ECHO) {
+        int keep = MAX_ECHO - 20;
+        int end = Character.isHighSurrogate(text.charAt(open + keep)) ? open + keep : open + 1 + keep;
+        out.append(text, open + 1, end).append("…` (").append(len).append(" characters)");
+      } else {
+        out.append(text, open + 1, close + 1);
+      }
+      i = close + 1;
+    }
+    return out.length() <= MAX_TEXT ? out.toString() : out.substring(0, MAX_TEXT - 1) + "…";
   }
 
   /** A diagnostic of kind {@link Kind#INPUT}. */

@@ -3,7 +3,10 @@ package dev.ddbmodel.core;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** Thrown only by {@link Validated#unwrap()}: carries every diagnostic of an invalid result. */
+/**
+ * Carries every diagnostic of an invalid result: thrown by {@link Validated#unwrap()}, and by
+ * domain code that cannot return a result (a server start) so its problems keep their kind.
+ */
 public final class DiagnosticException extends RuntimeException {
   private static final long serialVersionUID = 1L;
   private final transient List<Diagnostic> diagnostics;

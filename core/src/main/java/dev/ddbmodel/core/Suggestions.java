@@ -21,6 +21,9 @@ public final class Suggestions {
     String best = null;
     int bestDist = Integer.MAX_VALUE;
     for (String c : candidates.stream().sorted().toList()) {
+      if (c.equals(input)) {
+        continue; // suggesting the input itself repeats the typo back: the problem is elsewhere
+      }
       String lc = c.toLowerCase(Locale.ROOT);
       int d = lc.equals(in) ? 0 : distance(in, lc);
       if (d < bestDist) {

@@ -28,4 +28,23 @@ class DiagnosticTest {
     assertThat(d.withKind(Diagnostic.Kind.ENVIRONMENT).kind()).isEqualTo(Diagnostic.Kind.ENVIRONMENT);
     assertThat(d.toMap()).containsEntry("kind", "usage").containsEntry("line", 3);
   }
+
+  /** Issue 22: a 100 KB value is not echoed back; short ones are untouched. */
+  @Test
+  void longEchoedValuesAreShortened() {
+    String big = "Q".repeat(100_000);
+    Diagnostic d = Diagnostic.error("Schema.Operation", "invalid operation `" + big + "`", SourceLocation.NONE, "not `" + big + "`");
+    assertThat(d.message()).startsWith("invalid operation `QQQ").contains("…` (100000 characters)").hasSizeLessThan(200);
+    assertThat(d.hint()).hasSizeLessThan(200);
+    assertThat(Diagnostic.error("X.Y", "m".repeat(5000), SourceLocation.NONE, "").message()).hasSize(Diagnostic.MAX_TEXT);
+    String normal = "invalid operation `Querry` in `" + "a".repeat(70) + "`";
+    assertThat(Diagnostic.error("X.Y", normal, SourceLocation.NONE, "").message()).isEqualTo(normal);
+  }
+
+  /** Issue 22: the hint never suggests the very value that was refused. */
+  @Test
+  void aHintNeverRepeatsTheInput() {
+    assertThat(Suggestions.hint("Query", java.util.List.of("Query", "Scan"))).doesNotContain("did you mean `Query`");
+    assertThat(Suggestions.hint("Querry", java.util.List.of("Query", "Scan"))).isEqualTo("did you mean `Query`?");
+  }
 }

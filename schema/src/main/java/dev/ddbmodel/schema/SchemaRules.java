@@ -176,7 +176,8 @@ final class SchemaRules {
         if (t.isObject()) {
           for (var it = t.path("entities").fields(); it.hasNext(); ) {
             for (JsonNode f : it.next().getValue().path("fields")) {
-              if (f.path("name").isTextual() && f.path("type").isTextual()) {
+              // an invalid type is reported once, at the field; it must not feed follow-on checks
+              if (f.path("name").isTextual() && f.path("type").isTextual() && FIELD_TYPES.contains(f.get("type").asText())) {
                 firstFieldType.putIfAbsent(f.get("name").asText(), f.get("type").asText());
               }
             }

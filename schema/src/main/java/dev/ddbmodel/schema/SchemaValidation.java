@@ -30,7 +30,7 @@ public final class SchemaValidation {
     }
     Validated<JsonDocument> doc = JsonDocument.read(schemaPath.unwrap(), schemaPath.unwrap().getFileName().toString());
     if (!doc.isValid()) {
-      return new SchemaValidationReport(doc.errors().get(0).id().equals("Json.Io") ? SchemaValidationReport.Outcome.IO_ERROR
+      return new SchemaValidationReport(doc.errors().get(0).kind() == dev.ddbmodel.core.Diagnostic.Kind.USAGE ? SchemaValidationReport.Outcome.IO_ERROR
           : SchemaValidationReport.Outcome.INVALID, doc.errors().stream().map(d -> new SchemaIssue("json", d)).toList(), Optional.empty(), Optional.empty());
     }
     List<SchemaIssue> issues = SchemaLoader.check(doc.unwrap());

@@ -4,6 +4,7 @@ import dev.ddbmodel.core.Diagnostic;
 import dev.ddbmodel.core.Progress;
 import dev.ddbmodel.core.SourceLocation;
 import dev.ddbmodel.core.Validated;
+import dev.ddbmodel.core.io.IoMessages;
 import dev.ddbmodel.core.io.Outputs;
 import dev.ddbmodel.core.io.PathGuard;
 import dev.ddbmodel.core.json.Json;
@@ -61,7 +62,7 @@ public final class ModelValidation {
       return Validated.invalid(file.errors());
     }
     if (!file.unwrap().toFile().isFile()) {
-      return Validated.invalid(Diagnostic.error("Validation.ModelMissing",
+      return Validated.invalid(Diagnostic.usage("Validation.ModelMissing",
           "`" + DataModelLoader.FILE_NAME + "` was not found in `" + guard.unwrap().base() + "`",
           SourceLocation.of(DataModelLoader.FILE_NAME, ""),
           "write the data model JSON first (tables, items, access_patterns); the JSON generation guide explains the format"));
@@ -84,7 +85,15 @@ public final class ModelValidation {
     } else {
       try (DynamoDbClient client = LocalDynamoDb.clientFor(request.endpoint().get())) {
         Provisioner p = new Provisioner(client);
-        List<String> existing = new ArrayList<>(p.existingTables());
+        List<String> existing;
+        try {
+          existing = new ArrayList<>(p.existingTables());
+        } catch (software.amazon.awssdk.core.exception.SdkClientException e) {
+          // nothing answers there: the environment, not the model
+          return Validated.invalid(Diagnostic.environment("Validation.EndpointUnreachable",
+              "cannot reach `" + request.endpoint().get() + "`: " + IoMessages.cause(e.getCause() == null ? e : e.getCause()),
+              SourceLocation.NONE, "start DynamoDB Local (e.g. `ddbm local`) at that address, or leave out --endpoint to use the embedded one"));
+        }
         existing.retainAll(Provisioner.names(model.unwrap()));
         if (!existing.isEmpty() && !request.replaceExistingTables()) {
           return Validated.invalid(Diagnostic.error("Validation.TablesExist",

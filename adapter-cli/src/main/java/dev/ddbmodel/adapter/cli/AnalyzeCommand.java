@@ -41,9 +41,8 @@ final class AnalyzeCommand {
     var o = spec.commandLine().getOut();
     Style style = new Style(spec.commandLine().getColorScheme().ansi());
     if (!r.isValid()) {
-      Diagnostics.print(o, r.diagnostics(), output.json(), style);
       // the analyzer sets each diagnostic's kind (usage 2, environment 3)
-      return Diagnostics.exitCode(r.diagnostics());
+      return Diagnostics.fail(spec, r.diagnostics(), output.json());
     }
     AnalyzerResult a = r.unwrap();
     o.print(output.json() ? Json.pretty(Map.of("kind", a.kind(), "path", a.path().toString(), "files", a.files(), "problems", a.problems(),
@@ -112,13 +111,16 @@ final class AnalyzeCommand {
     @Option(names = "--cluster-arn", description = "Aurora cluster ARN: connect through the RDS Data API with --secret-arn instead of --host.")
     String clusterArn;
 
+    @Option(names = "--no-profile", description = "Skip the data profile (profile.md: children per parent, key skew, sizes, reads vs writes; PostgreSQL and MySQL/MariaDB).")
+    boolean noProfile;
+
     @Mixin OutputOptions output;
 
     @Override
     public Integer call() {
       String password = passwordEnv == null ? "" : System.getenv(passwordEnv);
       return finish(spec, output, SourceDbAnalyzer.run(AnalyzerRequest.builder(db, outputDir.toAbsolutePath()).identifier(database).mode("managed")
-          .host(host).port(port).credentials(user, password).secretArn(secretArn).region(region).clusterArn(clusterArn).days(days).maxResults(max).build()));
+          .host(host).port(port).credentials(user, password).secretArn(secretArn).region(region).clusterArn(clusterArn).days(days).maxResults(max).profile(!noProfile).build()));
     }
   }
 }

@@ -19,7 +19,7 @@ public final class CliMain {
 
   /** Runs one command line with the given writers; returns the exit code. */
   public static int execute(String[] args, PrintWriter out, PrintWriter err) {
-    CommandLine cl = commandLine();
+    CommandLine cl = commandLine(args);
     cl.setOut(out);
     cl.setErr(err);
     try {
@@ -30,16 +30,31 @@ public final class CliMain {
     }
   }
 
+  /** The whole command tree (help, completion, tests). */
   static CommandLine commandLine() {
+    return commandLine(new String[0]);
+  }
+
+  /**
+   * The command tree a run of {@code args} needs: when the first word names a subcommand, only
+   * that one is built (except for {@code generate-completion}; picocli reflects over every registered command up front, which dominates a
+   * short run); otherwise every subcommand, for help and error messages.
+   */
+  static CommandLine commandLine(String[] args) {
     CommandLine cl = new CommandLine(new RootCommand());
+    String first = java.util.Arrays.stream(args).filter(a -> !a.startsWith("-")).findFirst().orElse("");
+    // completion describes the whole tree
+    if (RootCommand.subcommand(first) != null && !first.equals("generate-completion")) {
+      cl.addSubcommand(RootCommand.subcommand(first));
+    } else {
+      for (String name : RootCommand.SUBCOMMANDS) {
+        cl.addSubcommand(RootCommand.subcommand(name));
+      }
+    }
     cl.setCaseInsensitiveEnumValuesAllowed(true);
-    cl.setExecutionExceptionHandler(
-        (ex, commandLine, parseResult) -> {
-          commandLine.getErr().println("ddbm: internal error: " + ex);
-          ex.printStackTrace(commandLine.getErr());
-          return ExitCodes.INTERNAL;
-        });
-    cl.setExitCodeExceptionMapper(ex -> ExitCodes.USAGE);
+    Failures failures = new Failures();
+    cl.setExecutionExceptionHandler(failures);
+    cl.setExitCodeExceptionMapper(failures);
     return cl;
   }
 }

@@ -23,11 +23,12 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code ddbm cost INPUT_JSON}: capacity and monthly cost. */
-@Command(name = "cost", description = "Estimate capacity units and monthly cost from access patterns and tables (JSON with access_pattern_list and table_list, the MCP tool's arguments).")
+@Command(name = "cost", description = {"Estimate capacity units and monthly cost from access patterns and tables.",
+    "INPUT_JSON holds access_pattern_list and table_list; every field, with a complete example: `ddbm guide cost-input`."})
 final class CostCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(paramLabel = "INPUT_JSON", description = "File with access_pattern_list and table_list.")
+  @Parameters(paramLabel = "INPUT_JSON", description = "File with access_pattern_list and table_list (see `ddbm guide cost-input`).")
   Path input;
 
   @Option(names = "--workspace", paramLabel = "DIR", description = "Also write the report into DIR/dynamodb_data_model.md (between markers).")
@@ -53,8 +54,7 @@ final class CostCommand implements Callable<Integer> {
     Style style = new Style(spec.commandLine().getColorScheme().ansi());
     Validated<JsonDocument> doc = JsonDocument.read(input, input.getFileName().toString());
     if (!doc.isValid()) {
-      Diagnostics.print(out, doc.diagnostics(), output.json(), style);
-      return Diagnostics.exitCode(doc.diagnostics());
+      return Diagnostics.fail(spec, doc.diagnostics(), output.json());
     }
     Optional<PriceTable> prices = PriceTable.find(region, tableClass);
     if (prices.isEmpty()) {
@@ -66,8 +66,7 @@ final class CostCommand implements Callable<Integer> {
     if (model != null) {
       Validated<DataModel> m = DataModelLoader.load(model);
       if (!m.isValid()) {
-        Diagnostics.print(out, m.diagnostics(), output.json(), style);
-        return Diagnostics.exitCode(m.diagnostics());
+        return Diagnostics.fail(spec, m.diagnostics(), output.json());
       }
       dm = m.findValue();
     }
@@ -77,15 +76,13 @@ final class CostCommand implements Callable<Integer> {
         .map(req -> req.with(prices.get(), provisioned, dmFinal))
         .flatMap(CostCalculator::compute);
     if (!r.isValid()) {
-      Diagnostics.print(out, r.diagnostics().stream().map(d::locate).toList(), output.json(), style);
-      return ExitCodes.INVALID;
+      return Diagnostics.fail(spec, r.diagnostics().stream().map(d::locate).toList(), output.json());
     }
     CostReport report = r.unwrap();
     if (workspace != null) {
-      Validated<Path> written = CostReportWriter.write(workspace.resolve("dynamodb_data_model.md"), report.toMarkdown());
+      Validated<Path> written = CostReportWriter.write(workspace.toAbsolutePath().resolve("dynamodb_data_model.md"), report.toMarkdown());
       if (!written.isValid()) {
-        Diagnostics.print(out, written.diagnostics(), output.json(), style);
-        return Diagnostics.exitCode(written.diagnostics());
+        return Diagnostics.fail(spec, written.diagnostics(), output.json());
       }
     }
     if (output.json()) {

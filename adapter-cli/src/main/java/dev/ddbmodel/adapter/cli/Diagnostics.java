@@ -23,6 +23,26 @@ final class Diagnostics {
   }
 
   /**
+   * Reports the diagnostics of a command that could not produce its result and returns the exit
+   * code: as JSON on stdout with {@code --format json} (the result document), else as text on
+   * stderr.
+   */
+  static int fail(picocli.CommandLine.Model.CommandSpec spec, List<Diagnostic> diagnostics, boolean json) {
+    PrintWriter w = json ? spec.commandLine().getOut() : spec.commandLine().getErr();
+    Style style = new Style(spec.commandLine().getColorScheme().ansi());
+    if (json) {
+      print(w, diagnostics, true, style);
+    } else {
+      String who = spec.qualifiedName(" ") + ": ";
+      for (Diagnostic d : diagnostics) {
+        w.println(d.isError() ? style.bad(who + d.format()) : style.warn(who + d.format()));
+      }
+    }
+    w.flush();
+    return exitCode(diagnostics);
+  }
+
+  /**
    * Exit code for a result that carries only diagnostics, from the errors' {@link Diagnostic.Kind}:
    * an environment failure wins over a usage error, which wins over invalid input.
    */
@@ -31,9 +51,6 @@ final class Diagnostics {
     if (errors.stream().anyMatch(d -> d.kind() == Diagnostic.Kind.ENVIRONMENT)) {
       return ExitCodes.ENVIRONMENT;
     }
-    // Legacy: ids matched until every site that finds a usage problem marks it USAGE (issue 22).
-    boolean usage = errors.stream().anyMatch(d -> d.kind() == Diagnostic.Kind.USAGE
-        || d.id().startsWith("Path.") || d.id().equals("Json.Io") || d.id().endsWith("Missing"));
-    return usage ? ExitCodes.USAGE : ExitCodes.INVALID;
+    return errors.stream().anyMatch(d -> d.kind() == Diagnostic.Kind.USAGE) ? ExitCodes.USAGE : ExitCodes.INVALID;
   }
 }

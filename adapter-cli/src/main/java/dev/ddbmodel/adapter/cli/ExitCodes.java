@@ -14,7 +14,7 @@ public final class ExitCodes {
   /** The environment failed: database unreachable, DynamoDB Local did not start, disk full. */
   public static final int ENVIRONMENT = 3;
 
-  /** A bug in ddbm; the stack trace is on stderr. */
+  /** A bug in ddbm; {@code --verbose} prints the stack trace on stderr. */
   public static final int INTERNAL = 4;
 
   private ExitCodes() {}

@@ -54,8 +54,7 @@ final class GenerateCommand {
       Validated<dev.ddbmodel.codegen.GenerationResult> r = dev.ddbmodel.codegen.DalGenerator.generate(new dev.ddbmodel.codegen.DalRequest(
           schema.toAbsolutePath(), language, Optional.ofNullable(out).map(Path::toAbsolutePath), Optional.ofNullable(usage).map(Path::toAbsolutePath), !noExamples, overwrite));
       if (!r.isValid()) {
-        Diagnostics.print(o, r.diagnostics(), output.json(), style);
-        return Diagnostics.exitCode(r.diagnostics());
+        return Diagnostics.fail(spec, r.diagnostics(), output.json());
       }
       var g = r.unwrap();
       if (output.json()) {
@@ -108,8 +107,7 @@ final class GenerateCommand {
       Validated<InfraResult> r = InfraGenerator.generate(new InfraRequest(model.toAbsolutePath(), type, Optional.ofNullable(out).map(Path::toAbsolutePath),
           overwrite, !destroy, protection, !noPitr, stackName));
       if (!r.isValid()) {
-        Diagnostics.print(o, r.diagnostics(), output.json(), style);
-        return Diagnostics.exitCode(r.diagnostics());
+        return Diagnostics.fail(spec, r.diagnostics(), output.json());
       }
       InfraResult res = r.unwrap();
       if (output.json()) {

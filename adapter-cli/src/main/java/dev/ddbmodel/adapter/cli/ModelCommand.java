@@ -57,8 +57,7 @@ final class ModelCommand {
             workspace.toAbsolutePath(), Optional.ofNullable(endpoint), replace, keep, true, Clock.systemUTC()), status);
       }
       if (!r.isValid()) {
-        Diagnostics.print(out, r.diagnostics(), output.json(), style);
-        return Diagnostics.exitCode(r.diagnostics());
+        return Diagnostics.fail(spec, r.diagnostics(), output.json());
       }
       ModelValidationReport report = r.unwrap();
       if (output.json()) {
@@ -123,8 +122,7 @@ final class ModelCommand {
       var r = dev.ddbmodel.validation.extract.ModelExtractor.run(
           new dev.ddbmodel.validation.extract.ExtractRequest(tables, sample, out.toAbsolutePath(), overwrite), Optional.ofNullable(endpoint), Optional.ofNullable(region));
       if (!r.isValid()) {
-        Diagnostics.print(o, r.diagnostics(), output.json(), style);
-        return Diagnostics.exitCode(r.diagnostics());
+        return Diagnostics.fail(spec, r.diagnostics(), output.json());
       }
       var res = r.unwrap();
       if (output.json()) {
@@ -177,8 +175,7 @@ final class ModelCommand {
       var r = dev.ddbmodel.validation.workbench.WorkbenchImport.run(
           new dev.ddbmodel.validation.workbench.ImportRequest(file.toAbsolutePath(), out.toAbsolutePath(), overwrite));
       if (!r.isValid()) {
-        Diagnostics.print(o, r.diagnostics(), output.json(), style);
-        return Diagnostics.exitCode(r.diagnostics());
+        return Diagnostics.fail(spec, r.diagnostics(), output.json());
       }
       var res = r.unwrap();
       var c = res.conversion();
@@ -241,8 +238,7 @@ final class ModelCommand {
           workspace.toAbsolutePath(), Optional.ofNullable(out).map(Path::toAbsolutePath), Optional.ofNullable(name), !noSchema, overwrite,
           java.time.Instant.now()));
       if (!r.isValid()) {
-        Diagnostics.print(o, r.diagnostics(), output.json(), style);
-        return Diagnostics.exitCode(r.diagnostics());
+        return Diagnostics.fail(spec, r.diagnostics(), output.json());
       }
       var res = r.unwrap();
       if (output.json()) {
@@ -290,8 +286,7 @@ final class ModelCommand {
       var r = dev.ddbmodel.validation.view.ModelView.run(new dev.ddbmodel.validation.view.ViewRequest(
           workspace.toAbsolutePath(), Optional.ofNullable(out).map(Path::toAbsolutePath), overwrite));
       if (!r.isValid()) {
-        Diagnostics.print(o, r.diagnostics(), output.json(), style);
-        return Diagnostics.exitCode(r.diagnostics());
+        return Diagnostics.fail(spec, r.diagnostics(), output.json());
       }
       var res = r.unwrap();
       if (output.json()) {

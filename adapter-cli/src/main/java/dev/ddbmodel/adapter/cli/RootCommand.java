@@ -18,10 +18,40 @@ import picocli.CommandLine.Command;
       "2:usage error or unreadable input",
       "3:environment error (database, DynamoDB Local, disk)",
       "4:internal error"
-    },
-    subcommands = {DemoCommand.class, LocalCommand.class, GuideCommand.class, AnalyzeCommand.class, SchemaCommand.class, ModelCommand.class, CostCommand.class, GenerateCommand.class, McpCommand.class, GenerateCompletion.class})
+    })
 public final class RootCommand implements Runnable {
+  /**
+   * The subcommands, in help order. Registered by {@link CliMain} rather than in the annotation,
+   * so a run builds (reflects over, loads) only the command it executes.
+   */
+  static final java.util.List<String> SUBCOMMANDS = java.util.List.of("demo", "local", "guide", "analyze", "schema", "model", "cost",
+      "generate", "mcp", "generate-completion");
+
+  /**
+   * The class of a subcommand, or null. A switch rather than a table of class literals: a branch's
+   * class is loaded only when that branch runs.
+   */
+  static Class<?> subcommand(String name) {
+    switch (name) {
+      case "demo": return DemoCommand.class;
+      case "local": return LocalCommand.class;
+      case "guide": return GuideCommand.class;
+      case "analyze": return AnalyzeCommand.class;
+      case "schema": return SchemaCommand.class;
+      case "model": return ModelCommand.class;
+      case "cost": return CostCommand.class;
+      case "generate": return GenerateCommand.class;
+      case "mcp": return McpCommand.class;
+      case "generate-completion": return GenerateCompletion.class;
+      default: return null;
+    }
+  }
+
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  /** Read by {@link Failures} from the parse result, on whichever level it was given. */
+  @picocli.CommandLine.Option(names = Failures.VERBOSE, scope = picocli.CommandLine.ScopeType.INHERIT, description = "Print the stack trace of a failure (for bug reports).")
+  boolean verbose;
 
   @Override
   public void run() {

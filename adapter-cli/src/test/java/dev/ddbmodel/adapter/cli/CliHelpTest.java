@@ -23,7 +23,7 @@ class CliHelpTest {
   @Test
   void helpOnEveryCommand() {
     List<List<String>> commands = new ArrayList<>();
-    collect(new CommandLine(new RootCommand()), List.of(), commands);
+    collect(CliMain.commandLine(), List.of(), commands);
     assertThat(commands).hasSizeGreaterThan(14);
     for (List<String> c : commands) {
       List<String> args = new ArrayList<>(c);
@@ -34,6 +34,24 @@ class CliHelpTest {
       assertThat(r.out().lines().filter(l -> l.length() > 80)).as("%s: lines fit 80 columns", c).isEmpty();
     }
     assertThat(CliTestSupport.run("schema", "validate", "-V").out()).containsPattern("\\d+\\.\\d+");
+  }
+
+  @Test
+  void costHelpPointsAtTheCostInputReference() {
+    CliTestSupport.Run help = CliTestSupport.run("cost", "--help");
+    assertThat(help.out()).contains("ddbm guide cost-input").doesNotContain("MCP tool");
+    assertThat(CliTestSupport.run("guide", "cost-input").out()).contains("item_count").contains("gsi_list");
+  }
+
+  @Test
+  void subcommandNamesMatchTheirAnnotations() {
+    for (String name : RootCommand.SUBCOMMANDS) {
+      assertThat(RootCommand.subcommand(name).getAnnotation(CommandLine.Command.class).name()).isEqualTo(name);
+    }
+    assertThat(CliMain.commandLine(new String[] {"schema", "validate", "x"}).getSubcommands().keySet()).containsExactly("schema");
+    assertThat(CliMain.commandLine(new String[] {"--verbose", "schema"}).getSubcommands().keySet()).containsExactly("schema");
+    assertThat(CliMain.commandLine(new String[] {"nosuch"}).getSubcommands().keySet()).containsAll(RootCommand.SUBCOMMANDS);
+    assertThat(CliTestSupport.run("generate-completion").out()).as("completion covers every command").contains("schema", "model", "generate", "analyze");
   }
 
   @Test

@@ -8,11 +8,7 @@ import org.junit.jupiter.api.Test;
 class McpCommandTest {
   @Test
   void usageErrorsExitTwoWithTheReason() {
-    CliTestSupport.Run r = CliTestSupport.run("mcp", "--http", "99999");
-    assertThat(r.exit()).as(r.err()).isEqualTo(2);
-    assertThat(r.err()).contains("0-65535").doesNotContain("Exception").doesNotContain("\tat ");
-
-    r = CliTestSupport.run("mcp", "--http", "0", "--host", "0.0.0.0");
+    CliTestSupport.Run r = CliTestSupport.run("mcp", "--http", "0", "--host", "0.0.0.0");
     assertThat(r.exit()).as(r.err()).isEqualTo(2);
     assertThat(r.err()).contains("without authentication").contains("--auth-token-env").doesNotContain("Exception");
 
@@ -26,6 +22,13 @@ class McpCommandTest {
 
     r = CliTestSupport.run("mcp", "--http", "notaport");
     assertThat(r.exit()).as(r.err()).isEqualTo(2);
+  }
+
+  @Test
+  void aPortOutOfRangeIsAnEnvironmentProblemAsForLocal() {
+    CliTestSupport.Run r = CliTestSupport.run("mcp", "--http", "99999");
+    assertThat(r.exit()).as(r.err()).isEqualTo(3);
+    assertThat(r.err()).contains("0-65535").doesNotContain("Exception").doesNotContain("\tat ");
   }
 
   @Test

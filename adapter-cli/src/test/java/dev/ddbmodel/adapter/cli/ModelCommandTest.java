@@ -55,7 +55,10 @@ class ModelCommandTest {
   void unreadableWorkspaceIsAUsageError() {
     var r = CliTestSupport.run("model", "validate", tmp.resolve("missing").toString());
     assertThat(r.exit()).isEqualTo(2);
-    assertThat(r.out()).contains("Path.BaseMissing");
+    assertThat(r.err()).as("errors go to stderr").contains("Path.BaseMissing").contains("does not exist");
+    var empty = CliTestSupport.run("model", "validate", tmp.toString());
+    assertThat(empty.exit()).as("a folder without the model is a usage error (kind USAGE)").isEqualTo(2);
+    assertThat(empty.err()).contains("Validation.ModelMissing");
   }
 
   @Test
@@ -63,7 +66,7 @@ class ModelCommandTest {
     Files.writeString(tmp.resolve("dynamodb_data_model.json"), "{\n  \"tables\": [\n    {\"TableName\": True}\n  ]\n}");
     var r = CliTestSupport.run("model", "validate", tmp.toString());
     assertThat(r.exit()).isEqualTo(1);
-    assertThat(r.out()).contains("dynamodb_data_model.json:3:").contains("true, false or null");
+    assertThat(r.err()).contains("dynamodb_data_model.json:3:").contains("true, false or null");
   }
 
   @Test
@@ -82,7 +85,7 @@ class ModelCommandTest {
       assertThat(model.path("items").path("Orders").get(0).path("PutRequest").path("Item").path("total").path("N").asText()).isEqualTo("5");
       CliTestSupport.Run typo = CliTestSupport.run("model", "extract", "--endpoint", endpoint, "--out", tmp.toString(), "--table", "Order");
       assertThat(typo.exit()).isEqualTo(1);
-      assertThat(typo.out()).contains("Extract.UnknownTable").contains("Orders");
+      assertThat(typo.err()).contains("Extract.UnknownTable").contains("Orders");
     }
   }
 }

@@ -61,7 +61,7 @@ class OutputSafetyCliTest {
     Map<String, byte[]> before = snapshot(out);
     CliTestSupport.Run r = CliTestSupport.run("generate", "dal", schema);
     assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(ExitCodes.USAGE);
-    assertThat(r.out()).contains("Output.Conflict").contains(out.relativize(edited).toString()).contains("--overwrite");
+    assertThat(r.err()).contains("Output.Conflict").contains(out.relativize(edited).toString()).contains("--overwrite");
     assertSame(before, snapshot(out));
 
     CliTestSupport.Run forced = CliTestSupport.run("generate", "dal", schema, "--overwrite");
@@ -77,19 +77,19 @@ class OutputSafetyCliTest {
     Map<String, byte[]> before = snapshot(ws);
     CliTestSupport.Run dot = CliTestSupport.run("generate", "dal", schema, "--out", ".");
     assertThat(dot.exit()).isEqualTo(ExitCodes.USAGE);
-    assertThat(dot.out()).contains("Output.Forbidden").contains("working folder");
+    assertThat(dot.err()).contains("Output.Forbidden").contains("working folder");
     CliTestSupport.Run own = CliTestSupport.run("generate", "dal", schema, "--out", ws.toString());
     assertThat(own.exit()).isEqualTo(ExitCodes.USAGE);
-    assertThat(own.out()).contains("Output.NotOurs");
+    assertThat(own.err()).contains("Output.NotOurs");
     CliTestSupport.Run file = CliTestSupport.run("generate", "dal", schema, "--out", schema);
     assertThat(file.exit()).isEqualTo(ExitCodes.USAGE);
-    assertThat(file.out()).contains("Output.NotFolder");
+    assertThat(file.err()).contains("Output.NotFolder");
     assertSame(before, snapshot(ws));
     for (String type : new String[] {"cdk", "cloudformation"}) {
       CliTestSupport.Run res = CliTestSupport.run("generate", "resources", ws.resolve("dynamodb_data_model.json").toString(), "--type", type,
           "--out", ws.toString(), "--overwrite");
       assertThat(res.exit()).isEqualTo(ExitCodes.USAGE);
-      assertThat(res.out()).contains("Output.NotOurs");
+      assertThat(res.err()).contains("Output.NotOurs");
     }
     assertSame(before, snapshot(ws));
   }
@@ -105,7 +105,7 @@ class OutputSafetyCliTest {
     Map<String, byte[]> before = snapshot(out);
     CliTestSupport.Run r = CliTestSupport.run("generate", "resources", model, "--type", "cloudformation");
     assertThat(r.exit()).isEqualTo(ExitCodes.USAGE);
-    assertThat(r.out()).contains("Output.Exists").contains("overwrite");
+    assertThat(r.err()).contains("Output.Exists").contains("overwrite");
     assertSame(before, snapshot(out));
     assertThat(CliTestSupport.run("generate", "resources", model, "--type", "cloudformation", "--overwrite").exit()).isZero();
     assertThat(Files.readAllBytes(out.resolve("mine.txt"))).isEqualTo(MINE);
@@ -118,7 +118,7 @@ class OutputSafetyCliTest {
     CliTestSupport.Run q = CliTestSupport.run("analyze", "queries", "--db", "mysql", "--database", "shop", "--out", dir.resolve("queries.sql").toString(),
         "--output-dir", dir.toString());
     assertThat(q.exit()).as(q.out()).isEqualTo(ExitCodes.USAGE);
-    assertThat(q.out()).contains("Output.Exists").contains("queries.sql");
+    assertThat(q.err()).contains("Output.Exists").contains("queries.sql");
     assertThat(Files.readAllBytes(dir.resolve("queries.sql"))).isEqualTo(MINE);
 
     // every section of the query file (a results file missing sections is a partial analysis: exit 3)
@@ -152,7 +152,7 @@ class OutputSafetyCliTest {
     Files.write(target.resolve("dynamodb_data_model.json"), MINE);
     CliTestSupport.Run x = CliTestSupport.run("model", "extract", "--endpoint", "http://127.0.0.1:1", "--out", target.toString());
     assertThat(x.exit()).as(x.out() + x.err()).isEqualTo(ExitCodes.USAGE);
-    assertThat(x.out()).contains("Output.Exists");
+    assertThat(x.err()).contains("Output.Exists");
     assertThat(Files.readAllBytes(target.resolve("dynamodb_data_model.json"))).isEqualTo(MINE);
 
     // view and export: a user's file under the output name survives
@@ -160,10 +160,10 @@ class OutputSafetyCliTest {
     Files.write(ws.resolve("workbench_model.json"), MINE);
     CliTestSupport.Run v = CliTestSupport.run("model", "view", ws.toString());
     assertThat(v.exit()).isEqualTo(ExitCodes.USAGE);
-    assertThat(v.out()).contains("Output.Exists");
+    assertThat(v.err()).contains("Output.Exists");
     CliTestSupport.Run e = CliTestSupport.run("model", "export-workbench", ws.toString());
     assertThat(e.exit()).isEqualTo(ExitCodes.USAGE);
-    assertThat(e.out()).contains("Output.Exists");
+    assertThat(e.err()).contains("Output.Exists");
     assertThat(Files.readAllBytes(ws.resolve("dynamodb_model_view.html"))).isEqualTo(MINE);
     assertThat(Files.readAllBytes(ws.resolve("workbench_model.json"))).isEqualTo(MINE);
 
@@ -171,7 +171,7 @@ class OutputSafetyCliTest {
     Files.write(ws.resolve("dynamodb_model_validation.md"), MINE);
     CliTestSupport.Run val = CliTestSupport.run("model", "validate", ws.toString());
     assertThat(val.exit()).as(val.out() + val.err()).isEqualTo(ExitCodes.USAGE);
-    assertThat(val.out()).contains("Output.Exists");
+    assertThat(val.err()).contains("Output.Exists");
     assertThat(Files.readAllBytes(ws.resolve("dynamodb_model_validation.md"))).isEqualTo(MINE);
   }
 
@@ -194,7 +194,7 @@ class OutputSafetyCliTest {
     Map<String, byte[]> before = snapshot(ws);
     CliTestSupport.Run imp = CliTestSupport.run("model", "import-workbench", WorkbenchChainTest.LIBRARY.toString(), "--out", ws.toString());
     assertThat(imp.exit()).isEqualTo(ExitCodes.USAGE);
-    assertThat(imp.out()).contains("Output.Exists").contains("--overwrite");
+    assertThat(imp.err()).contains("Output.Exists").contains("--overwrite");
     assertSame(before, snapshot(ws));
   }
 

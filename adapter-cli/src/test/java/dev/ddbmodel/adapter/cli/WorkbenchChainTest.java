@@ -86,7 +86,7 @@ class WorkbenchChainTest {
     Files.writeString(tmp.resolve("bad.json"), "{\"DataModel\": [{\"TableName\": \"T\"}]}");
     CliTestSupport.Run bad = CliTestSupport.run("model", "import-workbench", tmp.resolve("bad.json").toString(), "--out", tmp.resolve("o").toString());
     assertThat(bad.exit()).isEqualTo(1);
-    assertThat(bad.out()).contains("Workbench.Required").contains("bad.json:1:");
+    assertThat(bad.err()).contains("Workbench.Required").contains("bad.json:1:");
     CliTestSupport.Run missing = CliTestSupport.run("model", "import-workbench", tmp.resolve("nope.json").toString());
     assertThat(missing.exit()).isEqualTo(2);
     assertThat(CliTestSupport.run("model", "view", tmp.resolve("nowhere").toString()).exit()).isEqualTo(2);

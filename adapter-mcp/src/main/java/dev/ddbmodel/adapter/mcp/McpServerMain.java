@@ -83,8 +83,9 @@ public final class McpServerMain {
   static int run(LaunchOptions options, Function<String, String> env, PrintWriter err, InputStream in, OutputStream out,
       Runnable beforeStdio) throws InterruptedException {
     if (options.httpPort().isPresent() && (options.httpPort().get() < 0 || options.httpPort().get() > 65535)) {
+      // like `ddbm local --port`: a port that cannot be bound (out of range or in use) exits 3
       err.println("ddbm mcp: --http port must be 0-65535, got " + options.httpPort().get());
-      return USAGE;
+      return ENVIRONMENT;
     }
     boolean readOnly;
     try {

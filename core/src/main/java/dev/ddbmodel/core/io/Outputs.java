@@ -562,7 +562,7 @@ public final class Outputs {
   }
 
   private static Diagnostic writeFailed(Path p, IOException e) {
-    return Diagnostic.environment("Output.WriteFailed", "cannot write `" + p + "`: " + e.getClass().getSimpleName() + " " + e.getMessage(),
+    return Diagnostic.environment("Output.WriteFailed", "cannot write `" + p + "`: " + IoMessages.describe(e),
         SourceLocation.NONE, "check that the folder is writable and the disk has free space; files written before this run are unchanged");
   }
 

@@ -37,18 +37,21 @@ public final class PathGuard {
   public static Validated<PathGuard> of(Path base) {
     Path abs = base.toAbsolutePath().normalize();
     if (!Files.isDirectory(abs)) {
+      boolean file = Files.exists(abs);
       return Validated.invalid(
-          Diagnostic.error(
+          Diagnostic.usage(
               "Path.BaseMissing",
-              "base directory `" + abs + "` does not exist or is not a directory",
+              file
+                  ? "`" + abs + "` is a file, not a folder"
+                  : "folder `" + abs + "` does not exist",
               SourceLocation.NONE,
-              "create the directory or pass an existing one"));
+              file ? "pass the folder that holds it" : "create the folder or pass an existing one"));
     }
     try {
       return Validated.valid(new PathGuard(abs, abs.toRealPath()));
     } catch (IOException e) {
       return Validated.invalid(
-          Diagnostic.error(
+          Diagnostic.usage(
               "Path.BaseMissing",
               "cannot resolve base directory `" + abs + "`: " + e.getMessage(),
               SourceLocation.NONE,
@@ -154,15 +157,22 @@ public final class PathGuard {
             p ->
                 Files.isRegularFile(p)
                     ? Validated.valid(p)
-                    : refuse(
-                        "Path.NotFound",
-                        "file `" + userPath + "` does not exist in `" + realBase + "`",
-                        userPath,
-                        "check the file name"));
+                    : Files.isDirectory(p)
+                        ? refuse(
+                            "Path.NotFound",
+                            "`" + userPath + "` is a folder, not a file",
+                            userPath,
+                            "name the file inside it")
+                        : refuse(
+                            "Path.NotFound",
+                            "file `" + userPath + "` does not exist in `" + realBase + "`",
+                            userPath,
+                            "check the file name"));
   }
 
+  /** A refused path is a usage problem: the request cannot be carried out as given. */
   private static <T> Validated<T> refuse(String id, String message, String input, String hint) {
     return Validated.invalid(
-        Diagnostic.error(id, message, SourceLocation.of(input == null ? "" : input, ""), hint));
+        Diagnostic.usage(id, message, SourceLocation.of(input == null ? "" : input, ""), hint));
   }
 }

@@ -10,12 +10,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.ddbmodel.core.Diagnostic;
 import dev.ddbmodel.core.SourceLocation;
 import dev.ddbmodel.core.Validated;
+import dev.ddbmodel.core.io.IoMessages;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -117,6 +119,14 @@ public final class JsonDocument {
 
   /** Reads and parses a file; I/O problems become a {@code Json.Io} diagnostic. */
   public static Validated<JsonDocument> read(Path path, String displayName) {
+    if (Files.isDirectory(path)) {
+      return Validated.invalid(
+          Diagnostic.usage(
+              "Json.Io",
+              "`" + path + "` is a folder, not a file",
+              SourceLocation.of(displayName, ""),
+              "name the JSON file inside it"));
+    }
     try {
       long size = Files.size(path);
       if (size > MAX_BYTES) {
@@ -130,7 +140,7 @@ public final class JsonDocument {
       return parse(displayName, Files.readString(path, StandardCharsets.UTF_8));
     } catch (NoSuchFileException e) {
       return Validated.invalid(
-          Diagnostic.error(
+          Diagnostic.usage(
               "Json.Io",
               "file not found",
               SourceLocation.of(displayName, ""),
@@ -144,9 +154,9 @@ public final class JsonDocument {
               "save the file as UTF-8"));
     } catch (IOException e) {
       return Validated.invalid(
-          Diagnostic.error(
+          Diagnostic.usage(
               "Json.Io",
-              "cannot read file: " + e.getMessage(),
+              "cannot read file: " + IoMessages.describe(e),
               SourceLocation.of(displayName, ""),
               "check that the file exists and is readable"));
     }
@@ -193,7 +203,7 @@ public final class JsonDocument {
         return Validated.invalid(syntaxError(file, pe, body));
       }
       return Validated.invalid(
-          Diagnostic.error("Json.Syntax", "cannot parse JSON: " + withoutContent(String.valueOf(e.getOriginalMessage()).lines().findFirst().orElse("")),
+          Diagnostic.error("Json.Syntax", "cannot parse JSON: " + plainSyntaxMessage(String.valueOf(e.getOriginalMessage())),
               SourceLocation.of(file, ""), ""));
     } catch (JsonParseException e) {
       return Validated.invalid(syntaxError(file, e, body));
@@ -250,13 +260,49 @@ public final class JsonDocument {
       id = "Json.TooDeep";
       hint = "the document is nested more than " + MAX_DEPTH + " levels deep";
     }
-    String firstLine =
-        msg.lines()
-            .findFirst()
-            .orElse(msg)
-            .replaceAll("\\s*\\(for (Array|Object) starting at \\[Source:[^\\]]*\\]\\)", "")
-            .replaceAll("\\s*at \\[Source:.*$", "");
-    return Diagnostic.error(id, withoutContent(firstLine), new SourceLocation(file, "", line, col), hint);
+    return Diagnostic.error(id, plainSyntaxMessage(msg), new SourceLocation(file, "", line, col), hint);
+  }
+
+  /** Jackson's wording of a syntax problem, and the parts of it that name parser internals, in ours. */
+  private static final List<String[]> SYNTAX_WORDING =
+      List.of(
+          new String[] {"^Unexpected character \\('(.+?)' \\(code \\d+\\)\\): was expecting double-quote to start field name.*",
+              "unexpected `$1` where a property name in double quotes should start"},
+          new String[] {"^Unexpected character \\('(.+?)' \\(code \\d+\\)\\): was expecting comma to separate Object entries.*",
+              "unexpected `$1`: expected `,` between the properties of an object"},
+          new String[] {"^Unexpected character \\('(.+?)' \\(code \\d+\\)\\): was expecting comma to separate Array entries.*",
+              "unexpected `$1`: expected `,` between the elements of an array"},
+          new String[] {"^Illegal character \\(\\(CTRL-CHAR, code (\\d+)\\)\\).*",
+              "control character (code $1) between values; only spaces, tabs and line breaks may separate them"},
+          new String[] {"^Unexpected character \\('(.+?)' \\(code \\d+\\)\\): was expecting a colon to separate field name and value.*",
+              "unexpected `$1`: expected `:` after the property name"},
+          new String[] {"^Unexpected character \\('(.+?)' \\(code \\d+\\)\\): expected a valid value.*",
+              "unexpected `$1` where a value should start"},
+          new String[] {"^Unexpected character \\('(.+?)' \\(code \\d+\\)\\).*", "unexpected character `$1`"},
+          new String[] {"^Unexpected close marker '(.)': expected '(.)'.*", "unexpected `$1`: expected `$2`"},
+          new String[] {"^Unexpected end-of-input.*", "the document ends before every object and array is closed"},
+          new String[] {"^Unrecognized token '(.*?)': was expecting.*",
+              "text that is not JSON here: expected a string, number, object, array, true, false or null"},
+          new String[] {"^Unrecognized token '.*'$", "text that is not JSON here"},
+          new String[] {"^Duplicate field '(.*?)'.*", "duplicate property `$1`"},
+          new String[] {"^Illegal unquoted character \\(\\(CTRL-CHAR, code (\\d+)\\)\\).*",
+              "control character (code $1) inside a string; write it as an escape such as \\\\n"},
+          new String[] {"^Unrecognized character escape '(.+?)' \\(code \\d+\\).*", "unknown escape `\\\\$1` in a string"},
+          new String[] {"\\s*\\(code \\d+\\)", ""},
+          new String[] {"\\s*\\(for (Array|Object) starting at \\[Source:[^\\]]*\\]\\)", ""},
+          new String[] {"\\s*at \\[Source:.*$", ""},
+          new String[] {"\\s*\\(JSON String, Number, Array, Object or token 'null', 'true' or 'false'\\)", ""});
+
+  /**
+   * The first line of a parser message in the project's words: no character codes, source
+   * excerpts or parser vocabulary ({@code field name}, {@code close marker}).
+   */
+  static String plainSyntaxMessage(String msg) {
+    String s = msg.lines().findFirst().orElse(msg);
+    for (String[] rule : SYNTAX_WORDING) {
+      s = s.replaceAll(rule[0], rule[1]);
+    }
+    return withoutContent(s.strip());
   }
 
   /**

@@ -75,4 +75,19 @@ class PathGuardTest {
       assertThat(s.map(p -> p.getFileName().toString())).containsExactly("out");
     }
   }
+
+  /** Issue 22: a folder is not "missing", a file is not "a folder that does not exist"; refusals are usage problems. */
+  @Test
+  void foldersAndFilesAreNamedForWhatTheyAre(@TempDir Path dir) throws Exception {
+    Path file = java.nio.file.Files.writeString(dir.resolve("f.json"), "{}");
+    java.nio.file.Files.createDirectory(dir.resolve("sub"));
+    var base = PathGuard.of(file).errors().get(0);
+    assertThat(base.message()).contains("is a file, not a folder");
+    assertThat(base.kind()).isEqualTo(dev.ddbmodel.core.Diagnostic.Kind.USAGE);
+    assertThat(PathGuard.of(dir.resolve("none")).errors().get(0).message()).contains("does not exist");
+    var sub = PathGuard.of(dir).unwrap().resolveExistingFile("sub").errors().get(0);
+    assertThat(sub.message()).contains("is a folder, not a file").doesNotContain("does not exist");
+    assertThat(sub.kind()).isEqualTo(dev.ddbmodel.core.Diagnostic.Kind.USAGE);
+    assertThat(PathGuard.of(dir).unwrap().resolve("../x").errors().get(0).kind()).isEqualTo(dev.ddbmodel.core.Diagnostic.Kind.USAGE);
+  }
 }

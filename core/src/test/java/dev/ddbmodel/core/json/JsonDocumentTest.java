@@ -44,7 +44,7 @@ class JsonDocumentTest {
   void duplicateKeysArePlacedWhereTheStrictParserFindsThem() {
     Diagnostic nested = JsonDocument.parse("m.json", "{\"x\": [{\"a\": {}, \"b\": 1,\n \"a\": []}]}").errors().get(0);
     assertThat(nested.id()).isEqualTo("Json.DuplicateKey");
-    assertThat(nested.message()).isEqualTo("Duplicate field 'a'");
+    assertThat(nested.message()).isEqualTo("duplicate property `a`");
     assertThat(nested.location().line()).isEqualTo(2);
     assertThat(nested.location().column()).isEqualTo(5);
     // the duplicate comes first, even though its value is not valid JSON either
@@ -71,6 +71,28 @@ class JsonDocumentTest {
     m.put("b", 1);
     m.put("a", java.util.List.of(true, "x"));
     assertThat(Json.pretty(m)).isEqualTo("{\n  \"a\": [\n    true,\n    \"x\"\n  ],\n  \"b\": 1\n}\n");
+  }
+
+  /** Issue 22: parser internals (character codes, Jackson's vocabulary, source excerpts) never reach a message. */
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {
+    "{\"a\": 1,}", "{\"a\": 1 \"b\": 2}", "[1 2]", "{\"a\" 1}", "{\"a\": }", "{'a': 1}", "{\"a\": True}", "{\"a\": [1}",
+    "{\"a\": \"x\ty\"}", "{\"a\": \"\\q\"}", "{\"a\": 01}", "{\"a\": 1", "{\"a\": 1, \"a\": 2}", "{\"a\": -}", "\u0000", "{\"a\": NaN}"})
+  void syntaxMessagesAreInPlainWords(String text) {
+    Validated<JsonDocument> r = JsonDocument.parse("m.json", text);
+    assertThat(r.isValid()).isFalse();
+    String message = r.errors().get(0).message();
+    assertThat(message).as(text).doesNotContain("(code ", "Source:", "was expecting", "field name", "close marker", "JSON String",
+        "Object entries", "Array entries", "CTRL-CHAR", "REDACTED", "\n");
+  }
+
+  @Test
+  void aFolderIsReportedAsAFolder(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) {
+    Diagnostic d = JsonDocument.read(tmp, "x").errors().get(0);
+    assertThat(d.id()).isEqualTo("Json.Io");
+    assertThat(d.kind()).isEqualTo(Diagnostic.Kind.USAGE);
+    assertThat(d.message()).contains("is a folder, not a file").doesNotContain("does not exist");
+    assertThat(JsonDocument.read(tmp.resolve("nope.json"), "nope.json").errors().get(0).kind()).isEqualTo(Diagnostic.Kind.USAGE);
   }
 
   /** A file that is not JSON (credentials, a key) is never replayed in the error; line and column say where. */

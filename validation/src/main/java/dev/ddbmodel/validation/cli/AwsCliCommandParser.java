@@ -23,6 +23,49 @@ import java.util.Map;
 public final class AwsCliCommandParser {
   private AwsCliCommandParser() {}
 
+  /** Global options that take no value (the others take one, unless given as {@code --name=value}). */
+  private static final java.util.Set<String> VALUELESS_GLOBALS = java.util.Set.of("debug", "no-verify-ssl", "no-sign-request", "no-cli-pager",
+      "cli-pager", "generate-cli-skeleton");
+
+  /**
+   * The awscli accepts global options anywhere, also before {@code dynamodb} and before the
+   * subcommand ({@code aws --endpoint-url URL dynamodb query ...}): those are moved behind the
+   * subcommand, where they are refused or ignored like any other global option, instead of being
+   * mistaken for a missing subcommand.
+   */
+  static List<String> globalsAfterSubcommand(List<String> words) {
+    if (words.isEmpty() || !words.get(0).equals("aws")) {
+      return words;
+    }
+    List<String> head = new ArrayList<>(List.of("aws"));
+    List<String> globals = new ArrayList<>();
+    int i = 1;
+    while (i < words.size() && head.size() < 3) {
+      String w = words.get(i);
+      String name = w.startsWith("--") ? w.substring(2).split("=", 2)[0] : "";
+      boolean global = Subcommands.REFUSED_GLOBALS.containsKey(name) || Subcommands.IGNORED_GLOBALS.containsKey(name)
+          || VALUELESS_GLOBALS.contains(name);
+      if (!global) {
+        head.add(w);
+        i++;
+        continue;
+      }
+      globals.add(w);
+      boolean valueless = VALUELESS_GLOBALS.contains(name)
+          || (Subcommands.IGNORED_GLOBALS.containsKey(name) && Subcommands.IGNORED_GLOBALS.get(name).kind() == FlagSpec.Kind.BOOLEAN);
+      if (!w.contains("=") && !valueless && i + 1 < words.size() && !words.get(i + 1).startsWith("--")) {
+        globals.add(words.get(++i));
+      }
+      i++;
+    }
+    if (globals.isEmpty()) {
+      return words;
+    }
+    head.addAll(words.subList(i, words.size()));
+    head.addAll(globals);
+    return head;
+  }
+
   /** Parses a command; diagnostics have no file location (callers attach one). */
   public static Validated<AwsCliCommand> parse(String commandLine) {
     return parse(commandLine, SourceLocation.NONE);
@@ -41,6 +84,7 @@ public final class AwsCliCommandParser {
     } catch (ShellTokenizer.TokenizeException e) {
       return Validated.invalid(err("Command.Shell", e.getMessage() + " (at character " + (e.offset + 1) + ")", where, e.hint));
     }
+    words = globalsAfterSubcommand(words);
     if (words.size() < 2 || !words.get(0).equals("aws") || !words.get(1).equals("dynamodb")) {
       return Validated.invalid(err("Command.NotDynamoDb",
           "the command must start with `aws dynamodb`, found `" + String.join(" ", words.subList(0, Math.min(2, words.size()))) + "`",

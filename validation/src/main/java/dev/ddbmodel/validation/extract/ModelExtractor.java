@@ -66,8 +66,9 @@ public final class ModelExtractor {
         client = b.build();
       }
     } catch (SdkClientException e) {
-      return err("Extract.Configuration", "cannot set up the DynamoDB client: " + e.getMessage().lines().findFirst().orElse(""),
-          "pass --region (or set AWS_REGION) and configure credentials, or use --endpoint for a local emulator");
+      return Validated.invalid(Diagnostic.environment("Extract.Configuration", "cannot set up the DynamoDB client: "
+          + e.getMessage().lines().findFirst().orElse(""), SourceLocation.NONE,
+          "pass --region (or set AWS_REGION) and configure credentials, or use --endpoint for a local emulator"));
     }
     Optional<ApplicationAutoScalingClient> scaling = Optional.empty();
     if (endpoint.isEmpty()) {
@@ -192,8 +193,8 @@ public final class ModelExtractor {
       return err("Extract.Service", "DynamoDB refused a read: " + code + ": " + (e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorMessage()),
           "the credentials need dynamodb:ListTables, DescribeTable, DescribeTimeToLive and Scan on these tables");
     } catch (SdkClientException e) {
-      return err("Extract.Unreachable", "cannot reach DynamoDB: " + e.getMessage().lines().findFirst().orElse(""),
-          "check --endpoint (or the region and credentials for AWS)");
+      return Validated.invalid(Diagnostic.environment("Extract.Unreachable", "cannot reach DynamoDB: " + e.getMessage().lines().findFirst().orElse(""),
+          SourceLocation.NONE, "check --endpoint (or the region and credentials for AWS)"));
     }
   }
 

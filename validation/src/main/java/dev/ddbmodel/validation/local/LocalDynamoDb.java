@@ -1,5 +1,10 @@
 package dev.ddbmodel.validation.local;
 
+import dev.ddbmodel.core.Diagnostic;
+import dev.ddbmodel.core.DiagnosticException;
+import dev.ddbmodel.core.SourceLocation;
+import dev.ddbmodel.core.io.IoMessages;
+import java.util.List;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Constructor;
@@ -93,6 +98,10 @@ public final class LocalDynamoDb implements AutoCloseable {
 
   /** Starts an in-memory HTTP server on 127.0.0.1 at {@code port} (0 = a free port). */
   public static LocalDynamoDb server(int requestedPort) {
+    if (requestedPort < 0 || requestedPort > 65535) {
+      throw new DiagnosticException(List.of(Diagnostic.environment("Local.Port", "port " + requestedPort + " is out of range",
+          SourceLocation.NONE, "use a port from 1 to 65535, or 0 for any free port")));
+    }
     int port = requestedPort == 0 ? freePort() : requestedPort;
     DynamoDBProxyServer s;
     try {
@@ -102,7 +111,8 @@ public final class LocalDynamoDb implements AutoCloseable {
       bindToLoopback(s);
       s.start();
     } catch (Exception e) {
-      throw new IllegalStateException("DynamoDB Local did not start on port " + port, e);
+      throw new DiagnosticException(List.of(Diagnostic.environment("Local.Port", "DynamoDB Local cannot listen on 127.0.0.1:" + port + ": "
+          + IoMessages.cause(e), SourceLocation.NONE, "the port is probably in use: pass another --port, or 0 for any free port")));
     }
     URI endpoint = URI.create("http://127.0.0.1:" + port);
     return new LocalDynamoDb(clientFor(endpoint), null, null, s, endpoint);

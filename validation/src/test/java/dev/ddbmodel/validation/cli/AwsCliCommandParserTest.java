@@ -103,4 +103,19 @@ class AwsCliCommandParserTest {
         + "--expression-attribute-values '{\":x\":{\"S\":\"a|b;c&d$e`f\"},\":y\":{\"N\":\"1\"}}'").unwrap();
     assertThat(c.json("expression-attribute-values").orElseThrow().path(":x").path("S").asText()).isEqualTo("a|b;c&d$e`f");
   }
+
+  /** Issue 22: awscli global options before the subcommand are refused or ignored as such, not "no subcommand". */
+  @Test
+  void globalOptionsBeforeTheSubcommand() {
+    Validated<AwsCliCommand> refused = AwsCliCommandParser.parse(
+        "aws --endpoint-url http://localhost:8000 dynamodb query --table-name T --key-condition-expression \"pk = :p\""
+            + " --expression-attribute-values '{\":p\": {\"S\": \"a\"}}'");
+    assertThat(refused.errors()).extracting(Diagnostic::id).containsExactly("Command.RefusedOption");
+    Validated<AwsCliCommand> between = AwsCliCommandParser.parse("aws dynamodb --endpoint-url x query --table-name T");
+    assertThat(between.errors()).extracting(Diagnostic::id).contains("Command.RefusedOption").doesNotContain("Command.MissingSubcommand");
+    Validated<AwsCliCommand> region = AwsCliCommandParser.parse("aws --region us-east-1 --no-cli-pager dynamodb get-item --table-name T --key '{\"pk\": {\"S\": \"a\"}}'");
+    assertThat(region.isValid()).as("%s", region.diagnostics()).isTrue();
+    assertThat(region.unwrap().subcommand()).isEqualTo("get-item");
+    assertThat(AwsCliCommandParser.parse("aws dynamodb --table-name T").errors()).extracting(Diagnostic::id).containsExactly("Command.MissingSubcommand");
+  }
 }

@@ -59,7 +59,8 @@ public final class SourceDbAnalyzerTool implements ToolBinding {
         .days(a.optionalInt("pattern_analysis_days").orElse(30))
         .maxResults(a.optionalInt("max_query_results").or(() -> Optional.ofNullable(env.apply("MYSQL_MAX_QUERY_RESULTS")).map(Integer::valueOf)).orElse(500))
         .secretArn(arg(a, "aws_secret_arn", "MYSQL_SECRET_ARN").orElse(null))
-        .region(arg(a, "aws_region", "AWS_REGION").orElse(null));
+        .region(arg(a, "aws_region", "AWS_REGION").orElse(null))
+        .profile(a.bool("profile", true));
     // connection method, as the reference: explicit cluster ARN, explicit hostname, env cluster ARN, env hostname; one excludes the other
     Optional<String> cluster = a.optionalString("aws_cluster_arn");
     Optional<String> host = a.optionalString("hostname");

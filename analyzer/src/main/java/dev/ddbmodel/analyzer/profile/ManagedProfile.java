@@ -1,0 +1,83 @@
+package dev.ddbmodel.analyzer.profile;
+
+import dev.ddbmodel.core.Diagnostic;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** The profile step of managed mode: its own read-only connection, {@code profile.md} and its warnings for the manifest. */
+public final class ManagedProfile {
+  /** The file the profile is written to, next to manifest.md. */
+  public static final String FILE = "profile.md";
+
+  /** The manifest's section pointing at the profile. */
+  public static final String MANIFEST_SECTION = "\n## Data Profile\n\n- [Data profile](" + FILE
+      + ") — children per parent for every foreign key, key skew and hot keys, row and DynamoDB item sizes, reads vs writes per table\n"
+      + "- [profile.json](" + ProfileJson.FILE + ") — the same figures for scripts (JSON Schema: profile.schema.json in the ddbmodel-analyzer jar, dev/ddbmodel/analyzer/profile/)\n";
+
+  /**
+   * What the profile step adds to the analysis folder.
+   *
+   * @param files {@code profile.md} and {@code profile.json} (empty when the profile did not run)
+   * @param manifest the section appended to {@code manifest.md} ("" when none)
+   * @param problems why the profile could not run, for the manifest's problems
+   * @param cardinality per foreign key ({@link #key(String, String)} of its child table and
+   *     constraint name) the measured class and figures, for the manifest's summary
+   */
+  public record Output(Map<String, String> files, String manifest, List<String> problems, Map<String, String> cardinality) {
+    public static final Output NONE = new Output(Map.of(), "", List.of(), Map.of());
+
+    public Output {
+      files = Map.copyOf(files);
+      problems = List.copyOf(problems);
+      cardinality = Map.copyOf(cardinality);
+    }
+  }
+
+  /** The key of a foreign key in {@link Output#cardinality()}: its child table and constraint name. */
+  public static String key(String childTable, String constraint) {
+    return childTable + "\u0000" + constraint;
+  }
+
+  private ManagedProfile() {}
+
+  /** Opens the connection the profile runs on (the analyzer's, with its connect and socket timeouts). */
+  @FunctionalInterface
+  public interface ConnectionSource {
+    Connection open() throws SQLException;
+  }
+
+  /**
+   * Profiles the database with the default limits and the request's statement timeout. Never
+   * throws for a database problem: the analysis is written either way, with the reason among its
+   * problems; the profile's own warnings are counted in the manifest and listed in profile.md.
+   */
+  public static Output run(String dialect, String database, ConnectionSource source, int timeoutSeconds) {
+    if (!dialect.equals("postgresql") && !dialect.equals("mysql")) {
+      return new Output(Map.of(), "\n## Data Profile\n\nNot available for " + dialect + " (PostgreSQL and MySQL/MariaDB only).\n", List.of(), Map.of());
+    }
+    // MySQL/MariaDB: the database is the schema; PostgreSQL: the connection's current schema of that database
+    ProfileRequest req = new ProfileRequest(dialect.equals("mysql") ? database : null, Duration.ofSeconds(Math.max(1, timeoutSeconds)), ProfileRequest.defaults().budget(),
+        ProfileRequest.defaults().exactRowLimit(), ProfileRequest.defaults().sampleParents(), ProfileRequest.defaults().sampleRows(),
+        ProfileRequest.defaults().itemSampleRows(), ProfileRequest.defaults().topValues(), ProfileRequest.defaults().maxTables(), 0, 0);
+    try (Connection c = source.open()) {
+      ProfileResult r = Profiler.profile(c, req);
+      Map<String, String> files = new java.util.LinkedHashMap<>();
+      files.put(FILE, ProfileWriter.render(r));
+      files.put(ProfileJson.FILE, ProfileJson.render(r));
+      String warnings = r.diagnostics().isEmpty() ? "" : "- Profile warnings: " + r.diagnostics().size() + " ("
+          + r.diagnostics().stream().map(Diagnostic::id).distinct().sorted().collect(java.util.stream.Collectors.joining(", ")) + "), listed in profile.md\n";
+      Map<String, String> cardinality = new java.util.HashMap<>();
+      for (ProfileResult.Relationship rel : r.relationships()) {
+        cardinality.put(key(rel.child(), rel.name()), rel.cardinality().label() + " (median " + rel.median() + ", max " + rel.max() + " children per parent"
+            + (rel.sampled() ? ", sampled" : "") + ")");
+      }
+      return new Output(files, MANIFEST_SECTION + warnings, List.of(), cardinality);
+    } catch (SQLException e) {
+      String m = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
+      return new Output(Map.of(), "", List.of("data profile not written: " + e.getSQLState() + ": " + m), Map.of());
+    }
+  }
+}
