@@ -66,6 +66,14 @@ public final class UsageExamples {
     }
   }
 
+  /** A pattern method that returns nothing (a write of several entities, a batch write). */
+  static void run(Map<String, String> out, String id, Runnable call) {
+    run(out, id, () -> {
+      call.run();
+      return Boolean.TRUE;
+    });
+  }
+
   static Map<String, Object> data(Map<String, Map<String, Object>> samples, String entity) {
     Map<String, Object> d = new LinkedHashMap<>();
     for (String s : List.of("sample_data", "access_pattern_data", "filter_values")) {
