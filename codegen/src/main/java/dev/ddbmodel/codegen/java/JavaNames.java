@@ -49,25 +49,7 @@ final class JavaNames {
 
   /** The identifier of a schema name (parameter, field, pattern). */
   static String ident(String name) {
-    boolean plain = name.matches("[A-Za-z][A-Za-z0-9_]*");
-    String clean = name.replaceAll("[^A-Za-z0-9_]+", "_").replaceAll("^_+|_+$", "");
-    String c = clean.isEmpty() ? "x" : Names.camel(clean);
-    if (c.isEmpty() || !Character.isJavaIdentifierStart(c.charAt(0))) {
-      c = "x" + c;
-    }
-    if (!plain) {
-      c = c + "_" + hash(name);
-    }
-    return KEYWORDS.contains(c) || RESERVED.contains(c) ? c + "Value" : c;
-  }
-
-  static String hash(String s) {
-    try {
-      byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
-      return String.format(Locale.ROOT, "%02x%02x%02x", d[0], d[1], d[2]);
-    } catch (java.security.NoSuchAlgorithmException ex) {
-      throw new IllegalStateException(ex);
-    }
+    return dev.ddbmodel.codegen.plan.Naming.camelMember(name, c -> KEYWORDS.contains(c) || RESERVED.contains(c));
   }
 
   /**

@@ -41,7 +41,27 @@ public final class Naming {
     return reserved.contains(c) || reserved.contains(c + "Repository") ? c + "Entity" : c;
   }
 
-  static String hash(String s) {
+  /**
+   * The lower-camel member name (field, parameter, method) of a schema name for the C-like
+   * targets: a plain identifier keeps its words; anything else is cleaned to letters, digits and
+   * underscores, starts with a letter and gets a short hash of the original; a name {@code taken}
+   * by the language or the generated code gets the suffix {@code Value}.
+   */
+  public static String camelMember(String name, java.util.function.Predicate<String> taken) {
+    boolean plain = name.matches("[A-Za-z][A-Za-z0-9_]*");
+    String clean = name.replaceAll("[^A-Za-z0-9_]+", "_").replaceAll("^_+|_+$", "");
+    String c = clean.isEmpty() ? "x" : Names.camel(clean);
+    if (c.isEmpty() || !Character.isLetter(c.charAt(0))) {
+      c = "x" + c;
+    }
+    if (!plain) {
+      c = c + "_" + hash(name);
+    }
+    return taken.test(c) ? c + "Value" : c;
+  }
+
+  /** A short, stable hash of a name (six hex digits of its SHA-256): the suffix that keeps mangled names apart. */
+  public static String hash(String s) {
     try {
       byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
       return String.format(Locale.ROOT, "%02x%02x%02x", d[0], d[1], d[2]);

@@ -32,18 +32,9 @@ final class PythonNames {
     String s = name;
     if (!plain) {
       String clean = name.replaceAll("[^A-Za-z0-9_]+", "_").replaceAll("^[_0-9]+|_+$", "");
-      s = (clean.isEmpty() ? "f" : clean) + "_" + hash(name);
+      s = (clean.isEmpty() ? "f" : clean) + "_" + dev.ddbmodel.codegen.plan.Naming.hash(name);
     }
     return KEYWORDS.contains(s) || LOCALS.contains(s) ? s + "_" : s;
-  }
-
-  static String hash(String s) {
-    try {
-      byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(s.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-      return String.format(java.util.Locale.ROOT, "%02x%02x%02x", d[0], d[1], d[2]);
-    } catch (java.security.NoSuchAlgorithmException ex) {
-      throw new IllegalStateException(ex);
-    }
   }
 
   /** Names the generated modules import or define at module level: an entity class of that name would shadow them. */
