@@ -43,6 +43,6 @@ public final class UsageSummary {
         }
       }
     }
-    assertThat(readsWithItems).as("reads returning the sample data").isEqualTo(reads);
+    assertThat(readsWithItems).as("reads returning the sample data, in " + output).isEqualTo(reads);
   }
 }

@@ -8,11 +8,13 @@ import dev.ddbmodel.schema.model.KeyTemplate;
 import dev.ddbmodel.schema.model.Schema;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The language-neutral plan of a usage_examples smoke test: one complete sample item per entity
@@ -78,10 +80,8 @@ public record SmokePlan(Map<String, ObjectNode> samples, List<Call> calls) {
         for (Schema.Parameter p : ap.parameters()) {
           if (p.type().equals("entity")) {
             String t = p.entityType().orElse(e.name());
-            args.add(new Arg(p.name(), ap.operation().equals("BatchWriteItem") ? Arg.Kind.ENTITY_LIST : Arg.Kind.ENTITY, null, t));
+            args.add(new Arg(p.name(), Arg.Kind.ENTITY, null, t));
             entityParam = Optional.of(t);
-          } else if (ap.operation().equals("BatchGetItem") && p.type().equals("array")) {
-            args.add(new Arg(p.name(), Arg.Kind.KEY_LIST, null, e.name()));
           } else if (ap.operation().equals("UpdateItem") && e.field(p.name()).isPresent() && !isKeyField(e, p.name())) {
             JsonNode v = upd.has(p.name()) ? coerce(e.field(p.name()).get(), upd.get(p.name())) : sample.get(p.name());
             args.add(new Arg(p.name(), Arg.Kind.VALUE, v, null));
@@ -99,6 +99,13 @@ public record SmokePlan(Map<String, ObjectNode> samples, List<Call> calls) {
           } else {
             args.add(new Arg(p.name(), Arg.Kind.VALUE, asParamType(p, otherValue(s, e, ap, p, sample)), null));
           }
+        }
+        // a batch method takes one list whatever the schema's parameters are (the plan's BatchGet/BatchWrite nodes):
+        // the keys of the created item, or the created entity
+        if (ap.operation().equals("BatchGetItem")) {
+          args = new ArrayList<>(List.of(new Arg("keys", Arg.Kind.KEY_LIST, null, e.name())));
+        } else if (ap.operation().equals("BatchWriteItem")) {
+          args = new ArrayList<>(List.of(new Arg("items", Arg.Kind.ENTITY_LIST, null, entityParam.orElse(e.name()))));
         }
         boolean filtered = ap.filter().isPresent() && !filterMatches(ap, args, sample, e);
         switch (ap.operation()) {
@@ -171,11 +178,38 @@ public record SmokePlan(Map<String, ObjectNode> samples, List<Call> calls) {
   /** A complete sample item: every field, from usage data where it has a value of a usable type. */
   static ObjectNode sample(Schema.Entity e, JsonNode given, boolean update) {
     ObjectNode o = F.objectNode();
+    Set<String> absent = update ? Set.of() : leftAbsent(e);
     for (Schema.Field f : e.fields()) {
       JsonNode v = given.get(f.name());
+      if ((v == null || v.isNull()) && absent.contains(f.name())) {
+        continue;
+      }
       o.set(f.name(), v == null || v.isNull() ? defaultFor(f.type(), f.name(), f.itemType()) : coerce(f, v));
     }
     return o;
+  }
+
+  /**
+   * Optional fields an {@code attribute_not_exists} filter of the entity's patterns names: the
+   * sample leaves them out (unless usage data gives them), so that read finds the created item.
+   * A field a table or index key, or a pattern parameter, uses is always filled.
+   */
+  static Set<String> leftAbsent(Schema.Entity e) {
+    Set<String> used = new HashSet<>();
+    e.pkTemplate().fieldNames().forEach(used::add);
+    e.skTemplate().ifPresent(t -> used.addAll(t.fieldNames()));
+    for (Schema.GsiMapping g : e.gsiMappings()) {
+      g.pkTemplates().forEach(t -> used.addAll(t.fieldNames()));
+      g.skTemplates().forEach(t -> used.addAll(t.fieldNames()));
+    }
+    Set<String> out = new HashSet<>();
+    for (Schema.AccessPattern ap : e.accessPatterns()) {
+      ap.parameters().forEach(p -> used.add(p.name()));
+      ap.filter().ifPresent(f -> f.conditions().stream().filter(c -> c.function().orElse("").equals("attribute_not_exists"))
+          .forEach(c -> out.add(c.field())));
+    }
+    out.removeIf(f -> used.contains(f) || e.field(f).map(Schema.Field::required).orElse(true));
+    return out;
   }
 
   private static Schema.FieldType typeOf(String t) {
@@ -382,7 +416,10 @@ public record SmokePlan(Map<String, ObjectNode> samples, List<Call> calls) {
       String fn = c.function().orElse("");
       String op = c.operator().orElse("");
       if (fn.equals("attribute_not_exists")) {
-        return false;
+        if (sample.has(c.field())) {
+          return false;
+        }
+        continue;
       }
       if (fn.equals("attribute_exists")) {
         continue;
