@@ -63,13 +63,13 @@ class PathGuardTest {
   }
 
   @Test
-  void atomicDirectoryWriteReplacesWholeOrNothing() throws Exception {
+  void aFolderWriteIsWholeOrNothingAndRefusesAnEscapingName() throws Exception {
     Path out = tmp.resolve("out");
-    AtomicFiles.writeDirectory(out, java.util.Map.of("a/b.txt", "x".getBytes(java.nio.charset.StandardCharsets.UTF_8)), false);
+    Outputs outputs = Outputs.standard();
+    assertThat(outputs.writeFolder(out, java.util.Map.of("a/b.txt", "x".getBytes(java.nio.charset.StandardCharsets.UTF_8)), false, "test files").isValid()).isTrue();
     assertThat(Files.readString(out.resolve("a/b.txt"))).isEqualTo("x");
-    org.assertj.core.api.Assertions.assertThatThrownBy(
-            () -> AtomicFiles.writeDirectory(out, java.util.Map.of("../evil", new byte[0]), true))
-        .isInstanceOf(java.io.IOException.class);
+    var refused = outputs.writeFolder(out, java.util.Map.of("../evil", new byte[0]), true, "test files");
+    assertThat(refused.isValid()).isFalse();
     assertThat(Files.readString(out.resolve("a/b.txt"))).isEqualTo("x");
     try (var s = Files.list(tmp)) {
       assertThat(s.map(p -> p.getFileName().toString())).containsExactly("out");
