@@ -86,7 +86,7 @@ final class AnalysisWriter {
       List<String> shown = new ArrayList<>();
       for (List<String> row : entities.rows().subList(0, Math.min(SUMMARY_ENTITIES, entities.rows().size()))) {
         String rows = rowsCol < 0 ? null : row.get(rowsCol);
-        shown.add("`" + cell(row.get(entities.column("table_name"))) + "`" + (rows == null ? "" : " (" + cell(rows) + " rows)"));
+        shown.add("`" + shown(row.get(entities.column("table_name"))) + "`" + (rows == null ? "" : " (" + shown(rows) + " rows)"));
       }
       sb.append("- **Entities** (").append(entities.rows().size()).append(entities.truncated() ? "+" : "").append(" tables): ")
           .append(shown.isEmpty() ? "none" : String.join(", ", shown)).append(more(entities.rows().size(), shown.size())).append('\n');
@@ -102,8 +102,8 @@ final class AnalysisWriter {
       for (List<String> row : fks.rows().subList(0, Math.min(SUMMARY_RELATIONSHIPS, fks.rows().size()))) {
         String child = row.get(fks.column("table_name"));
         String c = name < 0 ? null : cardinality.get(dev.ddbmodel.analyzer.profile.ManagedProfile.key(child, row.get(name)));
-        sb.append("  - `").append(cell(child)).append(cols < 0 || row.get(cols) == null ? "" : "(" + cell(row.get(cols)) + ")").append("` → `")
-            .append(cell(row.get(fks.column("referenced_table_name")))).append("`").append(c == null ? "" : ": " + c).append('\n');
+        sb.append("  - `").append(shown(child)).append(cols < 0 || row.get(cols) == null ? "" : "(" + shown(row.get(cols)) + ")").append("` → `")
+            .append(shown(row.get(fks.column("referenced_table_name")))).append("`").append(c == null ? "" : ": " + c).append('\n');
       }
       if (fks.rows().size() > SUMMARY_RELATIONSHIPS) {
         sb.append("  - … and ").append(fks.rows().size() - SUMMARY_RELATIONSHIPS).append(" more in foreign_key_analysis.md\n");
@@ -127,6 +127,11 @@ final class AnalysisWriter {
     sb.append("- **Warnings**: ").append(stats.warnings().size()).append(", **problems**: ").append(problems.size())
         .append(stats.warnings().isEmpty() && problems.isEmpty() ? "" : " (listed at the end of this file)").append("\n\n");
     return sb.toString();
+  }
+
+  /** A value of a result row as a markdown cell; a database NULL is shown as NULL. */
+  private static String shown(String c) {
+    return c == null ? "NULL" : cell(c);
   }
 
   private static ResultTable find(List<ResultTable> tables, String name) {

@@ -52,6 +52,16 @@ class ManifestSummaryTest {
   }
 
   @Test
+  void databaseNullsInAnyCellAreShownAsNull() {
+    List<String> nulls = java.util.Arrays.asList(null, null, null, null, null, null);
+    String s = AnalysisWriter.summary(List.of(new ResultTable("table_analysis", TABLES.columns(), List.of(nulls.subList(0, 3)), false, null),
+        new ResultTable("foreign_key_analysis", FKS.columns(), List.of(nulls), false, null),
+        new ResultTable("query_pattern_analysis", PATTERNS.columns(), List.of(nulls.subList(0, 5)), false, null)),
+        new StatisticsCheck.Findings(List.of(), "unknown"), List.of(), Map.of());
+    assertThat(s).contains("(1 tables): `NULL`\n").contains("  - `NULL` → `NULL`\n").contains("  - unknown req/s: ``\n");
+  }
+
+  @Test
   void theSummaryOpensTheManifest() {
     AnalyzerRequest r = AnalyzerRequest.builder("postgresql", java.nio.file.Path.of("unused")).build();
     Map<String, String> files = AnalysisWriter.files(r, "shop", List.of(), List.of(TABLES, FKS, PATTERNS),
