@@ -187,26 +187,7 @@ final class PythonExtras {
 
   /** A JSON value as a Python literal; non-integral numbers become Decimal. */
   static String pyValue(JsonNode n) {
-    if (n.isNumber() && !n.isIntegralNumber()) {
-      return "Decimal(" + pyString(n.decimalValue().toPlainString()) + ")";
-    }
-    if (n.isObject()) {
-      StringBuilder sb = new StringBuilder("{");
-      var it = n.fields();
-      boolean first = true;
-      while (it.hasNext()) {
-        var e = it.next();
-        sb.append(first ? "" : ", ").append(pyString(e.getKey())).append(": ").append(pyValue(e.getValue()));
-        first = false;
-      }
-      return sb.append("}").toString();
-    }
-    if (n.isArray()) {
-      List<String> parts = new ArrayList<>();
-      n.forEach(x -> parts.add(pyValue(x)));
-      return "[" + String.join(", ", parts) + "]";
-    }
-    return pyLiteral(n);
+    return literal(n, true);
   }
 
   /** Whether the sort key attribute a range condition applies to holds numbers. */
@@ -227,21 +208,29 @@ final class PythonExtras {
     return false;
   }
 
+  /** A JSON value as a Python literal, numbers as written. */
   static String pyLiteral(JsonNode n) {
+    return literal(n, false);
+  }
+
+  private static String literal(JsonNode n, boolean decimals) {
+    if (decimals && n.isNumber() && !n.isIntegralNumber()) {
+      return "Decimal(" + pyString(n.decimalValue().toPlainString()) + ")";
+    }
     if (n.isObject()) {
       StringBuilder sb = new StringBuilder("{");
       var it = n.fields();
       boolean first = true;
       while (it.hasNext()) {
         var e = it.next();
-        sb.append(first ? "" : ", ").append(pyString(e.getKey())).append(": ").append(pyLiteral(e.getValue()));
+        sb.append(first ? "" : ", ").append(pyString(e.getKey())).append(": ").append(literal(e.getValue(), decimals));
         first = false;
       }
       return sb.append("}").toString();
     }
     if (n.isArray()) {
       List<String> parts = new ArrayList<>();
-      n.forEach(x -> parts.add(pyLiteral(x)));
+      n.forEach(x -> parts.add(literal(x, decimals)));
       return "[" + String.join(", ", parts) + "]";
     }
     if (n.isTextual()) {
