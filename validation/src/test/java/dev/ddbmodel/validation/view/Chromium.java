@@ -273,12 +273,23 @@ final class Chromium implements AutoCloseable {
     } catch (Exception e) {
       // the browser goes anyway
     }
-    process.destroy();
+    // the whole tree: the network and GPU helpers outlive the main process for a moment and keep
+    // writing into the profile (CI once saw a file vanish under the recursive delete)
+    List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
+    tree.add(process.toHandle());
+    tree.forEach(ProcessHandle::destroy);
     try {
-      if (!process.waitFor(10, TimeUnit.SECONDS)) {
-        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      for (ProcessHandle h : tree) {
+        try {
+          h.onExit().get(10, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+          h.destroyForcibly();
+          h.onExit().get(10, TimeUnit.SECONDS);
+        }
       }
       dev.ddbmodel.core.io.AtomicFiles.deleteRecursively(profile);
+    } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+      throw new IllegalStateException("Chromium did not exit; its profile " + profile + " is left behind", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (IOException e) {
