@@ -71,11 +71,12 @@ final class JavaExamplesWriter {
           for (Schema.Parameter p : x.parameters()) {
             if (p.type().equals("entity")) {
               a.add(var(p.entityType().orElseThrow()) + "Sample");
+            } else if (p.type().equals("array") && p.entityType().isPresent() && x.entitiesInvolved().stream().anyMatch(i -> i.forEach().orElse("").equals(p.name()))) {
+              a.add("List.of(" + var(p.entityType().get()) + "Sample)");
             } else {
               a.add(convert(p, anyData(p)));
             }
           }
-          a.add("null");
           sb.append("    run(out, \"").append(x.id()).append("\", () -> new TransactionService(client).").append(var(x.name())).append("(").append(String.join(", ", a)).append("));\n");
         }
       }
