@@ -76,7 +76,8 @@ final class TsTransactionWriter {
 
         """);
     body.append("/** Atomic operations across tables. */\nexport class TransactionService {\n  constructor(readonly client: DynamoDBDocumentClient) {}\n");
-    body.append("""
+    if (plans.stream().anyMatch(TransactionPlan::write)) {
+      body.append("""
 
           private async commit(actions: Actions<WriteItem>): Promise<boolean> {
             if (actions.items.length === 0) {
@@ -93,6 +94,7 @@ final class TsTransactionWriter {
             }
           }
         """);
+    }
     for (TransactionPlan tp : plans) {
       Schema.CrossTablePattern x = tp.pattern();
       method(body, tp);
@@ -188,7 +190,8 @@ final class TsTransactionWriter {
 
   private static String expr(TransactionPlan.Action a, List<String> dumped) {
     String names = "{ " + String.join(", ", a.names().entrySet().stream().map(e -> q(e.getKey()) + ": " + q(e.getValue())).toList()) + " }";
-    return "...expr(" + a.condition().map(TsWriter::q).orElse("undefined") + ", " + (a.names().isEmpty() ? "{}" : names) + ", " + obj(a, a.values(), dumped) + ")";
+    return a.condition().map(c -> "ConditionExpression: " + q(c) + ", ").orElse("") + "...expr(undefined, " + (a.names().isEmpty() ? "{}" : names) + ", "
+        + obj(a, a.values(), dumped) + ")";
   }
 
   private static String obj(TransactionPlan.Action a, Map<String, Schema.ValueRef> m, List<String> dumped) {

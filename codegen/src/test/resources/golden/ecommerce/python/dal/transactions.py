@@ -67,7 +67,6 @@ class TransactionService:
 
     def place_order(self, order: Order, product_id: str, quantity: int) -> bool:
         """Pattern 12: Place an order and reserve stock atomically"""
-        _dumped = {"order": order.model_dump(mode="python", by_alias=True)}
         _actions: list[tuple[str, dict[str, Any], Any]] = []
         _add(_actions, "0 Put Order", "Put", OrderRepository(self._client), item=order, condition="attribute_not_exists(pk)")
         _add(_actions, "1 Update Product", "Update", ProductRepository(self._client), key={"product_id": product_id}, condition="stock >= :quantity", update="SET #ddbm_ver = if_not_exists(#ddbm_ver, :ddbm_zero) + :ddbm_one", names={"#ddbm_ver": "version"}, values={":quantity": quantity, ":ddbm_zero": 0, ":ddbm_one": 1})
