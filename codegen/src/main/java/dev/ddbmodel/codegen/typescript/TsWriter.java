@@ -27,7 +27,7 @@ final class TsWriter {
       "interface", "package", "private", "protected", "public", "await", "arguments", "eval", "as", "any", "unknown", "never", "undefined",
       "values", "expr", "conditions", "filters", "filter", "options", "result", "items", "entity", "key", "found", "out", "repo", "client",
       "r", "item", "assignments", "removals", "updateText", "conditionText", "expected", "updated", "userFilter", "typeFilter", "first", "responses",
-      "pending", "keys", "value", "err", "conditionValues", "i", "x", "k", "v", "String", "Number", "Object", "Error", "Promise", "Item", "Page",
+      "pending", "keys", "value", "err", "ddbmActions", "ddbmI", "ddbmEach", "ddbmElement", "i", "x", "k", "v", "String", "Number", "Object", "Error", "Promise", "Item", "Page",
       "PageOptions", "Expr", "fill", "toValues", "pick", "condition", "joinFilters", "encodeToken", "decodeToken", "isError", "withRetries",
       "stored", "get", "create", "update", "delete", "toItem", "fromItem", "tableName", "constructor", "prototype", "of", "type", "declare", "namespace",
       "module", "readonly", "keyof", "infer", "is", "asserts", "satisfies", "abstract", "accessor", "async", "get", "set", "from", "require"));
@@ -48,7 +48,7 @@ final class TsWriter {
   /** Type and value names the generated modules import or use globally: an entity type of that name would shadow them. */
   static final Set<String> TYPES = Set.copyOf(List.of("Array", "Object", "String", "Number", "Boolean", "Symbol", "BigInt", "Error", "Map", "Set", "Date",
       "JSON", "Math", "Promise", "Record", "Partial", "Required", "Readonly", "Pick", "Omit", "NonNullable", "ReturnType", "Buffer", "Uint8Array",
-      "Item", "Page", "PageOptions", "Expr", "TransactionCancelledError", "ConcurrentModificationError", "DynamoDBClient", "DynamoDBDocumentClient",
+      "Item", "Page", "PageOptions", "Expr", "Actions", "MAX_ACTIONS", "TransactionCancelledError", "ConcurrentModificationError", "DynamoDBClient", "DynamoDBDocumentClient",
       "CreateTableCommand", "CreateTableCommandInput", "DescribeTableCommand", "ListTablesCommand", "GetCommand", "PutCommand", "DeleteCommand",
       "UpdateCommand", "QueryCommand", "ScanCommand", "BatchGetCommand", "BatchWriteCommand", "TransactGetCommand", "TransactWriteCommand",
       "TransactGetCommandInput", "TransactWriteCommandInput", "TransactionService", "Function", "RegExp", "Infinity", "NaN", "Intl", "Reflect",
