@@ -50,6 +50,8 @@ public final class Profiler {
   private long statements;
   private long deadline;
   private ProfileSql sql;
+  /** MySQL/MariaDB column histograms by table and column, read once per run (empty when none or not readable). */
+  private Map<String, Object[]> histograms;
 
   private Profiler(Connection conn, ProfileRequest req) {
     this.conn = conn;
@@ -458,9 +460,41 @@ public final class Profiler {
 
   // ---------------------------------------------------------------- key skew
 
+  /**
+   * The column histograms of the schema, in one statement: MariaDB's mysql.column_stats, else
+   * MySQL 8's information_schema.COLUMN_STATISTICS. Not being allowed to read them (or a server
+   * without them) is no warning: the sampled GROUP BY follows.
+   */
+  private Map<String, Object[]> histograms(ProfileSql.MySql my) {
+    Map<String, Object[]> out = new TreeMap<>();
+    int before = diagnostics.size();
+    boolean maria = query("histograms", my.mariaDbHistograms(), List.of(sql.schema), rs -> out.put(rs.getString(1) + "\u0000" + rs.getString(2),
+        new Object[] {"mariadb", rs.getDouble(3), rs.getDouble(4), rs.getString(5), rs.getString(6)}));
+    if (!maria) {
+      query("histograms", my.mySqlHistograms(), List.of(sql.schema), rs -> out.put(rs.getString(1) + "\u0000" + rs.getString(2),
+          new Object[] {"mysql", rs.getString(3)}));
+    }
+    while (diagnostics.size() > before) {
+      diagnostics.remove(diagnostics.size() - 1);
+    }
+    return out;
+  }
+
+  private MySqlHistograms.Histogram histogram(Table t, String col) {
+    Object[] h = histograms == null ? null : histograms.get(t.name + "\u0000" + col);
+    if (h == null) {
+      return null;
+    }
+    return h[0].equals("mariadb") ? MySqlHistograms.mariadb((double) h[1], (double) h[2], (String) h[3], (String) h[4], t.rows, req.topValues())
+        : MySqlHistograms.mysql((String) h[1], req.topValues());
+  }
+
   private List<KeySkew> skew(Table t, TableProfile p) {
     List<KeySkew> out = new ArrayList<>();
     Map<String, Object[]> stats = new TreeMap<>();
+    if (sql instanceof ProfileSql.MySql my && histograms == null) {
+      histograms = histograms(my);
+    }
     if (sql instanceof ProfileSql.Postgres pg) {
       query("planner statistics of " + t.name, pg.stats(), List.of(sql.schema, t.name), rs -> {
         Array vals = rs.getArray(3);
@@ -492,6 +526,12 @@ public final class Profiler {
         for (int i = 0; i < Math.min(req.topValues(), Math.min(vals.length, freqs.length)); i++) {
           heavy.add(new Object[] {String.valueOf(vals[i]), ((Number) freqs[i]).doubleValue()});
         }
+      } else if (histogram(t, col) != null) {
+        MySqlHistograms.Histogram h = histogram(t, col);
+        distinct = h.distinct() >= 0 ? h.distinct() : t.indexCardinality.getOrDefault(col, 0L);
+        estimated = true;
+        source = h.source();
+        heavy.addAll(h.heaviest());
       } else {
         double f = fraction(t.rows, req.sampleRows());
         long[] dn = {0, 0};
