@@ -80,7 +80,7 @@ public final class SourceDbAnalyzer {
           "start with queries_file_path");
     }
     if (r.awsClusterArn().isPresent() && !r.awsClusterArn().get().isBlank()) {
-      return DataApi.analyze(d, r, id, queries).flatMap(tables -> written(r, d, id, queries, tables, guard.unwrap(), now));
+      return DataApi.analyze(d, r, id, server -> server.queries(id, r.maxQueryResults(), r.patternAnalysisDays())).flatMap(tables -> written(r, d, id, queries, tables, guard.unwrap(), now));
     }
     Validated<Credentials> creds = Credentials.resolve(r);
     if (!creds.isValid()) {
