@@ -54,7 +54,7 @@ class ConformanceTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"clinic", "arcade", "derived/ecommerce", "derived/social", "derived/iot-telemetry", "derived/saas-multitenant", "derived/clinic", "derived/arcade"})
+  @ValueSource(strings = {"clinic", "arcade", "library", "derived/ecommerce", "derived/social", "derived/iot-telemetry", "derived/saas-multitenant", "derived/clinic", "derived/arcade", "derived/library"})
   void python(String scenario) throws Exception {
     Path dir = scenarioDir(scenario);
     Path out = generate(dir, DalRequest.Language.PYTHON, "py");
@@ -63,7 +63,7 @@ class ConformanceTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"clinic", "arcade", "derived/ecommerce", "derived/social", "derived/iot-telemetry", "derived/saas-multitenant", "derived/clinic", "derived/arcade"})
+  @ValueSource(strings = {"clinic", "arcade", "library", "derived/ecommerce", "derived/social", "derived/iot-telemetry", "derived/saas-multitenant", "derived/clinic", "derived/arcade", "derived/library"})
   void typescript(String scenario) throws Exception {
     Path dir = scenarioDir(scenario);
     Path out = generate(dir, DalRequest.Language.TYPESCRIPT, "ts");
@@ -74,7 +74,7 @@ class ConformanceTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"clinic", "arcade", "derived/ecommerce", "derived/social", "derived/iot-telemetry", "derived/saas-multitenant", "derived/clinic", "derived/arcade"})
+  @ValueSource(strings = {"clinic", "arcade", "library", "derived/ecommerce", "derived/social", "derived/iot-telemetry", "derived/saas-multitenant", "derived/clinic", "derived/arcade", "derived/library"})
   void java(String scenario) throws Exception {
     Path dir = scenarioDir(scenario);
     Path out = generate(dir, DalRequest.Language.JAVA, "java");
