@@ -54,7 +54,7 @@ class ConformanceTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"clinic", "arcade"})
+  @ValueSource(strings = {"clinic", "arcade", "market"})
   void python(String scenario) throws Exception {
     Path dir = ROOT.resolve(scenario);
     Path out = generate(dir, DalRequest.Language.PYTHON, "py");
@@ -63,7 +63,7 @@ class ConformanceTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"clinic", "arcade"})
+  @ValueSource(strings = {"clinic", "arcade", "market"})
   void typescript(String scenario) throws Exception {
     Path dir = ROOT.resolve(scenario);
     Path out = generate(dir, DalRequest.Language.TYPESCRIPT, "ts");
@@ -74,7 +74,7 @@ class ConformanceTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"clinic", "arcade"})
+  @ValueSource(strings = {"clinic", "arcade", "market"})
   void java(String scenario) throws Exception {
     Path dir = ROOT.resolve(scenario);
     Path out = generate(dir, DalRequest.Language.JAVA, "java");

@@ -26,6 +26,10 @@ class ConcurrentModificationError(DataAccessError):
     """The item changed since it was read (optimistic locking), or a create found it already there."""
 
 
+class ConditionFailedError(DataAccessError):
+    """A write's condition was not met by the item as it is, so nothing was written (not a missing item, not a version conflict)."""
+
+
 class TransactionCancelledError(DataAccessError):
     """A transaction was cancelled; `reasons` holds one entry per action, in order: its code ("None" when that action was fine) and message."""
 
@@ -145,6 +149,11 @@ class Expression:
         if self.values:
             request["ExpressionAttributeValues"] = self.values
         return request
+
+
+def joined(parts: list[str], joiner: str) -> str:
+    """Condition terms joined by AND or OR, each in parentheses ("" when there are none)."""
+    return f" {joiner} ".join(f"({x})" for x in parts)
 
 
 def condition(expr: Expression, attribute: str, operator: Optional[str], function: Optional[str], values: list[Any]) -> str:

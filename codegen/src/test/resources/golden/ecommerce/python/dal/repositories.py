@@ -5,7 +5,7 @@ from typing import Any, Optional
 
 from botocore.exceptions import ClientError
 
-from .base import ConcurrentModificationError, DataAccessError, Expression, Page, condition, decode_token, deserialize, encode_token, fmt, serialize, serialize_value, with_retries
+from .base import ConcurrentModificationError, ConditionFailedError, DataAccessError, Expression, Page, condition, decode_token, deserialize, encode_token, fmt, joined, serialize, serialize_value, with_retries
 from .entities import Customer, Order, Product
 
 
