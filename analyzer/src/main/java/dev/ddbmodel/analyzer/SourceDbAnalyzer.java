@@ -108,7 +108,8 @@ public final class SourceDbAnalyzer {
 
   private static Validated<AnalyzerResult> written(AnalyzerRequest r, Dialect d, String id, List<AnalysisQuery> queries, List<ResultTable> tables,
       PathGuard guard, Instant now) {
-    return written(r, d, id, queries, tables, guard, now, ManagedProfile.Output.NONE);
+    return written(r, d, id, queries, tables, guard, now, new ManagedProfile.Output(null, "not_available",
+        "\n## Data Profile\n\nNot available over the RDS Data API (direct connections only).\n", List.of(), Map.of()));
   }
 
   private static Validated<AnalyzerResult> written(AnalyzerRequest r, Dialect d, String id, List<AnalysisQuery> queries, List<ResultTable> tables,
@@ -147,7 +148,7 @@ public final class SourceDbAnalyzer {
     }
     parsed.tables().keySet().stream().filter(n -> queries.stream().noneMatch(q -> q.name().equals(n)))
         .forEach(n -> problems.add("section `" + n + "` does not belong to the generated queries and was ignored"));
-    return write(r, d, id, queries, tables, problems, guard, now, ManagedProfile.Output.NONE);
+    return write(r, d, id, queries, tables, problems, guard, now, ManagedProfile.Output.SELF_SERVICE);
   }
 
   private static Validated<AnalyzerResult> write(AnalyzerRequest r, Dialect d, String id, List<AnalysisQuery> queries, List<ResultTable> fetched,
@@ -163,8 +164,15 @@ public final class SourceDbAnalyzer {
       return t;
     }).map(t -> Limits.apply(t, r.maxQueryResults())).toList();
     StatisticsCheck.Findings stats = StatisticsCheck.of(d.name(), tables, leftOut);
+    Workload workload = Workload.of(tables);
+    String workloadMd = workload.markdown(AnalysisJson.Pattern.all(tables));
     Map<String, String> files = new java.util.LinkedHashMap<>(AnalysisWriter.files(r, id, queries, tables, problems, stats, now, profile.cardinality()));
-    profile.files().forEach(files::putIfAbsent);
+    files.computeIfPresent("query_pattern_analysis.md", (k, v) -> v + "\n" + workloadMd);
+    if (profile.result() != null) {
+      files.put(ManagedProfile.FILE, dev.ddbmodel.analyzer.profile.ProfileWriter.render(profile.result(), workloadMd));
+    }
+    files.put(AnalysisJson.FILE, AnalysisJson.render(r, id, queries, tables, leftOut, stats, problems, now,
+        AnalysisJson.ProfilePart.of(profile.state(), profile.result(), profile.problems())));
     files.computeIfPresent("manifest.md", (k, v) -> v + profile.manifest());
     // a run in the same second gets database_analysis_<timestamp>_2 instead of colliding
     Outputs outputs = Outputs.standard();

@@ -53,6 +53,11 @@ public final class MySqlDialect implements Dialect {
    * referential_constraints for the rules: a SELECT-only user sees the first but not always the
    * second, and an inner join would hide the keys themselves.
    */
+  /*
+   * column_default: MariaDB writes a NULL default as the expression text NULL (a string default is
+   * quoted, 'NULL'); NULLIF makes it SQL NULL, which is what mysql --batch prints for it as well, so
+   * managed and self-service runs read the same value.
+   */
   @Override
   public List<AnalysisQuery> queries(String db, int n, int days) {
     return List.of(
@@ -61,7 +66,7 @@ public final class MySqlDialect implements Dialect {
                 + " ROUND((data_length + index_length) / 1048576, 2) AS total_mb, table_comment AS comment FROM information_schema.tables"
                 + " WHERE table_schema = ? AND table_type = 'BASE TABLE' ORDER BY table_name LIMIT " + (n + 1), List.of(db)),
         new AnalysisQuery("column_analysis", Category.SCHEMA, "Columns",
-            "SELECT c.table_name, c.column_name, c.ordinal_position, c.column_type AS data_type, c.is_nullable, c.column_key, c.column_default, c.extra, c.column_comment AS comment"
+            "SELECT c.table_name, c.column_name, c.ordinal_position, c.column_type AS data_type, c.is_nullable, c.column_key, NULLIF(c.column_default, 'NULL') AS column_default, c.extra, c.column_comment AS comment"
                 + " FROM information_schema.columns c WHERE c.table_schema = ? AND c.table_name" + NOT_A_VIEW
                 + " ORDER BY c.table_name, c.ordinal_position", List.of(db, db)),
         new AnalysisQuery("index_analysis", Category.SCHEMA, "Indexes",

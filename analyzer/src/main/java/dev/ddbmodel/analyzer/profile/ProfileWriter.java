@@ -15,11 +15,20 @@ public final class ProfileWriter {
   private ProfileWriter() {}
 
   public static String render(ProfileResult r) {
+    return render(r, "");
+  }
+
+  /**
+   * profile.md with {@code workload} (markdown sections from the query statistics: tables queried
+   * together, top patterns per table) after the profile's own workload table. No timing: the same
+   * measurements give the same bytes.
+   */
+  public static String render(ProfileResult r, String workload) {
     StringBuilder b = new StringBuilder();
     ProfileRequest l = r.limits();
     b.append("# Data profile\n\n");
     b.append("Engine: ").append(r.engine()).append(", schema ").append(cell(r.schema())).append(". ")
-        .append(r.statements()).append(" SELECT statements in ").append(r.elapsedMillis()).append(" ms.\n\n");
+        .append(r.statements()).append(" SELECT statements.\n\n");
     b.append("## How it was measured\n\n");
     b.append("- Read-only: a read-only transaction, SELECT statements only.\n");
     b.append(f("- Statement timeout %d s; budget %d s for the whole run; at most %d tables (largest first).\n", l.statementTimeout().toSeconds(),
@@ -86,8 +95,9 @@ public final class ProfileWriter {
         b.append("| ").append(cell(t.name())).append(f(" | %,d | %,d | %.2f | %.2f | %s | %.0f s | ", w.reads(), w.writes(), w.readsPerSecond(), w.writesPerSecond(),
             Double.isInfinite(w.ratio()) ? "no writes" : f("%.1f", w.ratio()), w.seconds())).append(cell(w.readsUnit() + "; " + w.writesUnit())).append(" |\n");
       }
-      b.append("\nWhich tables the hot queries join and the top patterns per table are in the access-pattern part of the analysis, not here.\n\n");
+      b.append('\n');
     }
+    b.append(workload.replace("\n## ", "\n### ").replaceFirst("^## ", "### "));
 
     if (!r.skipped().isEmpty()) {
       b.append("## Not profiled\n\n");
