@@ -20,15 +20,28 @@ final class ConditionRules {
 
   /** Which construct is checked: names the ids and the messages. */
   enum Kind {
-    FILTER("Schema.Filter", "filter"),
-    CONDITION("Schema.Condition", "write condition");
+    FILTER("filter", "Schema.Filter", "Schema.FilterField", "Schema.FilterFunction", "Schema.FilterOperator", null, null),
+    CONDITION("write condition", "Schema.Condition", "Schema.ConditionField", "Schema.ConditionFunction", "Schema.ConditionOperator",
+        "Schema.ConditionParam", "Schema.ConditionLimit");
 
-    final String id;
     final String noun;
+    final String id;
+    final String field;
+    final String function;
+    final String operator;
+    /** Unknown parameter (null: not checked). */
+    final String param;
+    /** A DynamoDB limit exceeded (null: not checked). */
+    final String limit;
 
-    Kind(String id, String noun) {
-      this.id = id;
+    Kind(String noun, String id, String field, String function, String operator, String param, String limit) {
       this.noun = noun;
+      this.id = id;
+      this.field = field;
+      this.function = function;
+      this.operator = operator;
+      this.param = param;
+      this.limit = limit;
     }
   }
 
@@ -93,7 +106,7 @@ final class ConditionRules {
       return;
     }
     if (!fieldNames.contains(field)) {
-      r.error(kind.id + "Field", ca.key("field"), "field `" + field + "` is not a field of the entity",
+      r.error(kind.field, ca.key("field"), "field `" + field + "` is not a field of the entity",
           Suggestions.closest(field, fieldNames).map(s -> "did you mean `" + s + "`?").orElse("fields: " + String.join(", ", new TreeSet<>(fieldNames))));
       return;
     }
@@ -114,7 +127,7 @@ final class ConditionRules {
     }
     if (!function.isEmpty()) {
       if (!SchemaRules.FUNCTIONS.contains(function)) {
-        r.error(kind.id + "Function", ca.key("function"), "invalid function `" + function + "`", Suggestions.hint(function, SchemaRules.FUNCTIONS));
+        r.error(kind.function, ca.key("function"), "invalid function `" + function + "`", Suggestions.hint(function, SchemaRules.FUNCTIONS));
         return;
       }
       if (function.equals("size") && operator.isEmpty()) {
@@ -130,7 +143,7 @@ final class ConditionRules {
       }
     }
     if (!SchemaRules.OPERATORS.contains(operator)) {
-      r.error(kind.id + "Operator", ca.key("operator"), "invalid operator `" + operator + "`", Suggestions.hint(operator, SchemaRules.OPERATORS));
+      r.error(kind.operator, ca.key("operator"), "invalid operator `" + operator + "`", Suggestions.hint(operator, SchemaRules.OPERATORS));
     } else if (operator.equals("between")) {
       if (!cond.hasNonNull("param")) {
         r.error(kind.id, ca, "`between` needs `param`", "name the parameter with the lower bound in `param`");
@@ -144,7 +157,7 @@ final class ConditionRules {
       if (!cond.path("params").isArray() || cond.path("params").isEmpty()) {
         r.error(kind.id, ca, "`in` needs a non-empty `params` array", "list the parameters holding the allowed values in `params`");
       } else if (kind == Kind.CONDITION && cond.get("params").size() > 100) {
-        r.error(kind.id + "Limit", ca.key("params"), "`in` lists " + cond.get("params").size() + " values; DynamoDB accepts at most 100",
+        r.error(kind.limit, ca.key("params"), "`in` lists " + cond.get("params").size() + " values; DynamoDB accepts at most 100",
             "split the condition, or check the values in the application");
       } else if (params != null) {
         for (int i = 0; i < cond.get("params").size(); i++) {
@@ -165,9 +178,9 @@ final class ConditionRules {
   }
 
   private void name(JsonNode v, At at, Set<String> params) {
-    if (!v.isTextual() || !params.contains(v.asText())) {
+    if (kind.param != null && (!v.isTextual() || !params.contains(v.asText()))) {
       String n = v.asText();
-      r.error(kind.id + "Param", at, "`" + n + "` is not a parameter of the pattern", params.isEmpty()
+      r.error(kind.param, at, "`" + n + "` is not a parameter of the pattern", params.isEmpty()
           ? "declare it in `parameters`, e.g. {\"name\": \"" + n + "\", \"type\": \"string\"}"
           : Suggestions.closest(n, params).map(s -> "did you mean `" + s + "`?").orElse("declare it in `parameters`"));
     }

@@ -165,6 +165,10 @@ final class WriteRules {
           field = a.get("field").asText();
           fa = aa.key("field");
         }
+        if (field.equals("version")) {
+          r.error("Schema.UpdateVersion", fa, "`version` is kept by the generated code (optimistic locking) and cannot be an update action", "remove this action");
+          continue;
+        }
         if (!fieldNames.contains(field)) {
           r.error("Schema.UpdateField", fa, "field `" + field + "` is not a field of the entity",
               Suggestions.closest(field, fieldNames).map(s -> "did you mean `" + s + "`?").orElse("fields: " + String.join(", ", new TreeSet<>(fieldNames))));
@@ -173,10 +177,6 @@ final class WriteRules {
         if (keyFields.contains(field)) {
           r.error("Schema.UpdateKey", fa, "`" + field + "` is part of the primary key; DynamoDB cannot change the key of an item in an update",
               "delete the item and put a new one (a TransactWrite does both at once)");
-          continue;
-        }
-        if (field.equals("version")) {
-          r.error("Schema.UpdateVersion", fa, "`version` is kept by the generated code (optimistic locking) and cannot be an update action", "remove this action");
           continue;
         }
         At prev = touched.putIfAbsent(field, aa);
