@@ -50,7 +50,7 @@ public final class AnalysisJson {
     }
   }
 
-  static String render(AnalyzerRequest r, String identifier, List<AnalysisQuery> queries, List<ResultTable> tables, Map<String, Integer> leftOut,
+  static String render(AnalyzerRequest r, String dialect, String identifier, List<AnalysisQuery> queries, List<ResultTable> tables, Map<String, Integer> leftOut,
       StatisticsCheck.Findings stats, List<String> problems, Instant at, ProfilePart profile) {
     ObjectNode doc = Json.object();
     doc.put("format", FORMAT);
@@ -78,8 +78,8 @@ public final class AnalysisJson {
       o.put("error", t == null ? "no result" : t.failed() ? t.error() : null);
     }
     doc.set("schema", schema(tables));
-    doc.set("statistics", statistics(tables, leftOut, stats));
-    doc.set("workload", Workload.of(tables).json());
+    doc.set("statistics", statistics(tables, dialect, leftOut, stats));
+    doc.set("workload", Workload.of(tables, dialect).json());
     ObjectNode p = doc.putObject("profile");
     p.put("state", profile.state());
     p.put("reason", profile.reason());
@@ -249,7 +249,7 @@ public final class AnalysisJson {
 
   // ---------------------------------------------------------------- statistics
 
-  private static ObjectNode statistics(List<ResultTable> tables, Map<String, Integer> leftOut, StatisticsCheck.Findings stats) {
+  private static ObjectNode statistics(List<ResultTable> tables, String dialect, Map<String, Integer> leftOut, StatisticsCheck.Findings stats) {
     ObjectNode out = Json.object();
     out.put("window", stats.window());
     ResultTable s = ok(tables, "statistics_status");
@@ -262,7 +262,7 @@ public final class AnalysisJson {
       }
     }
     ArrayNode ps = out.putArray("query_patterns");
-    for (Pattern p : Pattern.all(tables)) {
+    for (Pattern p : Pattern.all(tables, dialect)) {
       ObjectNode o = ps.addObject();
       o.put("source", p.source());
       o.put("text", p.text());
@@ -285,11 +285,11 @@ public final class AnalysisJson {
 
   /**
    * One kept access pattern (a read or a write of the application) with its figures; the
-   * tables it names come from {@link Statements#tables}.
+   * tables it names come from {@link Statements#tables(String, String)} (not from the joined cell: a name may contain a comma).
    */
   record Pattern(String source, String text, String kind, List<String> tables, Long calls, Double window, Double rate, Double avgMs, Long rowsSent,
       Long rowsExamined) {
-    static List<Pattern> all(List<ResultTable> tables) {
+    static List<Pattern> all(List<ResultTable> tables, String dialect) {
       List<Pattern> out = new ArrayList<>();
       for (String name : List.of("query_pattern_analysis", "prepared_statement_analysis")) {
         ResultTable t = ok(tables, name);
@@ -304,9 +304,8 @@ public final class AnalysisJson {
           Long calls = integer(cellOf(t, row, "calls"));
           Double window = number(cellOf(t, row, "window_seconds"));
           Double rate = calls == null || window == null ? null : calls / Math.max(1.0, window);
-          String names = cellOf(t, row, "tables");
           out.add(new Pattern(name, nn(cellOf(t, row, "query_pattern")), kind,
-              names == null || names.isEmpty() ? List.of() : List.of(names.split(", ")), calls, window, rate, number(cellOf(t, row, "avg_ms")),
+              Statements.tables(cellOf(t, row, "query_pattern"), dialect), calls, window, rate, number(cellOf(t, row, "avg_ms")),
               integer(cellOf(t, row, "rows_sent")), integer(cellOf(t, row, "rows_examined"))));
         }
       }

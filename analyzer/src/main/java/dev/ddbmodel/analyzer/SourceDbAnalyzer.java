@@ -157,21 +157,21 @@ public final class SourceDbAnalyzer {
     Map<String, Integer> leftOut = new TreeMap<>();
     List<ResultTable> tables = fetched.stream().map(t -> {
       if (t.name().equals("query_pattern_analysis") || t.name().equals("prepared_statement_analysis")) {
-        Statements.Filtered f = Statements.filter(t);
+        Statements.Filtered f = Statements.filter(t, d.name());
         f.leftOut().forEach((k, v) -> leftOut.merge(k, v, Integer::sum));
         return f.table();
       }
       return t;
     }).map(t -> Limits.apply(t, r.maxQueryResults())).toList();
     StatisticsCheck.Findings stats = StatisticsCheck.of(d.name(), tables, leftOut);
-    Workload workload = Workload.of(tables);
-    String workloadMd = workload.markdown(AnalysisJson.Pattern.all(tables));
+    Workload workload = Workload.of(tables, d.name());
+    String workloadMd = workload.markdown(AnalysisJson.Pattern.all(tables, d.name()));
     Map<String, String> files = new java.util.LinkedHashMap<>(AnalysisWriter.files(r, id, queries, tables, problems, stats, now, profile.cardinality()));
     files.computeIfPresent("query_pattern_analysis.md", (k, v) -> v + "\n" + workloadMd);
     if (profile.result() != null) {
       files.put(ManagedProfile.FILE, dev.ddbmodel.analyzer.profile.ProfileWriter.render(profile.result(), workloadMd));
     }
-    files.put(AnalysisJson.FILE, AnalysisJson.render(r, id, queries, tables, leftOut, stats, problems, now,
+    files.put(AnalysisJson.FILE, AnalysisJson.render(r, d.name(), id, queries, tables, leftOut, stats, problems, now,
         AnalysisJson.ProfilePart.of(profile.state(), profile.result(), profile.problems())));
     files.computeIfPresent("manifest.md", (k, v) -> v + profile.manifest());
     // a run in the same second gets database_analysis_<timestamp>_2 instead of colliding

@@ -34,8 +34,8 @@ record Workload(List<TableLoad> tables, List<Together> together) {
   /** Tables named by the same statements. */
   record Together(List<String> tables, int patterns, long calls, double readsPerSecond, double writesPerSecond, int busiest) {}
 
-  static Workload of(List<ResultTable> sections) {
-    List<AnalysisJson.Pattern> patterns = AnalysisJson.Pattern.all(sections);
+  static Workload of(List<ResultTable> sections, String dialect) {
+    List<AnalysisJson.Pattern> patterns = AnalysisJson.Pattern.all(sections, dialect);
     Map<String, List<Integer>> byTable = new TreeMap<>();
     Map<List<String>, List<Integer>> byGroup = new TreeMap<>(Workload::compareLists);
     for (int i = 0; i < patterns.size(); i++) {

@@ -75,7 +75,7 @@ public class AnalysisJsonTest {
   static String render(List<ResultTable> tables, List<String> problems) {
     AnalyzerRequest r = AnalyzerRequest.builder("postgresql", Path.of("unused")).mode("managed").build();
     List<AnalysisQuery> queries = new dev.ddbmodel.analyzer.dialect.PostgresDialect().queries("shop", 500, 30);
-    return AnalysisJson.render(r, "shop", queries, tables, Map.of("own", 4, "ddl", 1), StatisticsCheck.of("postgresql", tables, Map.of()), problems, AT,
+    return AnalysisJson.render(r, "postgresql", "shop", queries, tables, Map.of("own", 4, "ddl", 1), StatisticsCheck.of("postgresql", tables, Map.of()), problems, AT,
         AnalysisJson.ProfilePart.of("off", null, List.of()));
   }
 

@@ -125,6 +125,8 @@ class AnalyzerPostgresIT {
     });
     assertThat(doc.path("workload").path("tables_together")).anySatisfy(t -> assertThat(t.path("tables").toString()).isEqualTo("[\"order_items\",\"products\"]"));
     assertThat(doc.path("statistics").path("left_out").path("own").asInt()).isPositive();
+    assertThat(Files.readString(res.path().resolve("query_pattern_analysis.md"))).contains("## Tables queried together")
+        .contains("| order_items + products | 1 | ").contains("## Top patterns per table");
   }
 
   @Test

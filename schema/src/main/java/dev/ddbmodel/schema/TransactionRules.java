@@ -132,53 +132,12 @@ final class TransactionRules {
     return Optional.empty();
   }
 
-  /** The attributes an UpdateExpression writes (resolved through {@code names}), in order. */
-  static List<String> targets(String text, Map<String, String> names) {
-    List<String> out = new ArrayList<>();
-    Matcher m = CLAUSE.matcher(text);
-    List<int[]> spans = new ArrayList<>();
-    List<String> kinds = new ArrayList<>();
-    while (m.find()) {
-      spans.add(new int[] {m.start(), m.end()});
-      kinds.add(m.group(1).toUpperCase(Locale.ROOT));
-    }
-    for (int i = 0; i < spans.size(); i++) {
-      String body = text.substring(spans.get(i)[1], i + 1 < spans.size() ? spans.get(i + 1)[0] : text.length());
-      for (String action : topLevel(body)) {
-        String path = kinds.get(i).equals("SET") ? action.split("=", 2)[0] : action.trim().split("\\s+")[0];
-        String attr = path.trim().split("[.\\[]", 2)[0].trim();
-        out.add(attr.startsWith("#") ? names.getOrDefault(attr, attr.substring(1)) : attr);
-      }
-    }
-    return out;
-  }
-
-  private static List<String> topLevel(String body) {
-    List<String> out = new ArrayList<>();
-    int depth = 0;
-    int start = 0;
-    for (int i = 0; i < body.length(); i++) {
-      char c = body.charAt(i);
-      if (c == '(') {
-        depth++;
-      } else if (c == ')') {
-        depth--;
-      } else if (c == ',' && depth == 0) {
-        out.add(body.substring(start, i));
-        start = i + 1;
-      }
-    }
-    out.add(body.substring(start));
-    return out.stream().filter(s -> !s.isBlank()).toList();
-  }
-
   /** The binding, repetition, conflict and size rules, on a schema whose other rules hold. */
   static void semantic(SchemaRules r, Schema s) {
     SchemaRules.At root = SchemaRules.At.ROOT.key("cross_table_access_patterns");
     for (int i = 0; i < s.crossTablePatterns().size(); i++) {
       Schema.CrossTablePattern x = s.crossTablePatterns().get(i);
       SchemaRules.At xa = root.idx(i);
-      List<Keyed> keyed = new ArrayList<>();
       int fixed = 0;
       for (int k = 0; k < x.entitiesInvolved().size(); k++) {
         Schema.Involvement inv = x.entitiesInvolved().get(k);
@@ -232,18 +191,15 @@ final class TransactionRules {
           List<String> keyAttrs = new ArrayList<>();
           keyAttrs.add(table.partitionKey());
           table.sortKey().ifPresent(keyAttrs::add);
-          for (String t : targets(u, b.names())) {
+          for (String t : TransactionBindings.targets(u, b.names())) {
             if (keyAttrs.contains(t)) {
               r.error("Schema.UpdateExpression", ka.key("update"), "the update writes key attribute `" + t + "`; DynamoDB cannot change an item's key",
                   "delete the item and put a new one instead");
             }
           }
         });
-        if (!inv.action().equals("Put") || b.item().isPresent()) {
-          keyed.add(new Keyed(k, inv, table.name(), key(s, inv, b), strict));
-        }
       }
-      sameItem(r, xa, keyed);
+      sameItem(r, s, x, xa);
       if (fixed > TransactionBindings.MAX_ACTIONS) {
         r.error("Schema.TransactionSize", xa.key("entities_involved"), "the transaction has " + fixed + " actions; DynamoDB takes at most "
             + TransactionBindings.MAX_ACTIONS + " in one call", "split it into several transactions");
@@ -285,43 +241,16 @@ final class TransactionRules {
     return true;
   }
 
-  /** One action's item: its table and key attributes built from the sources of their fields. */
-  private record Keyed(int index, Schema.Involvement inv, String table, List<String> key, boolean strict) {}
-
-  private static List<String> key(Schema s, Schema.Involvement inv, TransactionBindings.Resolved b) {
-    Schema.Entity e = s.entities().get(inv.entity());
-    List<String> out = new ArrayList<>();
-    out.add(render(e.pkTemplate().text(), b.key()));
-    out.add(e.skTemplate().map(t -> render(t.text(), b.key())).orElse(""));
-    return out;
-  }
-
-  private static String render(String template, Map<String, Schema.ValueRef> key) {
-    String out = template;
-    for (Map.Entry<String, Schema.ValueRef> k : key.entrySet()) {
-      out = out.replace("{" + k.getKey() + "}", "{" + k.getValue() + "}");
-    }
-    return out;
-  }
-
   /**
    * DynamoDB refuses a transaction with two actions on one item ("Transaction request cannot include
-   * multiple operations on one item"): reported where the keys are provably equal, the same table
-   * and key templates filled from the same sources, repeated over the same list or not at all.
+   * multiple operations on one item"): reported where {@link TransactionBindings#sameItems} proves it.
    */
-  private static void sameItem(SchemaRules r, SchemaRules.At xa, List<Keyed> keyed) {
-    for (int a = 0; a < keyed.size(); a++) {
-      for (int b = a + 1; b < keyed.size(); b++) {
-        Keyed ka = keyed.get(a);
-        Keyed kb = keyed.get(b);
-        if (ka.table().equals(kb.table()) && ka.key().equals(kb.key()) && Objects.equals(ka.inv().forEach(), kb.inv().forEach())) {
-          report(r, ka.strict() || kb.strict(), "Schema.SameItem", xa.key("entities_involved").idx(kb.index()),
-              "action " + kb.index() + " (" + kb.inv().action() + " `" + kb.inv().entity() + "`) targets the same item as action " + ka.index() + " ("
-                  + ka.inv().action() + " `" + ka.inv().entity() + "`), key " + ka.key().stream().filter(x -> !x.isEmpty()).toList()
-                  + "; DynamoDB refuses two actions on one item in a transaction",
-              "merge the condition into the other action's condition, or bind this action's key to another item (`key`)");
-        }
-      }
+  private static void sameItem(SchemaRules r, Schema s, Schema.CrossTablePattern x, SchemaRules.At xa) {
+    for (TransactionBindings.SameItem p : TransactionBindings.sameItems(s, x)) {
+      Schema.Involvement ia = x.entitiesInvolved().get(p.first());
+      Schema.Involvement ib = x.entitiesInvolved().get(p.second());
+      report(r, ia.explicit() || ib.explicit(), "Schema.SameItem", xa.key("entities_involved").idx(p.second()), p.message(x),
+          "merge the condition into the other action's condition, or bind this action's key to another item (`key`)");
     }
   }
 }

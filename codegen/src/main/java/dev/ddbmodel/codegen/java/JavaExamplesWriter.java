@@ -69,7 +69,6 @@ final class JavaExamplesWriter {
       String invoke;
       if (call.crossTable().isPresent()) {
         List<String> a = args(call);
-        a.add("null");
         invoke = "new TransactionService(client)." + var(call.crossTable().get().name()) + "(" + String.join(", ", a) + ")";
       } else {
         List<String> a = args(call);

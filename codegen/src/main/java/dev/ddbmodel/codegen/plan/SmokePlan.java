@@ -123,6 +123,8 @@ public record SmokePlan(Map<String, ObjectNode> samples, List<Call> calls) {
       for (Schema.Parameter p : x.parameters()) {
         if (p.type().equals("entity")) {
           args.add(new Arg(p.name(), Arg.Kind.ENTITY, null, p.entityType().orElseThrow()));
+        } else if (p.type().equals("array") && p.entityType().isPresent() && x.entitiesInvolved().stream().anyMatch(i -> i.forEach().orElse("").equals(p.name()))) {
+          args.add(new Arg(p.name(), Arg.Kind.ENTITY_LIST, null, p.entityType().get()));
         } else {
           JsonNode v = null;
           for (Schema.Involvement inv : x.entitiesInvolved()) {

@@ -54,7 +54,7 @@ class ConformanceTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"clinic", "arcade", "market"})
+  @ValueSource(strings = {"clinic", "arcade", "shop", "market"})
   void python(String scenario) throws Exception {
     Path dir = ROOT.resolve(scenario);
     Path out = generate(dir, DalRequest.Language.PYTHON, "py");
@@ -63,7 +63,7 @@ class ConformanceTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"clinic", "arcade", "market"})
+  @ValueSource(strings = {"clinic", "arcade", "shop", "market"})
   void typescript(String scenario) throws Exception {
     Path dir = ROOT.resolve(scenario);
     Path out = generate(dir, DalRequest.Language.TYPESCRIPT, "ts");
@@ -74,7 +74,7 @@ class ConformanceTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"clinic", "arcade", "market"})
+  @ValueSource(strings = {"clinic", "arcade", "shop", "market"})
   void java(String scenario) throws Exception {
     Path dir = ROOT.resolve(scenario);
     Path out = generate(dir, DalRequest.Language.JAVA, "java");
@@ -212,6 +212,10 @@ class ConformanceTest {
       Map<String, AttributeValue> key = Map.of(keys.path("pk").asText("pk"), AttributeValue.fromS(c.get("pk").asText()), keys.path("sk").asText("sk"),
           keys.path("sk_type").asText("S").equals("N") ? AttributeValue.fromN(sk) : AttributeValue.fromS(sk));
       Map<String, AttributeValue> item = client.getItem(b -> b.tableName(table).key(key).consistentRead(true)).item();
+      if (c.path("missing").asBoolean(false)) {
+        assertThat(item).as(where + ": item " + key + " must not exist").isNullOrEmpty();
+        continue;
+      }
       assertThat(item).as(where + ": item " + key).isNotEmpty();
       if (c.has("absent")) {
         c.get("absent").forEach(a -> assertThat(item).as(where + ": " + key + " must not have " + a.asText()).doesNotContainKey(a.asText()));

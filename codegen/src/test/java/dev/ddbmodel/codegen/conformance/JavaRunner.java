@@ -128,8 +128,14 @@ final class JavaRunner implements AutoCloseable {
         } else if (c.getClass().getSimpleName().equals("TransactionCancelledException")) {
           r.put("error", "cancelled");
           ArrayNode reasons = r.putArray("reasons");
-          for (Object x : (List<?>) c.getClass().getMethod("reasons").invoke(c)) {
-            reasons.add(String.valueOf(x));
+          List<?> codes = (List<?>) c.getClass().getMethod("reasons").invoke(c);
+          List<?> labels = (List<?>) c.getClass().getMethod("actions").invoke(c);
+          ArrayNode failed = r.putArray("failed");
+          for (int k = 0; k < codes.size(); k++) {
+            reasons.add(String.valueOf(codes.get(k)));
+            if (!"None".equals(codes.get(k))) {
+              failed.add(k < labels.size() ? String.valueOf(labels.get(k)) : String.valueOf(k));
+            }
           }
         } else {
           r.put("error", "other").put("message", c.toString());
@@ -148,6 +154,13 @@ final class JavaRunner implements AutoCloseable {
     }
     if (param.path("type").asText().equals("entity")) {
       return entity(param.get("entity_type").asText(), v);
+    }
+    if (param.path("type").asText().equals("array") && param.has("entity_type") && v.isArray()) {
+      List<Object> out = new java.util.ArrayList<>();
+      for (JsonNode x : v) {
+        out.add(entity(param.get("entity_type").asText(), x));
+      }
+      return out;
     }
     if (type == String.class) {
       return v.asText();

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.Locale;
 
 /**
  * How the actions of a cross-table transaction get their values: which parameter (or field of an
@@ -32,6 +33,7 @@ public final class TransactionBindings {
 
   private static final Pattern VALUE = Pattern.compile(":([A-Za-z0-9_]+)");
   private static final Pattern NAME = Pattern.compile("#([A-Za-z0-9_]+)");
+  private static final Pattern CLAUSE = Pattern.compile("(?i)\\b(SET|REMOVE|ADD|DELETE)\\b");
 
   private TransactionBindings() {}
 
@@ -200,5 +202,97 @@ public final class TransactionBindings {
       return Optional.of("entity `" + e.name() + "` (of `" + r.param() + "`) has no field `" + r.field().get() + "`");
     }
     return Optional.empty();
+  }
+
+  /** The attributes an UpdateExpression writes (resolved through {@code names}), in order. */
+  public static List<String> targets(String text, Map<String, String> names) {
+    List<String> out = new ArrayList<>();
+    Matcher m = CLAUSE.matcher(text);
+    List<int[]> spans = new ArrayList<>();
+    List<String> kinds = new ArrayList<>();
+    while (m.find()) {
+      spans.add(new int[] {m.start(), m.end()});
+      kinds.add(m.group(1).toUpperCase(Locale.ROOT));
+    }
+    for (int i = 0; i < spans.size(); i++) {
+      String body = text.substring(spans.get(i)[1], i + 1 < spans.size() ? spans.get(i + 1)[0] : text.length());
+      for (String action : topLevel(body)) {
+        String path = kinds.get(i).equals("SET") ? action.split("=", 2)[0] : action.trim().split("\\s+")[0];
+        String attr = path.trim().split("[.\\[]", 2)[0].trim();
+        out.add(attr.startsWith("#") ? names.getOrDefault(attr, attr.substring(1)) : attr);
+      }
+    }
+    return out;
+  }
+
+  private static List<String> topLevel(String body) {
+    List<String> out = new ArrayList<>();
+    int depth = 0;
+    int start = 0;
+    for (int i = 0; i < body.length(); i++) {
+      char c = body.charAt(i);
+      if (c == '(') {
+        depth++;
+      } else if (c == ')') {
+        depth--;
+      } else if (c == ',' && depth == 0) {
+        out.add(body.substring(start, i));
+        start = i + 1;
+      }
+    }
+    out.add(body.substring(start));
+    return out.stream().filter(s -> !s.isBlank()).toList();
+  }
+
+  /** Two actions of one transaction on one item: {@code first} and {@code second} index {@code entities_involved}. */
+  public record SameItem(int first, int second, List<String> key) {
+    /** One sentence naming both actions and the key. */
+    public String message(Schema.CrossTablePattern x) {
+      Schema.Involvement a = x.entitiesInvolved().get(first);
+      Schema.Involvement b = x.entitiesInvolved().get(second);
+      return "action " + second + " (" + b.action() + " `" + b.entity() + "`) targets the same item as action " + first + " (" + a.action() + " `" + a.entity()
+          + "`), key " + key.stream().filter(k -> !k.isEmpty()).toList() + "; DynamoDB refuses two actions on one item in a transaction";
+    }
+  }
+
+  /**
+   * The pairs of actions provably on one item: the same table, and key templates that render the
+   * same from the same sources, repeated over the same list or not at all. Keys bound from
+   * different parameters may still be equal at run time; the generated code checks those.
+   */
+  public static List<SameItem> sameItems(Schema s, Schema.CrossTablePattern x) {
+    List<SameItem> out = new ArrayList<>();
+    List<List<String>> keys = new ArrayList<>();
+    for (Schema.Involvement inv : x.entitiesInvolved()) {
+      Resolved b = resolve(s, x, inv);
+      boolean complete = b.unboundKey().isEmpty() && (!inv.action().equals("Put") || b.item().isPresent());
+      if (!complete) {
+        keys.add(null);
+        continue;
+      }
+      Schema.Entity e = s.entities().get(inv.entity());
+      List<String> k = new ArrayList<>();
+      k.add(s.tableOf(inv.entity()).name());
+      k.add(inv.forEach().orElse(""));
+      k.add(render(e.pkTemplate().text(), b.key()));
+      k.add(e.skTemplate().map(t -> render(t.text(), b.key())).orElse(""));
+      keys.add(k);
+    }
+    for (int a = 0; a < keys.size(); a++) {
+      for (int c = a + 1; c < keys.size(); c++) {
+        if (keys.get(a) != null && keys.get(a).equals(keys.get(c))) {
+          out.add(new SameItem(a, c, keys.get(a).subList(2, 4)));
+        }
+      }
+    }
+    return out;
+  }
+
+  private static String render(String template, Map<String, Schema.ValueRef> key) {
+    String out = template;
+    for (Map.Entry<String, Schema.ValueRef> k : key.entrySet()) {
+      out = out.replace("{" + k.getKey() + "}", "{" + k.getValue() + "}");
+    }
+    return out;
   }
 }
