@@ -19,7 +19,7 @@ final class PythonNames {
   /** Names the generated methods use for themselves (locals, arguments, builtins, imports). */
   static final Set<String> LOCALS = Set.copyOf(List.of("self", "values", "expr", "parts", "terms", "current", "additions", "err", "condition_text", "update_text", "conditions", "request", "filters", "filter_text", "type_filter", "raw", "response",
       "items", "item", "limit", "next_token", "descending", "start", "pending", "found", "keys", "key", "entity", "created", "updated", "assignments",
-      "removals", "value", "err", "str", "int", "float", "bool", "list", "dict", "len", "range", "sorted", "any", "Any", "Optional", "Page",
+      "removals", "value", "err", "str", "int", "float", "bool", "list", "dict", "len", "range", "sorted", "any", "Any", "Optional", "Decimal", "Page",
       "consistent_read", "i", "k", "v", "x", "client", "transact_items", "reasons", "_dumped", "_actions", "_i", "_each", "_element", "out"));
 
   /**

@@ -77,8 +77,9 @@ def deserialize(item: dict[str, Any]) -> dict[str, Any]:
 
 
 def _plain(v: Any) -> Any:
+    """Stored numbers: integral ones as int, the others as exact Decimal (never float)."""
     if isinstance(v, Decimal):
-        return int(v) if v == v.to_integral_value() else float(v)
+        return int(v) if v == v.to_integral_value() else v
     if isinstance(v, dict):
         return {k: _plain(x) for k, x in v.items()}
     if isinstance(v, (list, set)):
@@ -89,13 +90,14 @@ def _plain(v: Any) -> Any:
 def encode_token(last_key: Optional[dict[str, Any]]) -> Optional[str]:
     if not last_key:
         return None
-    return base64.urlsafe_b64encode(json.dumps(deserialize(last_key), sort_keys=True).encode("utf-8")).decode("ascii")
+    # the key as DynamoDB sent it (typed attribute values): numbers stay exact text
+    return base64.urlsafe_b64encode(json.dumps(last_key, sort_keys=True).encode("utf-8")).decode("ascii")
 
 
 def decode_token(token: Optional[str]) -> Optional[dict[str, Any]]:
     if not token:
         return None
-    return serialize(json.loads(base64.urlsafe_b64decode(token.encode("ascii"))))
+    return json.loads(base64.urlsafe_b64decode(token.encode("ascii")))
 
 
 def fmt(template: str, values: dict[str, Any]) -> Optional[str]:
