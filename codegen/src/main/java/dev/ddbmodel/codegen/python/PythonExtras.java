@@ -178,8 +178,7 @@ final class PythonExtras {
         case ENTITY_LIST -> "[current[" + pyString(arg.entity()) + "]]";
         case KEY_LIST -> "[SAMPLES[" + pyString(arg.entity()) + "]]";
       };
-      // a batch method's single list parameter is passed by position (its name is the repository's, not the schema's);
-      // a transaction's list parameter keeps its schema name like every other argument
+      // the batch methods' single list parameter is passed by position (its name is the repository's, not the schema's)
       boolean list = call.crossTable().isEmpty() && (arg.kind() == SmokePlan.Arg.Kind.KEY_LIST || arg.kind() == SmokePlan.Arg.Kind.ENTITY_LIST);
       a.add(list ? v : PythonNames.ident(arg.param()) + "=" + v);
     }
