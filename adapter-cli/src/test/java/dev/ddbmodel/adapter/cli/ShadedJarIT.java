@@ -64,8 +64,8 @@ class ShadedJarIT {
         String[] p = n.split("/");
         String group = p[2];
         String artifact = p[3];
-        // the artifact's name as a whole word (dev.ddbmodel modules are listed as -core, -schema, ...)
-        String name = java.util.regex.Pattern.quote(artifact.replaceFirst("^ddbmodel", ""));
+        // the artifact's name as a whole word
+        String name = java.util.regex.Pattern.quote(artifact);
         if (!doc.contains(group) || !java.util.regex.Pattern.compile("(?<![A-Za-z0-9])" + name + "(?![A-Za-z0-9])").matcher(doc).find()) {
           missing.add(group + ":" + artifact);
         }
