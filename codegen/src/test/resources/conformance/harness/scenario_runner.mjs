@@ -69,12 +69,15 @@ for (let i = 0; i < scenario.steps.length; i++) {
         if (!nextToken || !opts.all_pages) break;
       }
       r = { items, pages };
+    } else if (ap.operation === "TransactGet") {
+      const found = await repo[name](...args);
+      r = { items: ap.entities_involved.map((inv) => (found[inv.entity] === undefined || found[inv.entity] === null ? { none: true } : plain(found[inv.entity]))) };
     } else {
       r = norm(await repo[name](...args));
     }
   } catch (err) {
     if (err instanceof dal.ConcurrentModificationError) r = { error: "conflict" };
-    else if (dal.TransactionCancelledError && err instanceof dal.TransactionCancelledError) r = { error: "cancelled", reasons: err.reasons.map((x) => x.code) };
+    else if (dal.TransactionCancelledError && err instanceof dal.TransactionCancelledError) r = { error: "cancelled", reasons: err.reasons.map((x) => x.code), failed: err.reasons.filter((x) => x.code !== "None").map((x) => x.action) };
     else r = { error: "other", message: String(err) };
   }
   out.push({ step: i, result: r });

@@ -64,6 +64,10 @@ def main():
             v = step["args"].get(p["name"])
             if p["type"] == "entity" and v is not None:
                 v = getattr(entities, p.get("entity_type", step["entity"])).model_validate(v)
+            elif p["type"] == "array" and p.get("entity_type") and v is not None:
+                v = [getattr(entities, p["entity_type"]).model_validate(x) for x in v]
+            elif ap.get("operation") == "BatchWriteItem" and v is not None:
+                v = [getattr(entities, step["entity"]).model_validate(x) for x in v]
             args.append(v)
         method = [m for m in dir(repo) if m.rstrip("_") == step["call"].rstrip("_") and not m.startswith("__")][0]
         opts = step.get("options", {})
@@ -80,12 +84,15 @@ def main():
                     if not token or not opts.get("all_pages"):
                         break
                 r = {"items": items, "pages": pages}
+            elif ap.get("operation") == "TransactGet":
+                found = fn(*args)
+                r = {"items": [norm(found.get(inv["entity"])).get("item", {"none": True}) for inv in ap["entities_involved"]]}
             else:
                 r = norm(fn(*args))
         except base.ConcurrentModificationError:
             r = {"error": "conflict"}
         except base.TransactionCancelledError as err:
-            r = {"error": "cancelled", "reasons": [x["code"] for x in err.reasons]}
+            r = {"error": "cancelled", "reasons": [x["code"] for x in err.reasons], "failed": [x["action"] for x in err.reasons if x["code"] != "None"]}
         except Exception as err:  # noqa: BLE001
             r = {"error": "other", "message": f"{type(err).__name__}: {err}"}
         out.append({"step": i, "result": r})

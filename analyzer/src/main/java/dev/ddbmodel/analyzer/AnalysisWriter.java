@@ -42,6 +42,8 @@ final class AnalysisWriter {
             .append('\n');
       }
     }
+    m.append("\n### Machine-readable\n\n- [analysis.json](").append(AnalysisJson.FILE).append(") — everything this analysis found (schema, statistics, workload, ")
+        .append("data profile, warnings, problems) for scripts and assistants; JSON Schema: analysis.schema.json in the ddbmodel-analyzer jar\n");
     m.append("\n## Summary Statistics\n\n");
     m.append("- Tables: ").append(count(tables, "table_analysis")).append('\n');
     m.append("- Columns: ").append(count(tables, "column_analysis")).append('\n');

@@ -80,7 +80,7 @@ public final class SourceDbAnalyzer {
           "start with queries_file_path");
     }
     if (r.awsClusterArn().isPresent() && !r.awsClusterArn().get().isBlank()) {
-      return DataApi.analyze(d, r, id, queries).flatMap(tables -> written(r, d, id, queries, tables, guard.unwrap(), now));
+      return DataApi.analyze(d, r, id, server -> server.queries(id, r.maxQueryResults(), r.patternAnalysisDays())).flatMap(tables -> written(r, d, id, queries, tables, guard.unwrap(), now));
     }
     Validated<Credentials> creds = Credentials.resolve(r);
     if (!creds.isValid()) {
@@ -95,7 +95,8 @@ public final class SourceDbAnalyzer {
     }
     List<ResultTable> tables;
     try {
-      tables = Managed.run(d, creds.unwrap(), r.port().orElse(d.defaultPort()), id, queries, Limits.FETCH_CAP, r.statementTimeoutSeconds());
+      tables = Managed.run(d, creds.unwrap(), r.port().orElse(d.defaultPort()), id, server -> server.queries(id, r.maxQueryResults(), r.patternAnalysisDays()),
+          Limits.FETCH_CAP, r.statementTimeoutSeconds());
     } catch (SQLException e) {
       int port = r.port().orElse(d.defaultPort());
       return Validated.invalid(Diagnostic.environment("Analyzer.Connection", "cannot connect to " + d.name() + " at " + Inputs.shown(creds.unwrap().host())
@@ -108,7 +109,8 @@ public final class SourceDbAnalyzer {
 
   private static Validated<AnalyzerResult> written(AnalyzerRequest r, Dialect d, String id, List<AnalysisQuery> queries, List<ResultTable> tables,
       PathGuard guard, Instant now) {
-    return written(r, d, id, queries, tables, guard, now, ManagedProfile.Output.NONE);
+    return written(r, d, id, queries, tables, guard, now, new ManagedProfile.Output(null, "not_available",
+        "\n## Data Profile\n\nNot available over the RDS Data API (direct connections only).\n", List.of(), Map.of()));
   }
 
   private static Validated<AnalyzerResult> written(AnalyzerRequest r, Dialect d, String id, List<AnalysisQuery> queries, List<ResultTable> tables,
@@ -147,7 +149,7 @@ public final class SourceDbAnalyzer {
     }
     parsed.tables().keySet().stream().filter(n -> queries.stream().noneMatch(q -> q.name().equals(n)))
         .forEach(n -> problems.add("section `" + n + "` does not belong to the generated queries and was ignored"));
-    return write(r, d, id, queries, tables, problems, guard, now, ManagedProfile.Output.NONE);
+    return write(r, d, id, queries, tables, problems, guard, now, ManagedProfile.Output.SELF_SERVICE);
   }
 
   private static Validated<AnalyzerResult> write(AnalyzerRequest r, Dialect d, String id, List<AnalysisQuery> queries, List<ResultTable> fetched,
@@ -156,15 +158,22 @@ public final class SourceDbAnalyzer {
     Map<String, Integer> leftOut = new TreeMap<>();
     List<ResultTable> tables = fetched.stream().map(t -> {
       if (t.name().equals("query_pattern_analysis") || t.name().equals("prepared_statement_analysis")) {
-        Statements.Filtered f = Statements.filter(t);
+        Statements.Filtered f = Statements.filter(t, d.name());
         f.leftOut().forEach((k, v) -> leftOut.merge(k, v, Integer::sum));
         return f.table();
       }
       return t;
     }).map(t -> Limits.apply(t, r.maxQueryResults())).toList();
     StatisticsCheck.Findings stats = StatisticsCheck.of(d.name(), tables, leftOut);
+    Workload workload = Workload.of(tables, d.name());
+    String workloadMd = workload.markdown(AnalysisJson.Pattern.all(tables, d.name()));
     Map<String, String> files = new java.util.LinkedHashMap<>(AnalysisWriter.files(r, id, queries, tables, problems, stats, now, profile.cardinality()));
-    profile.files().forEach(files::putIfAbsent);
+    files.computeIfPresent("query_pattern_analysis.md", (k, v) -> v + "\n" + workloadMd);
+    if (profile.result() != null) {
+      files.put(ManagedProfile.FILE, dev.ddbmodel.analyzer.profile.ProfileWriter.render(profile.result(), workloadMd));
+    }
+    files.put(AnalysisJson.FILE, AnalysisJson.render(r, d.name(), id, queries, tables, leftOut, stats, problems, now,
+        AnalysisJson.ProfilePart.of(profile.state(), profile.result(), profile.problems())));
     files.computeIfPresent("manifest.md", (k, v) -> v + profile.manifest());
     // a run in the same second gets database_analysis_<timestamp>_2 instead of colliding
     Outputs outputs = Outputs.standard();

@@ -1,7 +1,6 @@
 package dev.ddbmodel.analyzer;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -41,10 +40,6 @@ public final class Statements {
   private static final Pattern FIRST = Pattern.compile("^([A-Za-z]+)");
   private static final Pattern WRITE_IN_WITH = Pattern.compile("\\b(INSERT\\s+INTO|UPDATE\\s+\\S+\\s+SET|DELETE\\s+FROM|MERGE\\s+INTO)\\b",
       Pattern.CASE_INSENSITIVE);
-  private static final Pattern TABLE = Pattern.compile(
-      "\\b(?:FROM|JOIN|INTO|UPDATE|TABLE)\\s+([`\"][^`\"]+[`\"]|[A-Za-z_][A-Za-z0-9_$]*)(?:\\s*\\.\\s*([`\"][^`\"]+[`\"]|[A-Za-z_][A-Za-z0-9_$]*))?",
-      Pattern.CASE_INSENSITIVE);
-  private static final Set<String> NOT_TABLES = Set.of("select", "lateral", "unnest", "generate_series", "only", "dual", "values", "set", "ignore", "low_priority");
 
   public static Kind classify(String sql) {
     if (sql == null || sql.isBlank()) {
@@ -71,24 +66,14 @@ public final class Statements {
     return Kind.OTHER; // COPY, LOAD DATA, CALL, VACUUM, ANALYZE, HANDLER...
   }
 
-  /** The tables a statement names (FROM, JOIN, INTO, UPDATE), unquoted, in order of appearance. */
+  /** The tables a statement names (FROM, JOIN, INTO, UPDATE, USING), unquoted, in order of appearance; {@link TableRefs} for any dialect. */
   public static List<String> tables(String sql) {
-    Set<String> out = new LinkedHashSet<>();
-    if (sql == null) {
-      return List.of();
-    }
-    Matcher m = TABLE.matcher(sql);
-    while (m.find()) {
-      String t = unquote(m.group(1)) + (m.group(2) == null ? "" : "." + unquote(m.group(2)));
-      if (!NOT_TABLES.contains(t.toLowerCase(Locale.ROOT))) {
-        out.add(t);
-      }
-    }
-    return List.copyOf(out);
+    return TableRefs.of(sql, TableRefs.Syntax.GENERIC);
   }
 
-  private static String unquote(String part) {
-    return part.startsWith("`") || part.startsWith("\"") ? part.substring(1, part.length() - 1) : part;
+  /** The tables a statement of {@code dialect} ({@link dev.ddbmodel.analyzer.dialect.Dialect#name()}) names, by its quoting and folding rules. */
+  public static List<String> tables(String sql, String dialect) {
+    return TableRefs.of(sql, TableRefs.Syntax.of(dialect));
   }
 
   /**
@@ -96,6 +81,10 @@ public final class Statements {
    * columns; counts what was left out.
    */
   static Filtered filter(ResultTable t) {
+    return filter(t, "");
+  }
+
+  static Filtered filter(ResultTable t, String dialect) {
     int q = t.column("query_pattern");
     if (t.failed() || q < 0) {
       return new Filtered(t, Map.of());
@@ -110,7 +99,7 @@ public final class Statements {
       if (k == Kind.READ || k == Kind.WRITE) {
         List<String> r = new ArrayList<>(row);
         r.add(k.label());
-        r.add(String.join(", ", tables(row.get(q))));
+        r.add(String.join(", ", tables(row.get(q), dialect)));
         rows.add(r);
       } else {
         left.merge(k.label(), 1, Integer::sum);

@@ -69,6 +69,20 @@ class AnalyzerMariaDbIT {
       assertThat(row.get(patterns.column("query_pattern"))).containsIgnoringCase("FROM `orders` WHERE `customer_id`");
       assertThat(Integer.parseInt(row.get(patterns.column("calls")))).isGreaterThanOrEqualTo(60);
     });
+    String json = Files.readString(res.path().resolve("analysis.json"));
+    assertThat(AnalysisJsonTest.validate(json)).isEmpty();
+    var doc = dev.ddbmodel.core.json.Json.mapper().readTree(json);
+    var orders = java.util.stream.StreamSupport.stream(doc.path("schema").path("tables").spliterator(), false)
+        .filter(t -> t.path("name").asText().equals("orders")).findFirst().orElseThrow();
+    assertThat(orders.path("schema").isNull()).isTrue();
+    assertThat(orders.path("primary_key").toString()).isEqualTo("[\"id\"]");
+    assertThat(orders.path("foreign_keys")).anySatisfy(fk -> {
+      assertThat(fk.path("referenced_table").asText()).isEqualTo("customers");
+      assertThat(fk.path("delete_rule").isTextual()).isTrue();
+    });
+    assertThat(doc.path("statistics").path("query_patterns")).anySatisfy(p -> assertThat(p.path("tables").toString()).contains("orders"));
+    assertThat(doc.path("profile").path("state").asText()).isEqualTo("measured");
+    assertThat(doc.path("profile").path("result").path("engine").asText()).isEqualTo("MySQL/MariaDB");
   }
 
   @Test
@@ -139,6 +153,8 @@ class AnalyzerMariaDbIT {
   void selfServiceWithTheRealMariadbClient() throws Exception {
     Path sql = out.resolve("queries.sql");
     SourceDbAnalyzer.run(AnalyzerRequest.builder("mysql", out).identifier(DB).queriesFile(sql).build()).unwrap();
+    AnalyzerResult managed = SourceDbAnalyzer.run(AnalyzerRequest.builder("mysql", Files.createDirectories(out.resolve("managed"))).identifier(DB).mode("managed")
+        .host("127.0.0.1").port(db.port).credentials("root", "").profile(false).build()).unwrap();
     for (String mode : List.of("--table", "--batch")) {
       List<String> cmd = new ArrayList<>(List.of("mariadb", "-h", "127.0.0.1", "-P", Integer.toString(db.port), "-u", "root", mode, DB,
           "-e", "source " + sql));
@@ -150,6 +166,12 @@ class AnalyzerMariaDbIT {
       assertThat(r.table("table_analysis").orElseThrow().rows()).as(mode).hasSize(22);
       assertThat(r.table("index_analysis").orElseThrow().rows()).anySatisfy(row -> assertThat(row.get(1)).isEqualTo("idx_orders_customer_created"));
       assertThat(r.table("query_pattern_analysis").orElseThrow().rows()).as(mode).isNotEmpty();
+      String json = Files.readString(r.path().resolve("analysis.json"));
+      assertThat(AnalysisJsonTest.validate(json)).as(mode).isEmpty();
+      if (mode.equals("--batch")) {
+        // the documented format (--batch) keeps an empty string apart from NULL; --table prints both as blank cells
+        assertThat(AnalyzerPostgresIT.schemaPart(json)).isEqualTo(AnalyzerPostgresIT.schemaPart(Files.readString(managed.path().resolve("analysis.json"))));
+      }
     }
   }
 
@@ -167,6 +189,9 @@ class AnalyzerMariaDbIT {
       assertThat(res.table("table_analysis").orElseThrow().rows()).hasSize(22);
       assertThat(res.table("query_pattern_analysis").orElseThrow().rows()).isNotEmpty();
       assertThat(api.bodies.get(1).path("sql").asText()).isEqualTo("SET SESSION max_execution_time = 30000");
+      // the server's version decides where the status variables are read (MariaDB here: information_schema)
+      assertThat(api.bodies.get(2).path("sql").asText()).isEqualTo("SELECT VERSION()");
+      assertThat(api.bodies).anySatisfy(b -> assertThat(b.path("sql").asText()).contains("information_schema.global_status"));
       // a write inside the analysis transaction never persists: the transaction is rolled back
       List<ResultTable> w = DataApi.run(new dev.ddbmodel.analyzer.dialect.MySqlDialect(), req, "us-east-2", DB,
           List.of(new AnalysisQuery("write", AnalysisQuery.Category.SCHEMA, "Write", "DELETE FROM order_items WHERE order_id > ?", List.of(0))), 10, 5);

@@ -102,6 +102,31 @@ class AnalyzerPostgresIT {
     String manifest = Files.readString(res.path().resolve("manifest.md"));
     assertThat(manifest).contains("- Tables: 22").contains("[Query patterns](query_pattern_analysis.md)").contains("stats_reset to now");
     assertThat(Files.readString(res.path().resolve("query_pattern_analysis.md"))).contains("| rps |");
+    // analysis.json: valid against its schema, holding the catalog with keys and rules and the classified patterns
+    String json = Files.readString(res.path().resolve("analysis.json"));
+    assertThat(AnalysisJsonTest.validate(json)).isEmpty();
+    var doc = dev.ddbmodel.core.json.Json.mapper().readTree(json);
+    assertThat(doc.path("generated_at").asText()).isEqualTo("2026-03-04T05:06:07Z");
+    assertThat(doc.path("schema").path("tables").size()).isEqualTo(22);
+    var orders = java.util.stream.StreamSupport.stream(doc.path("schema").path("tables").spliterator(), false)
+        .filter(t -> t.path("name").asText().equals("orders")).findFirst().orElseThrow();
+    assertThat(orders.path("primary_key").toString()).isEqualTo("[\"id\"]");
+    assertThat(orders.path("foreign_keys")).anySatisfy(fk -> {
+      assertThat(fk.path("referenced_table").asText()).isEqualTo("customers");
+      assertThat(fk.path("columns").toString()).isEqualTo("[\"customer_id\"]");
+      assertThat(fk.path("delete_rule").isTextual()).isTrue();
+    });
+    assertThat(orders.path("indexes")).anySatisfy(ix -> assertThat(ix.path("name").asText()).isEqualTo("idx_orders_customer_created"));
+    assertThat(doc.path("statistics").path("query_patterns")).anySatisfy(p -> {
+      assertThat(p.path("text").asText()).contains("FROM orders WHERE customer_id");
+      assertThat(p.path("kind").asText()).isEqualTo("read");
+      assertThat(p.path("calls").asLong()).isGreaterThanOrEqualTo(60);
+      assertThat(p.path("rate_per_second").isNumber()).isTrue();
+    });
+    assertThat(doc.path("workload").path("tables_together")).anySatisfy(t -> assertThat(t.path("tables").toString()).isEqualTo("[\"order_items\",\"products\"]"));
+    assertThat(doc.path("statistics").path("left_out").path("own").asInt()).isPositive();
+    assertThat(Files.readString(res.path().resolve("query_pattern_analysis.md"))).contains("## Tables queried together")
+        .contains("| order_items + products | 1 | ").contains("## Top patterns per table");
   }
 
   @Test
@@ -139,6 +164,8 @@ class AnalyzerPostgresIT {
     Path sql = out.resolve("queries.sql");
     var step1 = SourceDbAnalyzer.run(AnalyzerRequest.builder("postgresql", out).identifier(DB).queriesFile(sql).clock(CLOCK).build()).unwrap();
     assertThat(step1.kind()).isEqualTo("queries_written");
+    AnalyzerResult managed = SourceDbAnalyzer.run(AnalyzerRequest.builder("postgresql", Files.createDirectories(out.resolve("managed"))).identifier(DB)
+        .mode("managed").host("127.0.0.1").port(pg.port).credentials("postgres", "").profile(false).clock(CLOCK).build()).unwrap();
     for (List<String> flags : List.of(List.<String>of(), List.of("-A"))) {
       List<String> cmd = new java.util.ArrayList<>(List.of("psql", "-h", "127.0.0.1", "-p", Integer.toString(pg.port), "-U", "postgres", "-d", DB, "-f", sql.toString()));
       cmd.addAll(flags);
@@ -156,7 +183,17 @@ class AnalyzerPostgresIT {
       assertThat(ok.table("foreign_key_analysis").orElseThrow().rows()).hasSize(26);
       ResultTable cols = ok.table("column_analysis").orElseThrow();
       assertThat(cols.rows()).anySatisfy(row -> assertThat(row.get(cols.column("column_default"))).isNull());
+      // analysis.json: valid, and the schema part is the managed run's, byte for byte
+      String json = Files.readString(ok.path().resolve("analysis.json"));
+      assertThat(AnalysisJsonTest.validate(json)).isEmpty();
+      assertThat(schemaPart(json)).isEqualTo(schemaPart(Files.readString(managed.path().resolve("analysis.json"))));
+      assertThat(dev.ddbmodel.core.json.Json.mapper().readTree(json).path("profile").path("state").asText()).isEqualTo("not_available");
     }
+  }
+
+  /** The {@code schema} member of an analysis.json, as text. */
+  static String schemaPart(String json) throws Exception {
+    return dev.ddbmodel.core.json.Json.pretty(dev.ddbmodel.core.json.Json.mapper().readTree(json).path("schema"));
   }
 
   static final String CLUSTER = "arn:aws:rds:eu-west-1:123456789012:cluster:shop-aurora";

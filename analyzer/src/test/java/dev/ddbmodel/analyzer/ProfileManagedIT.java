@@ -58,13 +58,25 @@ class ProfileManagedIT {
     assertThat(Files.readString(res.path().resolve("profile.md")))
         .contains("| orders(customer\\_id) → customers(id) | 1,100 | 1,100 | 0 | 3 | 3 | 10,000 | 11.82 | 9.0% | 1:huge |");
     assertThat(res.problems()).noneMatch(p -> p.startsWith("data profile"));
-    assertThat(dev.ddbmodel.analyzer.profile.ProfileJsonTest.validate(Files.readString(res.path().resolve("profile.json")))).isEmpty();
+    String json = Files.readString(res.path().resolve("analysis.json"));
+    assertThat(AnalysisJsonTest.validate(json)).isEmpty();
+    var profile = dev.ddbmodel.core.json.Json.mapper().readTree(json).path("profile");
+    assertThat(profile.path("state").asText()).isEqualTo("measured");
+    assertThat(profile.path("result").path("relationships")).anySatisfy(rel -> {
+      assertThat(rel.path("child").asText()).isEqualTo("orders");
+      assertThat(rel.path("max").asLong()).isEqualTo(10_000);
+      assertThat(rel.path("cardinality").asText()).isEqualTo("1:huge");
+    });
+    assertThat(res.files()).doesNotContain("profile.json");
   }
 
   @Test
   void noProfileWhenSwitchedOff() throws Exception {
     AnalyzerResult res = SourceDbAnalyzer.run(managed().profile(false).build()).unwrap();
-    assertThat(res.files()).contains("manifest.md").doesNotContain("profile.md", "profile.json");
+    assertThat(res.files()).contains("manifest.md", "analysis.json").doesNotContain("profile.md", "profile.json");
+    var profile = dev.ddbmodel.core.json.Json.mapper().readTree(Files.readString(res.path().resolve("analysis.json"))).path("profile");
+    assertThat(profile.path("state").asText()).isEqualTo("off");
+    assertThat(profile.path("result").isNull()).isTrue();
     assertThat(res.path().resolve("profile.md")).doesNotExist();
     assertThat(Files.readString(res.path().resolve("manifest.md"))).doesNotContain("Data profile");
   }

@@ -40,10 +40,24 @@ final class Throwaway implements AutoCloseable {
     return r.stdout();
   }
 
+  /**
+   * The account a throwaway PostgreSQL runs as when the tests run as root (initdb refuses root):
+   * {@code postgres} when the machine has that account, else {@code nobody} (a container whose
+   * passwd has no postgres entry; initdb needs a name it can look up).
+   */
+  static String pgUser() {
+    try {
+      exec(List.of("id", "-u", "postgres"), 10);
+      return "postgres";
+    } catch (Exception e) {
+      return "nobody";
+    }
+  }
+
   private static List<String> asPostgres(String... cmd) {
     List<String> c = new ArrayList<>();
     if (root()) {
-      c.addAll(List.of("runuser", "-u", "postgres", "--"));
+      c.addAll(List.of("runuser", "-u", pgUser(), "--"));
     }
     c.addAll(List.of(cmd));
     return c;
@@ -57,7 +71,7 @@ final class Throwaway implements AutoCloseable {
     }
     Path dir = Files.createTempDirectory("ddbm-pg");
     if (root()) {
-      exec(List.of("chown", "-R", "postgres", dir.toString()), 10);
+      exec(List.of("chown", "-R", pgUser(), dir.toString()), 10);
     }
     int port = freePort();
     exec(asPostgres(bin + "initdb", "-D", dir.resolve("data").toString(), "-A", "trust", "-U", "postgres", "--no-sync", "-E", "UTF8"), 120);

@@ -116,7 +116,7 @@ def main() -> int:
     run(4, "found", lambda: OrderRepository(client).orders_between(customer_id="c-2001", start_=" ", end="\uffff"))
     run(5, "found", lambda: OrderRepository(client).orders_by_status_since(status="PENDING", since=" "))
     run(8, "found", lambda: ProductRepository(client).get_product(product_id="p-90"))
-    run(9, "found", lambda: ProductRepository(client).products_in_price_band(category="gear", min_price=-1000000000000, max_price=1000000000000))
+    run(9, "found", lambda: ProductRepository(client).products_in_price_band(category="gear", min_price=Decimal("-1000000000000"), max_price=Decimal("1000000000000")))
     run(14, "found", lambda: ProductRepository(client).low_stock_products(min_stock=26))
     run(6, "found", lambda: OrderRepository(client).update_order_status(customer_id="c-2001", order_date="2025-07-11", order_id="o-9001", status="SHIPPED"))
     run(2, "ok", lambda: CustomerRepository(client).register_customer(customer=current["Customer"]))

@@ -21,6 +21,9 @@ public final class SchemaLoader {
   public static List<SchemaIssue> check(JsonDocument doc) {
     SchemaRules r = new SchemaRules(doc);
     r.root();
+    if (r.issues.stream().noneMatch(i -> i.diagnostic().isError())) {
+      TransactionRules.semantic(r, build(doc.root()));
+    }
     return r.issues;
   }
 
@@ -58,8 +61,10 @@ public final class SchemaLoader {
     List<Schema.CrossTablePattern> xs = new ArrayList<>();
     for (JsonNode x : root.path("cross_table_access_patterns")) {
       List<Schema.Involvement> inv = new ArrayList<>();
+      JsonNode xps = x.path("parameters");
       x.path("entities_involved").forEach(i -> inv.add(new Schema.Involvement(i.path("table").asText(), i.path("entity").asText(),
-          i.path("action").asText(), text(i, "condition"))));
+          i.path("action").asText(), text(i, "condition"), text(i, "for_each"), refs(i.get("key"), xps), refs(i.get("values"), xps),
+          names(i.get("names")), text(i, "update"))));
       xs.add(new Schema.CrossTablePattern(x.path("pattern_id").asInt(), x.path("name").asText(), x.path("description").asText(""),
           x.path("operation").asText(), inv, params(x.path("parameters")), x.path("return_type").asText()));
     }
@@ -99,6 +104,45 @@ public final class SchemaLoader {
   private static List<Schema.Parameter> params(JsonNode ps) {
     List<Schema.Parameter> out = new ArrayList<>();
     ps.forEach(p -> out.add(new Schema.Parameter(p.path("name").asText(), p.path("type").asText(), text(p, "entity_type"))));
+    return out;
+  }
+
+  /** The value sources of a {@code key} or {@code values} object of a transaction action. */
+  private static Map<String, Schema.ValueRef> refs(JsonNode n, JsonNode params) {
+    Map<String, Schema.ValueRef> out = new LinkedHashMap<>();
+    if (n != null && n.isObject()) {
+      n.fields().forEachRemaining(f -> out.put(f.getKey(), ref(f.getValue(), params)));
+    }
+    return out;
+  }
+
+  /**
+   * A value source: a string names a parameter ({@code store_id}) or a field of an entity or list
+   * parameter ({@code order.status}, {@code lines.quantity}); {@code {"literal": x}} or a bare
+   * number or boolean is a constant.
+   */
+  static Schema.ValueRef ref(JsonNode v, JsonNode params) {
+    if (v.isTextual()) {
+      String s = v.asText();
+      boolean whole = false;
+      for (JsonNode p : params) {
+        whole |= p.path("name").asText().equals(s);
+      }
+      int dot = s.indexOf('.');
+      if (whole || dot < 0) {
+        return new Schema.ValueRef.Ref(s, Optional.empty());
+      }
+      return new Schema.ValueRef.Ref(s.substring(0, dot), Optional.of(s.substring(dot + 1)));
+    }
+    JsonNode lit = v.isObject() ? v.path("literal") : v;
+    return new Schema.ValueRef.Literal(lit.toString());
+  }
+
+  private static Map<String, String> names(JsonNode n) {
+    Map<String, String> out = new LinkedHashMap<>();
+    if (n != null && n.isObject()) {
+      n.fields().forEachRemaining(f -> out.put(f.getKey(), f.getValue().asText()));
+    }
     return out;
   }
 

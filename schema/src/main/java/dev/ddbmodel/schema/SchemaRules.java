@@ -636,6 +636,7 @@ final class SchemaRules {
             if (actions != null && !actions.contains(e.get("action").asText())) {
               error("Schema.Action", ka.key("action"), "invalid action `" + e.get("action").asText() + "` for `" + op + "`", Suggestions.hint(e.get("action").asText(), actions));
             }
+            TransactionRules.shape(this, e, ka);
           }
         }
       }
@@ -658,8 +659,8 @@ final class SchemaRules {
 
   /**
    * Every {@code :value} of a leg's condition is bound at call time from a plain parameter of the
-   * same name or a field of an entity parameter; one bound by neither needs {@code
-   * condition_values} on every call and otherwise fails when the transaction runs.
+   * same name or a field of an entity parameter; one bound by neither fails when the transaction
+   * runs. Only for actions in the reference form: {@link TransactionRules} checks the others.
    */
   private void conditionPlaceholders(JsonNode x, At ia) {
     Set<String> bound = new java.util.TreeSet<>();
@@ -679,15 +680,15 @@ final class SchemaRules {
     JsonNode inv = x.path("entities_involved");
     for (int k = 0; inv.isArray() && k < inv.size(); k++) {
       JsonNode c = inv.get(k).get("condition");
-      if (c == null || !c.isTextual()) {
+      if (c == null || !c.isTextual() || TransactionRules.explicit(inv.get(k))) {
         continue;
       }
       java.util.regex.Matcher m = VALUE_PLACEHOLDER.matcher(c.asText());
       while (m.find()) {
         if (!bound.contains(m.group(1))) {
           warn("Schema.ConditionPlaceholder", ia.idx(k).key("condition"), "`:" + m.group(1) + "` in the condition is bound by no parameter"
-              + " and no field of an entity parameter; every call would have to pass it in condition_values",
-              "add a parameter named `" + m.group(1) + "`" + (bound.isEmpty() ? "" : " (" + Suggestions.hint(m.group(1), bound) + ")"));
+              + " and no field of an entity parameter, so the transaction would fail when it runs (`ddbm generate` refuses it)",
+              "add a parameter named `" + m.group(1) + "`, or bind it in `values`" + (bound.isEmpty() ? "" : " (" + Suggestions.hint(m.group(1), bound) + ")"));
         }
       }
     }

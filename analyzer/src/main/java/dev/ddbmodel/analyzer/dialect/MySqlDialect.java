@@ -6,6 +6,48 @@ import java.util.List;
 
 /** MySQL, MariaDB and Aurora MySQL: information_schema and performance_schema digests. */
 public final class MySqlDialect implements Dialect {
+  /**
+   * Where the server's status variables are: MariaDB keeps {@code information_schema.GLOBAL_STATUS}
+   * (upper-case names); MySQL 5.7 and 8 moved them to {@code performance_schema.global_status}
+   * (MySQL 8 removed the information_schema table, 5.7 refuses it by default).
+   */
+  private final boolean statusInPerformanceSchema;
+
+  /** MariaDB's form (also used when the server is not known, as in a self-service file). */
+  public MySqlDialect() {
+    this(false);
+  }
+
+  MySqlDialect(boolean statusInPerformanceSchema) {
+    this.statusInPerformanceSchema = statusInPerformanceSchema;
+  }
+
+  @Override
+  public String versionQuery() {
+    return "SELECT VERSION()";
+  }
+
+  /** MySQL 5.7 or later (not MariaDB, whose versions say so): status variables from performance_schema. */
+  @Override
+  public Dialect forServer(String version) {
+    if (version == null || version.toLowerCase(java.util.Locale.ROOT).contains("mariadb")) {
+      return new MySqlDialect(false);
+    }
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(\\d+)\\.(\\d+)").matcher(version.strip());
+    if (!m.find()) {
+      return new MySqlDialect(false);
+    }
+    int major = Integer.parseInt(m.group(1));
+    int minor = Integer.parseInt(m.group(2));
+    return new MySqlDialect(major > 5 && major < 10 || major == 5 && minor >= 7);
+  }
+
+  /** A scalar subquery reading one status variable ({@code name} as MySQL spells it, e.g. {@code Uptime}). */
+  String status(String name) {
+    return statusInPerformanceSchema
+        ? "(SELECT VARIABLE_VALUE FROM performance_schema.global_status WHERE VARIABLE_NAME = '" + name + "')"
+        : "(SELECT VARIABLE_VALUE FROM information_schema.global_status WHERE VARIABLE_NAME = '" + name.toUpperCase(java.util.Locale.ROOT) + "')";
+  }
   @Override
   public String name() {
     return "mysql";
@@ -53,6 +95,11 @@ public final class MySqlDialect implements Dialect {
    * referential_constraints for the rules: a SELECT-only user sees the first but not always the
    * second, and an inner join would hide the keys themselves.
    */
+  /*
+   * column_default: MariaDB writes a NULL default as the expression text NULL (a string default is
+   * quoted, 'NULL'); NULLIF makes it SQL NULL, which is what mysql --batch prints for it as well, so
+   * managed and self-service runs read the same value.
+   */
   @Override
   public List<AnalysisQuery> queries(String db, int n, int days) {
     return List.of(
@@ -61,7 +108,7 @@ public final class MySqlDialect implements Dialect {
                 + " ROUND((data_length + index_length) / 1048576, 2) AS total_mb, table_comment AS comment FROM information_schema.tables"
                 + " WHERE table_schema = ? AND table_type = 'BASE TABLE' ORDER BY table_name LIMIT " + (n + 1), List.of(db)),
         new AnalysisQuery("column_analysis", Category.SCHEMA, "Columns",
-            "SELECT c.table_name, c.column_name, c.ordinal_position, c.column_type AS data_type, c.is_nullable, c.column_key, c.column_default, c.extra, c.column_comment AS comment"
+            "SELECT c.table_name, c.column_name, c.ordinal_position, c.column_type AS data_type, c.is_nullable, c.column_key, NULLIF(c.column_default, 'NULL') AS column_default, c.extra, c.column_comment AS comment"
                 + " FROM information_schema.columns c WHERE c.table_schema = ? AND c.table_name" + NOT_A_VIEW
                 + " ORDER BY c.table_name, c.ordinal_position", List.of(db, db)),
         new AnalysisQuery("index_analysis", Category.SCHEMA, "Indexes",
@@ -87,10 +134,10 @@ public final class MySqlDialect implements Dialect {
         new AnalysisQuery("statistics_status", Category.PERFORMANCE, "Statistics status",
             "SELECT @@performance_schema AS enabled, @@performance_schema_digests_size AS max_entries,"
                 + " (SELECT COUNT(*) FROM performance_schema.events_statements_summary_by_digest) AS all_entries,"
-                + " (SELECT VARIABLE_VALUE FROM information_schema.global_status WHERE VARIABLE_NAME = 'PERFORMANCE_SCHEMA_DIGEST_LOST') AS evicted,"
+                + " " + status("Performance_schema_digest_lost") + " AS evicted,"
                 + " (SELECT DATE_FORMAT(MIN(first_seen), '%Y-%m-%dT%H:%i:%s') FROM performance_schema.events_statements_summary_by_digest) AS since,"
                 + " TIMESTAMPDIFF(SECOND, (SELECT MIN(first_seen) FROM performance_schema.events_statements_summary_by_digest), NOW()) AS window_seconds,"
-                + " (SELECT VARIABLE_VALUE FROM information_schema.global_status WHERE VARIABLE_NAME = 'UPTIME') AS uptime_seconds,"
+                + " " + status("Uptime") + " AS uptime_seconds,"
                 + " (SELECT COUNT(*) FROM performance_schema.prepared_statements_instances) AS prepared_statements,"
                 + " (SELECT COALESCE(SUM(count_execute), 0) FROM performance_schema.prepared_statements_instances) AS prepared_executions", List.of()),
         new AnalysisQuery("query_pattern_analysis", Category.PERFORMANCE, "Query patterns",
@@ -103,7 +150,7 @@ public final class MySqlDialect implements Dialect {
         new AnalysisQuery("prepared_statement_analysis", Category.PERFORMANCE, "Prepared statements",
             // server-side prepared statements are not in the digest table; their instances are counted here while they exist
             "SELECT sql_text AS query_pattern, count_execute AS calls, ROUND(avg_timer_execute / 1000000000, 3) AS avg_ms,"
-                + " sum_rows_examined AS rows_examined, sum_rows_sent AS rows_sent, (SELECT VARIABLE_VALUE FROM information_schema.global_status WHERE VARIABLE_NAME = 'UPTIME') AS window_seconds"
+                + " sum_rows_examined AS rows_examined, sum_rows_sent AS rows_sent, " + status("Uptime") + " AS window_seconds"
                 + " FROM performance_schema.prepared_statements_instances ORDER BY count_execute DESC, sql_text LIMIT " + (n + 1000), List.of()));
   }
 

@@ -15,22 +15,26 @@ public final class ManagedProfile {
   /** The manifest's section pointing at the profile. */
   public static final String MANIFEST_SECTION = "\n## Data Profile\n\n- [Data profile](" + FILE
       + ") — children per parent for every foreign key, key skew and hot keys, row and DynamoDB item sizes, reads vs writes per table\n"
-      + "- [profile.json](" + ProfileJson.FILE + ") — the same figures for scripts (JSON Schema: profile.schema.json in the ddbmodel-analyzer jar, dev/ddbmodel/analyzer/profile/)\n";
+      + "- [analysis.json](analysis.json) — the same figures for scripts, under `profile` (with everything else the analysis found; JSON Schema: "
+      + "analysis.schema.json in the ddbmodel-analyzer jar, dev/ddbmodel/analyzer/)\n";
 
   /**
    * What the profile step adds to the analysis folder.
    *
-   * @param files {@code profile.md} and {@code profile.json} (empty when the profile did not run)
+   * @param result what the profile measured ({@code null} when it did not run)
+   * @param state {@code measured}, {@code off}, {@code not_available} or {@code failed}, for analysis.json
    * @param manifest the section appended to {@code manifest.md} ("" when none)
    * @param problems why the profile could not run, for the manifest's problems
    * @param cardinality per foreign key ({@link #key(String, String)} of its child table and
    *     constraint name) the measured class and figures, for the manifest's summary
    */
-  public record Output(Map<String, String> files, String manifest, List<String> problems, Map<String, String> cardinality) {
-    public static final Output NONE = new Output(Map.of(), "", List.of(), Map.of());
+  public record Output(ProfileResult result, String state, String manifest, List<String> problems, Map<String, String> cardinality) {
+    /** The profile was switched off. */
+    public static final Output NONE = new Output(null, "off", "", List.of(), Map.of());
+    /** Self-service: the queries file does not measure the data. */
+    public static final Output SELF_SERVICE = new Output(null, "not_available", "", List.of(), Map.of());
 
     public Output {
-      files = Map.copyOf(files);
       problems = List.copyOf(problems);
       cardinality = Map.copyOf(cardinality);
     }
@@ -56,7 +60,7 @@ public final class ManagedProfile {
    */
   public static Output run(String dialect, String database, ConnectionSource source, int timeoutSeconds) {
     if (!dialect.equals("postgresql") && !dialect.equals("mysql")) {
-      return new Output(Map.of(), "\n## Data Profile\n\nNot available for " + dialect + " (PostgreSQL and MySQL/MariaDB only).\n", List.of(), Map.of());
+      return new Output(null, "not_available", "\n## Data Profile\n\nNot available for " + dialect + " (PostgreSQL and MySQL/MariaDB only).\n", List.of(), Map.of());
     }
     // MySQL/MariaDB: the database is the schema; PostgreSQL: the connection's current schema of that database
     ProfileRequest req = new ProfileRequest(dialect.equals("mysql") ? database : null, Duration.ofSeconds(Math.max(1, timeoutSeconds)), ProfileRequest.defaults().budget(),
@@ -64,20 +68,17 @@ public final class ManagedProfile {
         ProfileRequest.defaults().itemSampleRows(), ProfileRequest.defaults().topValues(), ProfileRequest.defaults().maxTables(), 0, 0);
     try (Connection c = source.open()) {
       ProfileResult r = Profiler.profile(c, req);
-      Map<String, String> files = new java.util.LinkedHashMap<>();
-      files.put(FILE, ProfileWriter.render(r));
-      files.put(ProfileJson.FILE, ProfileJson.render(r));
       String warnings = r.diagnostics().isEmpty() ? "" : "- Profile warnings: " + r.diagnostics().size() + " ("
           + r.diagnostics().stream().map(Diagnostic::id).distinct().sorted().collect(java.util.stream.Collectors.joining(", ")) + "), listed in profile.md\n";
       Map<String, String> cardinality = new java.util.HashMap<>();
       for (ProfileResult.Relationship rel : r.relationships()) {
-        cardinality.put(key(rel.child(), rel.name()), rel.cardinality().label() + " (median " + rel.median() + ", max " + rel.max() + " children per parent"
+        cardinality.put(key(rel.child(), rel.name()), rel.cardinality().label() + " (median " + rel.median() + ", max " + (rel.maxSource() == null ? "" : "~") + rel.max() + " children per parent"
             + (rel.sampled() ? ", sampled" : "") + ")");
       }
-      return new Output(files, MANIFEST_SECTION + warnings, List.of(), cardinality);
+      return new Output(r, "measured", MANIFEST_SECTION + warnings, List.of(), cardinality);
     } catch (SQLException e) {
       String m = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
-      return new Output(Map.of(), "", List.of("data profile not written: " + e.getSQLState() + ": " + m), Map.of());
+      return new Output(null, "failed", "", List.of("data profile not written: " + e.getSQLState() + ": " + m), Map.of());
     }
   }
 }

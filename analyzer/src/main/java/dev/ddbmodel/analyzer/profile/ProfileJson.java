@@ -1,41 +1,30 @@
 package dev.ddbmodel.analyzer.profile;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ddbmodel.analyzer.profile.ProfileResult.HeavyValue;
 import dev.ddbmodel.analyzer.profile.ProfileResult.KeySkew;
 import dev.ddbmodel.analyzer.profile.ProfileResult.Relationship;
 import dev.ddbmodel.analyzer.profile.ProfileResult.TableProfile;
 import dev.ddbmodel.analyzer.profile.ProfileResult.Workload;
 import dev.ddbmodel.core.Diagnostic;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import dev.ddbmodel.core.json.Json;
 import java.util.List;
-import java.util.Map;
 
 /**
- * {@code profile.json}: the profile for a script or an assistant, described by the JSON Schema
- * {@value #SCHEMA_RESOURCE} (and docs/profile.md). Names are snake_case; a figure that is unknown
- * or unbounded is {@code null}.
+ * The data profile as JSON: the {@code profile.result} part of {@code analysis.json}, described by
+ * {@code $defs/profile} of its JSON Schema (docs/analysis.md). Names are snake_case; a figure that
+ * is unknown or unbounded is {@code null}. Deterministic: no timing, declared order.
  */
 public final class ProfileJson {
-  /** Classpath location of the JSON Schema. */
-  public static final String SCHEMA_RESOURCE = "/dev/ddbmodel/analyzer/profile/profile.schema.json";
-  /** The file next to profile.md. */
-  public static final String FILE = "profile.json";
-  /** The value of {@code format}, raised when the document changes incompatibly. */
-  public static final String FORMAT = "ddbm-profile/1";
-
   private ProfileJson() {}
 
-  public static String render(ProfileResult r) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("format", FORMAT);
+  public static ObjectNode tree(ProfileResult r) {
+    ObjectNode m = Json.object();
     m.put("engine", r.engine());
     m.put("schema", r.schema());
     ProfileRequest l = r.limits();
-    Map<String, Object> limits = new LinkedHashMap<>();
+    ObjectNode limits = m.putObject("limits");
     limits.put("statement_timeout_seconds", l.statementTimeout().toSeconds());
     limits.put("budget_seconds", l.budget().toSeconds());
     limits.put("exact_row_limit", l.exactRowLimit());
@@ -48,10 +37,9 @@ public final class ProfileJson {
     limits.put("assumed_writes_per_second", l.assumedWritesPerSecond());
     limits.put("cardinality_few_max", Profiler.FEW);
     limits.put("cardinality_many_max", Profiler.MANY);
-    m.put("limits", limits);
-    List<Object> tables = new ArrayList<>();
+    ArrayNode tables = m.putArray("tables");
     for (TableProfile t : r.tables()) {
-      Map<String, Object> x = new LinkedHashMap<>();
+      ObjectNode x = tables.addObject();
       x.put("name", t.name());
       x.put("rows", t.rows());
       x.put("rows_estimated", t.rowsEstimated());
@@ -63,9 +51,9 @@ public final class ProfileJson {
       x.put("item_sample", t.itemSample());
       Workload w = t.workload();
       if (w == null) {
-        x.put("workload", null);
+        x.putNull("workload");
       } else {
-        Map<String, Object> y = new LinkedHashMap<>();
+        ObjectNode y = x.putObject("workload");
         y.put("reads", w.reads());
         y.put("writes", w.writes());
         y.put("reads_unit", w.readsUnit());
@@ -74,19 +62,16 @@ public final class ProfileJson {
         y.put("reads_per_second", w.readsPerSecond());
         y.put("writes_per_second", w.writesPerSecond());
         y.put("reads_per_write", finite(w.ratio()));
-        x.put("workload", y);
       }
-      tables.add(x);
     }
-    m.put("tables", tables);
-    List<Object> rels = new ArrayList<>();
+    ArrayNode rels = m.putArray("relationships");
     for (Relationship x : r.relationships()) {
-      Map<String, Object> y = new LinkedHashMap<>();
+      ObjectNode y = rels.addObject();
       y.put("name", x.name());
       y.put("child", x.child());
-      y.put("child_columns", x.childColumns());
+      x.childColumns().forEach(y.putArray("child_columns")::add);
       y.put("parent", x.parent());
-      y.put("parent_columns", x.parentColumns());
+      x.parentColumns().forEach(y.putArray("parent_columns")::add);
       y.put("parents", x.parents());
       y.put("measured", x.measured());
       y.put("sampled", x.sampled());
@@ -97,50 +82,38 @@ public final class ProfileJson {
       y.put("mean", x.mean());
       y.put("none_share", x.noneShare());
       y.put("cardinality", x.cardinality().label());
-      rels.add(y);
+      y.put("max_source", x.maxSource());
     }
-    m.put("relationships", rels);
-    List<Object> keys = new ArrayList<>();
+    ArrayNode keys = m.putArray("keys");
     for (KeySkew k : r.keys()) {
-      Map<String, Object> y = new LinkedHashMap<>();
+      ObjectNode y = keys.addObject();
       y.put("table", k.table());
       y.put("column", k.column());
-      y.put("roles", List.of(k.role().split(",")));
+      List.of(k.role().split(",")).forEach(y.putArray("roles")::add);
       y.put("distinct", k.distinct());
       y.put("distinct_estimated", k.distinctEstimated());
       y.put("source", k.source());
-      List<Object> hv = new ArrayList<>();
+      ArrayNode hv = y.putArray("heaviest");
       for (HeavyValue h : k.heaviest()) {
-        Map<String, Object> z = new LinkedHashMap<>();
+        ObjectNode z = hv.addObject();
         z.put("value", h.value());
         z.put("share", h.share());
         z.put("saturates_at_reads_per_second", finite(h.saturatesAtReadsPerSecond()));
         z.put("saturates_at_writes_per_second", finite(h.saturatesAtWritesPerSecond()));
         z.put("hot", h.hot());
-        hv.add(z);
       }
-      y.put("heaviest", hv);
-      keys.add(y);
     }
-    m.put("keys", keys);
-    m.put("skipped", r.skipped());
-    List<Object> warnings = new ArrayList<>();
+    r.skipped().forEach(m.putArray("skipped")::add);
+    ArrayNode warnings = m.putArray("warnings");
     for (Diagnostic d : r.diagnostics()) {
-      Map<String, Object> y = new LinkedHashMap<>();
+      ObjectNode y = warnings.addObject();
       y.put("id", d.id());
       y.put("severity", d.severity().name().toLowerCase(java.util.Locale.ROOT));
       y.put("message", d.message());
       y.put("hint", d.hint());
-      warnings.add(y);
     }
-    m.put("warnings", warnings);
     m.put("statements", r.statements());
-    m.put("elapsed_millis", r.elapsedMillis());
-    try {
-      return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(m) + "\n";
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("profile.json could not be rendered", e);
-    }
+    return m;
   }
 
   private static Double finite(double d) {

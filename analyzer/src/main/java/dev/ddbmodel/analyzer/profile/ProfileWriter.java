@@ -15,11 +15,20 @@ public final class ProfileWriter {
   private ProfileWriter() {}
 
   public static String render(ProfileResult r) {
+    return render(r, "");
+  }
+
+  /**
+   * profile.md with {@code workload} (markdown sections from the query statistics: tables queried
+   * together, top patterns per table) after the profile's own workload table. No timing: the same
+   * measurements give the same bytes.
+   */
+  public static String render(ProfileResult r, String workload) {
     StringBuilder b = new StringBuilder();
     ProfileRequest l = r.limits();
     b.append("# Data profile\n\n");
     b.append("Engine: ").append(r.engine()).append(", schema ").append(cell(r.schema())).append(". ")
-        .append(r.statements()).append(" SELECT statements in ").append(r.elapsedMillis()).append(" ms.\n\n");
+        .append(r.statements()).append(" SELECT statements.\n\n");
     b.append("## How it was measured\n\n");
     b.append("- Read-only: a read-only transaction, SELECT statements only.\n");
     b.append(f("- Statement timeout %d s; budget %d s for the whole run; at most %d tables (largest first).\n", l.statementTimeout().toSeconds(),
@@ -45,8 +54,13 @@ public final class ProfileWriter {
       b.append("| child → parent | parents | measured | min | median | p99 | max | mean | none | cardinality |\n|---|---|---|---|---|---|---|---|---|---|\n");
       for (Relationship x : r.relationships()) {
         b.append("| ").append(cell(x.child() + "(" + String.join(", ", x.childColumns()) + ") → " + x.parent() + "(" + String.join(", ", x.parentColumns()) + ")"))
-            .append(f(" | %,d | %,d%s | %d | %d | %d | %,d | %.2f | %.1f%% | %s |\n", x.parents(), x.measured(), x.sampled() ? " (sample)" : "", x.min(),
-                x.median(), x.p99(), x.max(), x.mean(), x.noneShare() * 100, x.cardinality().label()));
+            .append(f(" | %,d | %,d%s | %d | %d | %d | %s%,d | %.2f | %.1f%% | %s |\n", x.parents(), x.measured(), x.sampled() ? " (sample)" : "", x.min(),
+                x.median(), x.p99(), x.maxSource() == null ? "" : "~", x.max(), x.mean(), x.noneShare() * 100, x.cardinality().label()));
+      }
+      for (Relationship x : r.relationships()) {
+        if (x.maxSource() != null) {
+          b.append("\n~ ").append(cell(x.child() + " → " + x.parent())).append(": maximum estimated, ").append(cell(x.maxSource())).append(".\n");
+        }
       }
       b.append('\n');
     }
@@ -86,8 +100,9 @@ public final class ProfileWriter {
         b.append("| ").append(cell(t.name())).append(f(" | %,d | %,d | %.2f | %.2f | %s | %.0f s | ", w.reads(), w.writes(), w.readsPerSecond(), w.writesPerSecond(),
             Double.isInfinite(w.ratio()) ? "no writes" : f("%.1f", w.ratio()), w.seconds())).append(cell(w.readsUnit() + "; " + w.writesUnit())).append(" |\n");
       }
-      b.append("\nWhich tables the hot queries join and the top patterns per table are in the access-pattern part of the analysis, not here.\n\n");
+      b.append('\n');
     }
+    b.append(workload.replace("\n## ", "\n### ").replaceFirst("^## ", "### "));
 
     if (!r.skipped().isEmpty()) {
       b.append("## Not profiled\n\n");

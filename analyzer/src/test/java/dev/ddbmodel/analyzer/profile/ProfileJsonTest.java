@@ -22,13 +22,17 @@ import dev.ddbmodel.core.testing.StringAttacks;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** profile.json matches its JSON Schema, whatever the database's names and values are; the schema refuses a broken document. */
+/** The profile part of analysis.json matches its JSON Schema ($defs/profile), whatever the database's names and values are; the schema refuses a broken document. */
 public class ProfileJsonTest {
   static final Schema SCHEMA = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
-      .getSchema(SchemaLocation.of("classpath:" + ProfileJson.SCHEMA_RESOURCE));
+      .getSchema(SchemaLocation.of("classpath:" + dev.ddbmodel.analyzer.AnalysisJson.SCHEMA_RESOURCE + "#/$defs/profile"));
 
   public static List<Error> validate(String json) {
     return SCHEMA.validate(json, InputFormat.JSON);
+  }
+
+  static String render(ProfileResult r) {
+    return dev.ddbmodel.core.json.Json.pretty(ProfileJson.tree(r));
   }
 
   static ProfileResult sample(String name) {
@@ -46,7 +50,7 @@ public class ProfileJsonTest {
   @Test
   void everyAttackStringAsANameOrValueGivesAValidDocument() throws Exception {
     for (String attack : StringAttacks.all().stream().map(StringAttacks.Attack::value).toList()) {
-      String json = ProfileJson.render(sample(attack));
+      String json = render(sample(attack));
       assertThat(validate(json)).as("for %s", attack).isEmpty();
       JsonNode doc = new ObjectMapper().readTree(json);
       assertThat(doc.path("keys").get(0).path("heaviest").get(0).path("value").asText()).isEqualTo(attack);
@@ -57,10 +61,10 @@ public class ProfileJsonTest {
 
   @Test
   void theSchemaRefusesAMissingFigureAndAnUnknownClass() throws Exception {
-    ObjectNode doc = (ObjectNode) new ObjectMapper().readTree(ProfileJson.render(sample("orders")));
+    ObjectNode doc = (ObjectNode) new ObjectMapper().readTree(render(sample("orders")));
     ((ObjectNode) doc.path("relationships").get(0)).remove("p99");
     assertThat(validate(doc.toString())).isNotEmpty();
-    doc = (ObjectNode) new ObjectMapper().readTree(ProfileJson.render(sample("orders")));
+    doc = (ObjectNode) new ObjectMapper().readTree(render(sample("orders")));
     ((ObjectNode) doc.path("relationships").get(0)).put("cardinality", "1:lots");
     assertThat(validate(doc.toString())).isNotEmpty();
   }

@@ -65,7 +65,7 @@ abstract class ProfilerContract {
       String md = ProfileWriter.render(r);
       assertThat(md).contains("| orders(customer\\_id) → customers(id) | 1,100 | 1,100 | 0 | 3 | 3 | 10,000 | 11.82 | 9.0% | 1:huge |");
       assertThat(md).contains("Statement timeout 30 s").contains("measured exactly");
-      assertThat(ProfileJsonTest.validate(ProfileJson.render(r))).isEmpty();
+      assertThat(ProfileJsonTest.validate(ProfileJsonTest.render(r))).isEmpty();
     }
   }
 

@@ -25,7 +25,7 @@ final class JavaNames {
   static final Set<String> RESERVED = Set.copyOf(List.of("values", "expr", "conditions", "filters", "filter", "typeFilter", "b", "r", "items", "item", "assignments",
       "removals", "updateText", "condition", "excluded", "limit", "nextToken", "descending", "client", "tableName", "found", "ks", "pending", "ws", "value",
       "key", "k", "out", "entity", "created", "updated", "ex", "e", "i", "x", "p", "repo", "m", "v", "toItem", "fromItem", "fromMap", "withVersion",
-      "currentVersion", "create", "get", "update", "delete", "conditionValues", "String", "Object", "Long", "Map", "List", "Optional", "Attrs",
+      "currentVersion", "create", "get", "update", "delete", "ddbmDumped", "ddbmActions", "ddbmI", "ddbmEach", "ddbmElement", "String", "Object", "Long", "Map", "List", "Optional", "Attrs",
       "hashCode", "equals", "toString", "getClass", "notify", "wait", "clone", "finalize", "cast", "castWrites", "TABLE_NAME"));
 
   /**
@@ -36,7 +36,7 @@ final class JavaNames {
       "Short", "Math", "System", "Thread", "Throwable", "Exception", "RuntimeException", "Error", "IllegalArgumentException", "IllegalStateException",
       "InterruptedException", "Override", "SuppressWarnings", "Deprecated", "FunctionalInterface", "SafeVarargs", "Record", "Enum", "Class", "Void",
       "Iterable", "Runnable", "StringBuilder", "Runtime", "Process", "Module", "Package", "Comparable", "CharSequence", "AutoCloseable", "Cloneable",
-      "List", "Map", "Optional", "ArrayList", "LinkedHashMap", "HashMap", "TreeMap", "Set", "Locale", "Base64", "Function", "Supplier", "Matcher",
+      "List", "Map", "Optional", "Actions", "ArrayList", "LinkedHashMap", "HashMap", "TreeMap", "Set", "Locale", "Base64", "Function", "Supplier", "Matcher",
       "Pattern", "Entry", "BigDecimal", "URI", "StandardCharsets", "Region", "SdkBytes", "AwsBasicCredentials", "StaticCredentialsProvider",
       "DynamoDbClient", "AttributeValue", "AttributeDefinition", "BillingMode", "ConditionalCheckFailedException", "TransactionCanceledException",
       "GlobalSecondaryIndex", "KeySchemaElement", "Projection", "ProjectionType", "KeyType", "ScalarAttributeType", "ReturnValue", "QueryRequest",

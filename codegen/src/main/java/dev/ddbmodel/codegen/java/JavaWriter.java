@@ -87,7 +87,7 @@ final class JavaWriter {
         f.put(DIR + cls(e.name()) + "Repository.java", new JavaRepositoryWriter(schema, t, e, mapping).write());
       }
     }
-    f.put(DIR + "TransactionService.java", new JavaTransactionWriter(schema, mapping).write());
+    f.put(DIR + "TransactionService.java", new JavaTransactionWriter(dev.ddbmodel.codegen.plan.Planner.plan(schema, source).transactions(), mapping).write());
     f.put(DIR + "Tables.java", tables());
     if (examples) {
       f.put(DIR + "UsageExamples.java", new JavaExamplesWriter(schema, usage).write());

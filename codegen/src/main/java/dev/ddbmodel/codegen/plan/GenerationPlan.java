@@ -11,10 +11,12 @@ import java.util.Optional;
  * @param schema the schema
  * @param entities one plan per entity, tables in schema order, entities in insertion order
  * @param diagnostics what the plan cannot implement (an error generates nothing)
+ * @param transactions one plan per cross-table pattern, in schema order
  */
-public record GenerationPlan(Schema schema, List<EntityPlan> entities, List<Diagnostic> diagnostics) {
+public record GenerationPlan(Schema schema, List<EntityPlan> entities, List<Diagnostic> diagnostics, List<TransactionPlan> transactions) {
   public GenerationPlan {
     entities = List.copyOf(entities);
+    transactions = List.copyOf(transactions);
     diagnostics = List.copyOf(diagnostics);
   }
 

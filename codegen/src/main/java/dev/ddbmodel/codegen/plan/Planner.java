@@ -35,7 +35,11 @@ public final class Planner {
         out.add(entity(ti, t, e));
       }
     }
-    return new GenerationPlan(schema, out, diagnostics);
+    List<TransactionPlan> tx = new ArrayList<>();
+    for (int xi = 0; xi < schema.crossTablePatterns().size(); xi++) {
+      tx.add(TransactionPlan.of(schema, xi, source, diagnostics));
+    }
+    return new GenerationPlan(schema, out, diagnostics, tx);
   }
 
   private EntityPlan entity(int ti, Schema.TableDef t, Schema.Entity e) {

@@ -84,7 +84,7 @@ public record SmokePlan(Map<String, ObjectNode> samples, List<Call> calls) {
             entityParam = Optional.of(t);
           } else if (ap.operation().equals("UpdateItem") && e.field(p.name()).isPresent() && !isKeyField(e, p.name())) {
             JsonNode v = upd.has(p.name()) ? coerce(e.field(p.name()).get(), upd.get(p.name())) : sample.get(p.name());
-            args.add(new Arg(p.name(), Arg.Kind.VALUE, v, null));
+            args.add(new Arg(p.name(), Arg.Kind.VALUE, asParamType(p, v), null));
           } else if (e.field(p.name()).isPresent() && !isFilterParam(ap, p.name())) {
             JsonNode v = sample.get(p.name());
             // with no separate range value, the last given sort-key field carries a strict range condition
@@ -95,7 +95,7 @@ public record SmokePlan(Map<String, ObjectNode> samples, List<Call> calls) {
             } else if (rc.equals("<") && inSortKey(e, ap, p.name())) {
               v = above(v);
             }
-            args.add(new Arg(p.name(), Arg.Kind.VALUE, v, null));
+            args.add(new Arg(p.name(), Arg.Kind.VALUE, asParamType(p, v), null));
           } else {
             args.add(new Arg(p.name(), Arg.Kind.VALUE, asParamType(p, otherValue(s, e, ap, p, sample)), null));
           }
@@ -123,6 +123,8 @@ public record SmokePlan(Map<String, ObjectNode> samples, List<Call> calls) {
       for (Schema.Parameter p : x.parameters()) {
         if (p.type().equals("entity")) {
           args.add(new Arg(p.name(), Arg.Kind.ENTITY, null, p.entityType().orElseThrow()));
+        } else if (p.type().equals("array") && p.entityType().isPresent() && x.entitiesInvolved().stream().anyMatch(i -> i.forEach().orElse("").equals(p.name()))) {
+          args.add(new Arg(p.name(), Arg.Kind.ENTITY_LIST, null, p.entityType().get()));
         } else {
           JsonNode v = null;
           for (Schema.Involvement inv : x.entitiesInvolved()) {
@@ -135,7 +137,7 @@ public record SmokePlan(Map<String, ObjectNode> samples, List<Call> calls) {
           if (v == null) {
             v = defaultFor(typeOf(p.type()), p.name(), Optional.empty());
           }
-          args.add(new Arg(p.name(), Arg.Kind.VALUE, v, null));
+          args.add(new Arg(p.name(), Arg.Kind.VALUE, asParamType(p, v), null));
         }
       }
       tx.add(new Call(x.id(), Optional.empty(), null, Optional.of(x), args, Expect.COMMIT_OR_CANCEL, Optional.empty(), Optional.empty()));
@@ -152,12 +154,15 @@ public record SmokePlan(Map<String, ObjectNode> samples, List<Call> calls) {
     return e.pkTemplate().fieldNames().contains(f) || e.skTemplate().map(t -> t.fieldNames().contains(f)).orElse(false);
   }
 
-  /** A computed operand in the parameter's declared type (an integer parameter gets an integer). */
-  private static JsonNode asParamType(Schema.Parameter p, JsonNode v) {
-    if (p.type().equals("integer") && v.isNumber()) {
-      return F.numberNode(v.decimalValue().setScale(0, java.math.RoundingMode.HALF_UP).toBigInteger());
+  /**
+   * A value in the parameter's declared type, the type of the generated method's parameter in every
+   * language (an integer parameter gets an integer, a string parameter of a numeric field its text).
+   */
+  public static JsonNode asParamType(Schema.Parameter p, JsonNode v) {
+    if (p.type().equals("entity")) {
+      return v;
     }
-    return v;
+    return coerce(typeOf(p.type()), p.name(), Optional.empty(), v == null ? F.nullNode() : v);
   }
 
   private static boolean inSortKey(Schema.Entity e, Schema.AccessPattern ap, String f) {

@@ -20,7 +20,7 @@ final class PythonNames {
   static final Set<String> LOCALS = Set.copyOf(List.of("self", "values", "expr", "conditions", "request", "filters", "filter_text", "type_filter", "raw", "response",
       "items", "item", "limit", "next_token", "descending", "start", "pending", "found", "keys", "key", "entity", "created", "updated", "assignments",
       "removals", "value", "err", "str", "int", "float", "bool", "list", "dict", "len", "range", "sorted", "any", "Any", "Optional", "Page",
-      "consistent_read", "i", "k", "v", "x", "client", "transact_items", "reasons"));
+      "consistent_read", "i", "k", "v", "x", "client", "transact_items", "reasons", "_dumped", "_actions", "_i", "_each", "_element", "out"));
 
   /**
    * The identifier of a parameter or field named {@code name} in the schema: a plain identifier is
@@ -41,7 +41,7 @@ final class PythonNames {
   static final Set<String> TYPES = Set.copyOf(List.of("False", "None", "True", "Any", "Optional", "Generic", "TypeVar", "Page", "Decimal", "BaseModel",
       "Field", "ConfigDict", "Expression", "ClientError", "ConcurrentModificationError", "DataAccessError", "TransactionCancelledError",
       "TransactionService", "TypeSerializer", "TypeDeserializer", "Formatter", "ArgumentParser", "Exception", "KeyError", "ValueError", "TypeError",
-      "IndexError", "RuntimeError", "BaseException", "StopIteration", "NotImplemented", "Ellipsis", "SAMPLES", "TABLES", "TABLE_NAME", "T"));
+      "IndexError", "RuntimeError", "BaseException", "StopIteration", "NotImplemented", "Ellipsis", "SAMPLES", "TABLES", "TABLE_NAME", "T", "MAX_ACTIONS"));
 
   /** Methods every repository has: a pattern of the same name gets a trailing underscore. */
   static final Set<String> MEMBERS = Set.copyOf(List.of("create", "get", "update", "delete", "key", "to_item", "from_item", "index_keys", "table_name"));

@@ -1,119 +1,102 @@
 package dev.ddbmodel.codegen.typescript;
 
 import static dev.ddbmodel.codegen.typescript.TsWriter.cls;
-import static dev.ddbmodel.codegen.typescript.TsWriter.fn;
 import static dev.ddbmodel.codegen.typescript.TsWriter.q;
 import static dev.ddbmodel.codegen.typescript.TsWriter.var;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ddbmodel.codegen.plan.QueryPlan;
+import dev.ddbmodel.codegen.plan.SmokePlan;
 import dev.ddbmodel.core.json.Json;
-import dev.ddbmodel.schema.model.KeyTemplate;
 import dev.ddbmodel.schema.model.Schema;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
-/** usage_examples.ts: every access pattern once, fed by usage_data.json, printing the same JSON summary as the Python examples. */
+/**
+ * usage_examples.ts: the smoke test of the TypeScript DAL, spelled out from the language-neutral
+ * {@link SmokePlan} (the same samples, calls, arguments and checks as the Python and Java
+ * examples). It prints a JSON summary keyed by pattern id and exits 1 when a check failed.
+ */
 final class TsExamplesWriter {
   private final Schema schema;
-  private final JsonNode usage;
+  private final SmokePlan plan;
 
   TsExamplesWriter(Schema schema, Optional<JsonNode> usage) {
     this.schema = schema;
-    this.usage = usage.orElse(Json.object()).path("entities");
+    this.plan = SmokePlan.of(schema, usage);
   }
 
   String write() {
     StringBuilder body = new StringBuilder();
-    body.append("\nconst SAMPLES: Record<string, Record<string, Item>> = ").append(usage.isObject() ? Json.pretty(usage).strip() : "{}").append(";\n\n");
-    body.append("@@HELPERS@@");
-    body.append("/** Items in a result: page items, list length, 0 for nothing or false, else 1. */\nfunction count(result: unknown): number {\n");
-    body.append("  if (result === undefined || result === null || result === false) {\n    return 0;\n  }\n  if (Array.isArray(result)) {\n    return result.length;\n  }\n");
-    body.append("  if (typeof result === \"object\") {\n    const items = (result as { items?: unknown }).items;\n    if (Array.isArray(items)) {\n      return items.length;\n    }\n  }\n");
-    body.append("  return 1;\n}\n\n");
+    body.append("\n/** Complete sample items: usage data completed and coerced from the schema's field types. */\n");
+    body.append("const SAMPLES: Record<string, Item> = {\n");
+    plan.samples().forEach((k, v) -> body.append("  ").append(q(k)).append(": ").append(Json.compact(v)).append(",\n"));
+    body.append("};\n\n");
+    body.append("function sample(entity: string): Item {\n  const s = SAMPLES[entity];\n  if (s === undefined) {\n    throw new Error(`no sample of ${entity}`);\n  }\n");
+    body.append("  return s;\n}\n\n");
+    body.append("/** Items in a result: page items, list length, present map values, 0 for nothing or false, else 1. */\n");
+    body.append("function count(result: unknown): number {\n  if (result === undefined || result === null || result === false) {\n    return 0;\n  }\n");
+    body.append("  if (Array.isArray(result)) {\n    return result.length;\n  }\n  if (typeof result === \"object\") {\n");
+    body.append("    const items = (result as { items?: unknown }).items;\n    if (Array.isArray(items)) {\n      return items.length;\n    }\n");
+    body.append("    return Object.values(result).filter((v) => v !== undefined && v !== null).length > 0 ? 1 : 0;\n  }\n  return 1;\n}\n\n");
+    body.append("type Entry = { ok: boolean; items: number; found?: boolean; error?: string; cancelled?: string[] };\n\n");
     body.append("async function main(): Promise<number> {\n  const at = process.argv.indexOf(\"--endpoint\");\n");
     body.append("  const endpoint = at >= 0 ? process.argv[at + 1] : undefined;\n");
     body.append("  const raw = new DynamoDBClient({ region: \"us-east-1\", endpoint, credentials: { accessKeyId: \"local\", secretAccessKey: \"local\" } });\n");
     body.append("  const client = documentClient(raw);\n  if (endpoint !== undefined) {\n    await createTables(raw);\n  }\n");
-    body.append("  const summary: Record<string, unknown> = {};\n  let failed = false;\n\n");
-    body.append("  async function run(id: string | number, call: () => Promise<unknown>): Promise<void> {\n    try {\n");
-    body.append("      const result = await call();\n      summary[String(id)] = { items: count(result), ok: true };\n    } catch (err) {\n");
-    body.append("      if (err instanceof TransactionCancelledError) {\n        summary[String(id)] = { items: 0, ok: true, cancelled: err.reasons.map((r) => r.code) };\n        return;\n      }\n      failed = true;\n");
+    body.append("  const summary: Record<string, Entry> = {};\n  const current: Record<string, unknown> = {};\n\n");
+    body.append("  /** Calls fn; expect is found (must return something), ok (must complete) or commit_or_cancel. After a delete, absent must find nothing. */\n");
+    body.append("  async function run(id: string, expect: string, fn: () => Promise<unknown>, absent?: () => Promise<unknown>): Promise<unknown> {\n");
+    body.append("    let result: unknown;\n    try {\n      result = await fn();\n    } catch (err) {\n");
+    body.append("      if (err instanceof TransactionCancelledError) {\n        const ok = expect === \"commit_or_cancel\";\n");
+    body.append("        summary[id] = { ok, items: 0, cancelled: err.reasons.map((r) => r.code) };\n");
+    body.append("        console.error(`${id}: ${ok ? \"cancelled\" : \"FAILED cancelled\"} ${err.reasons.map((r) => r.code).join(\", \")}`);\n        return undefined;\n      }\n");
     body.append("      const e = err instanceof Error ? err : new Error(String(err));\n");
-    body.append("      summary[String(id)] = { error: `${e.name}: ${e.message}`, ok: false, trace: e.stack ?? \"\" };\n    }\n  }\n\n");
+    body.append("      summary[id] = { ok: false, items: 0, error: `${e.name}: ${e.message}` };\n      console.error(`${id}: FAILED ${e.name}: ${e.message}`);\n      return undefined;\n    }\n");
+    body.append("    const found = count(result) > 0;\n    const entry: Entry = { ok: found || expect !== \"found\", items: count(result), found };\n");
+    body.append("    if (!entry.ok) {\n      entry.error = \"expected the sample item, found nothing\";\n    }\n");
+    body.append("    if (absent !== undefined) {\n      let still: unknown;\n      try {\n        still = await absent();\n      } catch (err) {\n        still = String(err);\n      }\n");
+    body.append("      if (still !== undefined && still !== null) {\n        entry.ok = false;\n        entry.error = `still there after the delete: ${JSON.stringify(still)}`;\n      }\n    }\n");
+    body.append("    summary[id] = entry;\n    console.error(`${id}: ${entry.ok ? \"ok\" : \"FAILED\"} ${entry.items} item(s) ${entry.error ?? \"\"}`);\n");
+    body.append("    return entry.ok ? result : undefined;\n  }\n\n");
     for (Schema.Entity e : schema.entities().values()) {
       String c = cls(e.name());
-      body.append("  const ").append(fn(e.name())).append("Sample = (SAMPLES[").append(q(e.name())).append("]?.[\"sample_data\"] ?? {}) as unknown as ").append(c).append(";\n");
-      body.append("  await run(").append(q("create " + e.name())).append(", () => new ").append(c).append("Repository(client).create(").append(fn(e.name()))
-          .append("Sample));\n");
+      body.append("  try {\n    // leftovers of an earlier run\n    await new ").append(c).append("Repository(client).delete(").append(keyArgs(e)).append(");\n");
+      body.append("  } catch {\n    // nothing to remove\n  }\n");
+      body.append("  current[").append(q(e.name())).append("] = await run(").append(q("create " + e.name())).append(", \"found\", () => new ").append(c)
+          .append("Repository(client).create(sample(").append(q(e.name())).append(") as unknown as ").append(c).append("));\n");
     }
-    for (boolean deletes : new boolean[] {false, true}) {
-      for (Schema.Entity e : schema.entities().values()) {
-        List<Schema.AccessPattern> aps = e.accessPatterns().stream().filter(ap -> ap.operation().equals("DeleteItem") == deletes).toList();
-        if (aps.isEmpty()) {
-          continue;
-        }
-        StringBuilder calls = new StringBuilder();
-        for (Schema.AccessPattern ap : aps) {
-          calls.append("    await run(").append(ap.id()).append(", () => new ").append(cls(e.name())).append("Repository(client).").append(var(ap.name())).append("(")
-              .append(args(e, ap)).append("));\n");
-        }
-        body.append("  {\n");
-        if (calls.indexOf("d[") >= 0 || calls.indexOf("[d]") >= 0) {
-          body.append("    const d = data(").append(q(e.name())).append(");\n");
-        }
-        body.append(calls).append("  }\n");
+    for (SmokePlan.Call call : plan.calls()) {
+      String expect = call.expect().name().toLowerCase(Locale.ROOT);
+      String invoke;
+      if (call.crossTable().isPresent()) {
+        invoke = "new TransactionService(client)." + var(call.crossTable().get().name()) + "(" + String.join(", ", args(call)) + ")";
+      } else {
+        invoke = "new " + cls(call.entity().get()) + "Repository(client)." + var(call.pattern().name()) + "(" + String.join(", ", args(call)) + ")";
       }
-      if (!deletes) {
-        for (Schema.CrossTablePattern x : schema.crossTablePatterns()) {
-          List<String> a = new ArrayList<>();
-          for (Schema.Parameter p : x.parameters()) {
-            if (p.type().equals("entity")) {
-              a.add(fn(p.entityType().orElseThrow()) + "Sample");
-            } else {
-              a.add("(anyData(" + q(p.name()) + ") ?? " + dflt(p.type()) + ") as " + TsWriter.paramType(p));
-            }
-          }
-          String call = "new TransactionService(client)." + var(x.name()) + "(" + String.join(", ", a) + ")";
-          body.append("  await run(").append(x.id()).append(", ").append(x.operation().equals("TransactWrite") ? "() => " + call : "async () => present(await " + call + ")")
-              .append(");\n");
-        }
+      StringBuilder run = new StringBuilder("run(").append(q(String.valueOf(call.id()))).append(", ").append(q(expect)).append(", () => ").append(invoke);
+      if (call.thenAbsent().isPresent()) {
+        Schema.Entity de = schema.entities().get(call.thenAbsent().get());
+        String k = keyArgs(de);
+        run.append(", () => new ").append(cls(de.name())).append("Repository(client).get(").append(k).append(k.isEmpty() ? "" : ", ").append("true)");
+      }
+      run.append(")");
+      if (call.refresh().isPresent()) {
+        String r = q(call.refresh().get());
+        body.append("  current[").append(r).append("] = (await ").append(run).append(") ?? current[").append(r).append("];\n");
+      } else {
+        body.append("  await ").append(run).append(";\n");
       }
     }
-    body.append("\n  const keys = Object.keys(summary).sort();\n");
-    body.append("  const lines = keys.map((k) => `  ${JSON.stringify(k)}: ${JSON.stringify(summary[k], null, 2).replace(/\\n/g, \"\\n  \")}`);\n");
-    body.append("  console.log(keys.length === 0 ? \"{}\" : `{\\n${lines.join(\",\\n\")}\\n}`);\n");
-    body.append("  raw.destroy();\n  return failed ? 1 : 0;\n}\n\n");
+    body.append("\n  console.log(JSON.stringify(summary, null, 2));\n  raw.destroy();\n");
+    body.append("  return Object.values(summary).some((e) => !e.ok) ? 1 : 0;\n}\n\n");
     body.append("main().then(\n  (code) => {\n    process.exitCode = code;\n  },\n  (err: unknown) => {\n    console.error(err);\n    process.exitCode = 1;\n  },\n);\n");
-    String main = body.toString();
-    StringBuilder helpers = new StringBuilder();
-    if (main.contains("?? LOW)")) {
-      helpers.append("const LOW = \" \";\n");
-    }
-    if (main.contains("?? HIGH)")) {
-      helpers.append("const HIGH = \"\\uffff\";\n");
-    }
-    if (helpers.length() > 0) {
-      helpers.append("\n");
-    }
-    if (main.contains("anyData(\"") || main.contains("= data(\"")) {
-      helpers.append("/** An entity's sample data, access pattern data and filter values. */\nfunction data(entity: string): Item {\n  const s = SAMPLES[entity] ?? {};\n");
-      helpers.append("  return { ...(s[\"sample_data\"] ?? {}), ...(s[\"access_pattern_data\"] ?? {}), ...(s[\"filter_values\"] ?? {}) };\n}\n\n");
-    }
-    if (main.contains("anyData(\"")) {
-      helpers.append("/** The first value of this name in any entity's data. */\nfunction anyData(name: string): unknown {\n");
-      helpers.append("  for (const entity of Object.keys(SAMPLES)) {\n    const v = data(entity)[name];\n    if (v !== undefined) {\n      return v;\n    }\n  }\n");
-      helpers.append("  return undefined;\n}\n\n");
-    }
-    if (main.contains("present(await")) {
-      helpers.append("/** The values of a transactional read that were found. */\nfunction present(result: object): unknown[] {\n");
-      helpers.append("  return Object.values(result).filter((v) => v !== undefined && v !== null);\n}\n\n");
-    }
-    String code = main.replace("@@HELPERS@@", helpers.toString());
-    StringBuilder sb = new StringBuilder("// Runs every access pattern once against a DynamoDB endpoint (generated by ddbm).\n//\n");
+    String code = body.toString();
+    StringBuilder sb = new StringBuilder("// A smoke test of the generated DAL (generated by ddbm): creates one complete sample item per entity, then calls\n");
+    sb.append("// every access pattern on the items it created and checks the result (found / not found).\n//\n");
     sb.append("//     npm install && npx tsc -p . && node dist/usage_examples.js --endpoint http://127.0.0.1:8000\n//\n");
-    sb.append("// Prints a JSON summary; exits 1 if any pattern threw.\n");
+    sb.append("// Prints a JSON summary; exits 1 if a call failed or a check did not hold.\n");
     sb.append("import { DynamoDBClient } from \"@aws-sdk/client-dynamodb\";\n");
     List<String> types = new ArrayList<>();
     List<String> repos = new ArrayList<>();
@@ -129,61 +112,28 @@ final class TsExamplesWriter {
     return sb.append(code).toString();
   }
 
-  private static String dflt(String type) {
-    return switch (type) {
-      case "integer", "decimal" -> "1";
-      case "boolean" -> "true";
-      case "array" -> "[]";
-      case "object" -> "{}";
-      default -> "\"sample\"";
-    };
-  }
-
-  private String args(Schema.Entity e, Schema.AccessPattern ap) {
-    if (ap.operation().equals("BatchGetItem")) {
-      return "[d]";
-    }
-    if (ap.operation().equals("BatchWriteItem")) {
-      return "[" + fn(e.name()) + "Sample]";
-    }
-    Schema.TableDef t = schema.tableOf(e.name());
+  /** The primary key fields of the entity's sample, typed as the repository's get and delete take them. */
+  private static String keyArgs(Schema.Entity e) {
+    List<dev.ddbmodel.schema.model.KeyTemplate> ts = new ArrayList<>(List.of(e.pkTemplate()));
+    e.skTemplate().ifPresent(ts::add);
     List<String> a = new ArrayList<>();
-    List<String> names = new ArrayList<>();
-    boolean numeric = false;
-    String rc = ap.rangeCondition().orElse("");
-    if (ap.operation().equals("Query")) {
-      numeric = QueryPlan.of(t, e, ap).range().map(QueryPlan.Range::numeric).orElse(false);
-    }
-    int rangeIndex = 0;
-    for (Schema.Parameter p : ap.parameters()) {
-      names.add(p.name());
-      if (p.type().equals("entity")) {
-        a.add(fn(p.entityType().orElse(e.name())) + "Sample");
-      } else if (e.field(p.name()).isPresent()) {
-        a.add("d[" + q(p.name()) + "] as " + TsWriter.tsType(e.field(p.name()).get()));
-      } else {
-        String dflt = switch (rc) {
-          case "between" -> rangeIndex == 0 ? (numeric ? "-Number.MAX_SAFE_INTEGER" : "LOW") : (numeric ? "Number.MAX_SAFE_INTEGER" : "HIGH");
-          case "<", "<=" -> numeric ? "Number.MAX_SAFE_INTEGER" : "HIGH";
-          default -> numeric ? "-Number.MAX_SAFE_INTEGER" : "LOW";
-        };
-        rangeIndex++;
-        a.add("(d[" + q(p.name()) + "] ?? " + dflt + ") as " + TsWriter.paramType(p));
-      }
-    }
-    List<KeyTemplate> ts = new ArrayList<>();
-    if (ap.operation().equals("Query")) {
-      QueryPlan.of(t, e, ap).partition().forEach(k -> ts.add(k.template()));
-    } else if (List.of("GetItem", "UpdateItem", "DeleteItem").contains(ap.operation())) {
-      ts.add(e.pkTemplate());
-      e.skTemplate().ifPresent(ts::add);
-    }
     for (String f : TsWriter.fields(ts)) {
-      if (!names.contains(f)) {
-        names.add(f);
-        a.add("d[" + q(f) + "] as " + TsWriter.tsType(e.field(f).orElseThrow()));
-      }
+      a.add("sample(" + q(e.name()) + ")[" + q(f) + "] as " + TsWriter.tsType(e.field(f).orElseThrow()));
     }
     return String.join(", ", a);
+  }
+
+  private List<String> args(SmokePlan.Call call) {
+    List<String> a = new ArrayList<>();
+    for (SmokePlan.Arg arg : call.args()) {
+      String type = arg.entity() == null ? "" : cls(arg.entity());
+      a.add(switch (arg.kind()) {
+        case VALUE -> arg.value() == null || arg.value().isNull() ? "undefined" : Json.compact(arg.value());
+        case ENTITY -> "current[" + q(arg.entity()) + "] as " + type;
+        case ENTITY_LIST -> "[current[" + q(arg.entity()) + "] as " + type + "]";
+        case KEY_LIST -> "[sample(" + q(arg.entity()) + ")]";
+      });
+    }
+    return a;
   }
 }

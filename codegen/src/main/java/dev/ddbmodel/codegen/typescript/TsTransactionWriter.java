@@ -5,21 +5,26 @@ import static dev.ddbmodel.codegen.typescript.TsWriter.prop;
 import static dev.ddbmodel.codegen.typescript.TsWriter.q;
 import static dev.ddbmodel.codegen.typescript.TsWriter.var;
 
-import dev.ddbmodel.schema.model.KeyTemplate;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ddbmodel.codegen.plan.TransactionPlan;
+import dev.ddbmodel.core.json.Json;
 import dev.ddbmodel.schema.model.Schema;
+import dev.ddbmodel.schema.model.TransactionBindings;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** The TypeScript TransactionService (cross-table patterns). */
+/** The TypeScript TransactionService (cross-table patterns), rendered from the {@link TransactionPlan}s. */
 final class TsTransactionWriter {
   private final Schema schema;
+  private final List<TransactionPlan> plans;
   private final Map<String, Object> mapping;
 
-  TsTransactionWriter(Schema schema, Map<String, Object> mapping) {
+  TsTransactionWriter(Schema schema, List<TransactionPlan> plans, Map<String, Object> mapping) {
     this.schema = schema;
+    this.plans = plans;
     this.mapping = mapping;
   }
 
@@ -27,16 +32,72 @@ final class TsTransactionWriter {
     StringBuilder body = new StringBuilder();
     body.append("\n/** One item of a write transaction. */\nexport type WriteItem = NonNullable<TransactWriteCommandInput[\"TransactItems\"]>[number];\n");
     body.append("/** One item of a read transaction. */\nexport type GetItem = NonNullable<TransactGetCommandInput[\"TransactItems\"]>[number];\n\n");
-    body.append("/** Placeholders of a condition resolved from values (#name: attribute name, :name: value). */\n");
-    body.append("export function conditionParts(text: string, values: Item): { names: Record<string, string>; values: Item } {\n");
-    body.append("  const names: Record<string, string> = {};\n  for (const m of text.matchAll(/#(\\w+)/g)) {\n    names[m[0]] = m[1] ?? \"\";\n  }\n");
-    body.append("  const resolved: Item = {};\n  for (const m of text.matchAll(/:(\\w+)/g)) {\n    const name = m[1] ?? \"\";\n");
-    body.append("    if (!(name in values)) {\n      throw new Error(`condition '${text}' needs a value for ${m[0]}`);\n    }\n    resolved[m[0]] = values[name];\n  }\n");
-    body.append("  return { names, values: resolved };\n}\n\n");
-    body.append("/** The object, or undefined when it is empty. */\nexport function orUndefined<T extends object>(o: T): T | undefined {\n  return Object.keys(o).length === 0 ? undefined : o;\n}\n\n");
+    body.append("/** DynamoDB's limit on the actions of one transaction. */\nexport const MAX_ACTIONS = ").append(TransactionBindings.MAX_ACTIONS).append(";\n\n");
+    body.append("""
+        /** The actions of one transaction: request items, their labels and the items they touch. */
+        export class Actions<T> {
+          readonly items: T[] = [];
+          readonly labels: string[] = [];
+          private readonly seen = new Map<string, string>();
+
+          add(label: string, table: string, key: Item, item: T): void {
+            const id = `${table}\\u0000${JSON.stringify(Object.keys(key).sort().map((k) => [k, key[k]]))}`;
+            const before = this.seen.get(id);
+            if (before !== undefined) {
+              throw new Error(`actions '${before}' and '${label}' touch the same item; DynamoDB refuses two actions on one item in a transaction`);
+            }
+            this.seen.set(id, label);
+            this.labels.push(label);
+            this.items.push(item);
+            if (this.items.length > MAX_ACTIONS) {
+              throw new Error(`the transaction has more than ${MAX_ACTIONS} actions; DynamoDB takes at most ${MAX_ACTIONS}`);
+            }
+          }
+        }
+
+        /** The condition, names and values of a request, each only when there is one. */
+        export function expr(
+          condition: string | undefined,
+          names: Record<string, string>,
+          values: Item,
+        ): { ConditionExpression?: string; ExpressionAttributeNames?: Record<string, string>; ExpressionAttributeValues?: Item } {
+          const out: { ConditionExpression?: string; ExpressionAttributeNames?: Record<string, string>; ExpressionAttributeValues?: Item } = {};
+          if (condition !== undefined) {
+            out.ConditionExpression = condition;
+          }
+          if (Object.keys(names).length > 0) {
+            out.ExpressionAttributeNames = names;
+          }
+          if (Object.keys(values).length > 0) {
+            out.ExpressionAttributeValues = values;
+          }
+          return out;
+        }
+
+        """);
     body.append("/** Atomic operations across tables. */\nexport class TransactionService {\n  constructor(readonly client: DynamoDBDocumentClient) {}\n");
-    for (Schema.CrossTablePattern x : schema.crossTablePatterns()) {
-      method(body, x);
+    if (plans.stream().anyMatch(TransactionPlan::write)) {
+      body.append("""
+
+          private async commit(actions: Actions<WriteItem>): Promise<boolean> {
+            if (actions.items.length === 0) {
+              return true;
+            }
+            try {
+              await this.client.send(new TransactWriteCommand({ TransactItems: actions.items }));
+              return true;
+            } catch (err) {
+              if (isError(err, "TransactionCanceledException")) {
+                throw new TransactionCancelledError(err, actions.labels);
+              }
+              throw err;
+            }
+          }
+        """);
+    }
+    for (TransactionPlan tp : plans) {
+      Schema.CrossTablePattern x = tp.pattern();
+      method(body, tp);
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("pattern_id", x.id());
       m.put("description", x.description());
@@ -57,121 +118,100 @@ final class TsTransactionWriter {
     });
     sb.append(TsWriter.imports(code, "./entities", types.stream().filter(t -> !t.endsWith("Repository")).toList()));
     sb.append(TsWriter.imports(code, "./repositories", types.stream().filter(t -> t.endsWith("Repository")).toList()));
-    sb.append(TsWriter.imports(code, "./runtime", List.of("Expr", "Item", "TransactionCancelledError", "isError", "toValues")));
+    sb.append(TsWriter.imports(code, "./runtime", List.of("Item", "TransactionCancelledError", "isError", "toValues")));
     return sb.append(code).toString();
   }
 
-  private void method(StringBuilder sb, Schema.CrossTablePattern x) {
-    boolean write = x.operation().equals("TransactWrite");
+  private void method(StringBuilder sb, TransactionPlan tp) {
+    Schema.CrossTablePattern x = tp.pattern();
     List<String> params = new ArrayList<>();
     for (Schema.Parameter p : x.parameters()) {
-      params.add(var(p.name()) + ": " + TsWriter.paramType(p));
+      String type = p.type().equals("array") && p.entityType().isPresent() && tp.lists().contains(p.name()) ? cls(p.entityType().get()) + "[]" : TsWriter.paramType(p);
+      params.add(var(p.name()) + ": " + type);
     }
-    params.add("conditionValues: Item = {}");
-    Map<String, String> found = new LinkedHashMap<>();
-    if (!write) {
-      int k = 0;
-      for (Schema.Involvement inv : x.entitiesInvolved()) {
-        found.remove(inv.entity());
-        found.put(inv.entity(), "i" + k++);
+    Map<String, Integer> found = new LinkedHashMap<>();
+    if (!tp.write()) {
+      for (int k = 0; k < tp.actions().size(); k++) {
+        found.remove(tp.actions().get(k).entity());
+        found.put(tp.actions().get(k).entity(), k);
       }
     }
-    String returns = write ? "boolean" : "{ " + String.join("; ", found.keySet().stream().map(n -> prop(n) + ": " + cls(n) + " | undefined").toList()) + " }";
+    String returns = tp.write() ? "boolean" : "{ " + String.join("; ", found.keySet().stream().map(n -> prop(n) + ": " + cls(n) + " | undefined").toList()) + " }";
     sb.append("\n  /** Pattern ").append(x.id()).append(": ").append(TsWriter.doc(x.description())).append(" */\n");
     sb.append("  async ").append(var(x.name())).append("(").append(String.join(", ", params)).append("): Promise<").append(returns).append("> {\n");
-    List<String> spread = new ArrayList<>();
-    for (Schema.Parameter p : x.parameters()) {
-      if (p.type().equals("entity")) {
-        spread.add("...toValues(" + var(p.name()) + ")");
+    List<String> dumped = new ArrayList<>();
+    tp.actions().forEach(a -> a.entityParams().stream().filter(p -> !dumped.contains(p)).forEach(dumped::add));
+    for (int i = 0; i < dumped.size(); i++) {
+      sb.append("    const ddbmDumped").append(i).append(" = toValues(").append(var(dumped.get(i))).append(");\n");
+    }
+    sb.append("    const ddbmActions = new Actions<").append(tp.write() ? "WriteItem" : "GetItem").append(">();\n");
+    for (TransactionPlan.Action a : tp.actions()) {
+      String indent = "    ";
+      String label = q(a.label());
+      if (a.forEach().isPresent()) {
+        sb.append("    for (const [ddbmI, ddbmEach] of ").append(var(a.forEach().get())).append(".entries()) {\n");
+        sb.append("      const ddbmElement = toValues(ddbmEach);\n");
+        indent = "      ";
+        label = q(a.label() + "[") + " + String(ddbmI) + \"]\"";
+      }
+      sb.append(indent).append("{\n");
+      sb.append(indent).append("  const r = new ").append(cls(a.entity())).append("Repository(this.client);\n");
+      if (a.item().isPresent()) {
+        String ent = a.forEach().isPresent() && a.item().get().param().equals(a.forEach().get()) ? "ddbmEach" : var(a.item().get().param());
+        sb.append(indent).append("  const key = r.key(toValues(").append(ent).append("));\n");
+        sb.append(indent).append("  ddbmActions.add(").append(label).append(", r.tableName, key, { Put: { TableName: r.tableName, Item: r.toItem(").append(ent).append("), ")
+            .append(expr(a, dumped)).append(" } });\n");
+      } else {
+        sb.append(indent).append("  const key = r.key(").append(obj(a, a.key(), dumped)).append(");\n");
+        sb.append(indent).append("  ddbmActions.add(").append(label).append(", r.tableName, key, { ").append(a.action()).append(": { TableName: r.tableName, Key: key");
+        a.update().ifPresent(u -> sb.append(", UpdateExpression: ").append(q(u)));
+        if (!a.action().equals("Get")) {
+          sb.append(", ").append(expr(a, dumped));
+        }
+        sb.append(" } });\n");
+      }
+      sb.append(indent).append("}\n");
+      if (a.forEach().isPresent()) {
+        sb.append("    }\n");
       }
     }
-    for (Schema.Parameter p : x.parameters()) {
-      if (!p.type().equals("entity")) {
-        spread.add(prop(p.name()) + ": " + var(p.name()));
-      }
-    }
-    spread.add("...conditionValues");
-    sb.append("    const values: Item = { ").append(String.join(", ", spread)).append(" };\n");
-    sb.append(write ? "    const items: WriteItem[] = [];\n" : "    const items: GetItem[] = [];\n");
-    int k = 0;
-    for (Schema.Involvement inv : x.entitiesInvolved()) {
-      String repo = "r" + k++;
-      Schema.Entity ent = schema.entities().get(inv.entity());
-      String c = cls(inv.entity());
-      sb.append("    const ").append(repo).append(" = new ").append(c).append("Repository(this.client);\n");
-      String cond = inv.condition().orElse(null);
-      String entityParam = x.parameters().stream().filter(p -> p.type().equals("entity") && p.entityType().orElse("").equals(inv.entity()))
-          .map(p -> var(p.name())).findFirst().orElse("values as unknown as " + c);
-      switch (inv.action()) {
-        case "Put" -> {
-          sb.append("    {\n");
-          String c2 = condition(sb, cond);
-          sb.append("      items.push({ Put: { TableName: ").append(repo).append(".tableName, Item: ").append(repo).append(".toItem(").append(entityParam).append(")")
-              .append(c2).append(" } });\n    }\n");
-        }
-        case "Delete" -> {
-          sb.append("    {\n");
-          String c2 = condition(sb, cond);
-          sb.append("      items.push({ Delete: { TableName: ").append(repo).append(".tableName, Key: ").append(repo).append(".key(values)").append(c2).append(" } });\n    }\n");
-        }
-        case "ConditionCheck" -> {
-          sb.append("    {\n");
-          String c2 = condition(sb, cond == null ? "attribute_exists(#" + schema.table(inv.table()).orElseThrow().partitionKey() + ")" : cond);
-          sb.append("      items.push({ ConditionCheck: { TableName: ").append(repo).append(".tableName, Key: ").append(repo).append(".key(values)").append(c2)
-              .append(" } });\n    }\n");
-        }
-        case "Update" -> {
-          List<String> keyFields = new ArrayList<>(ent.pkTemplate().fieldNames());
-          ent.skTemplate().map(KeyTemplate::fieldNames).ifPresent(keyFields::addAll);
-          sb.append("    {\n      const e = new Expr();\n      const sets: string[] = [];\n");
-          sb.append("      sets.push(`${e.name(\"version\")} = if_not_exists(${e.name(\"version\")}, ${e.value(0)}) + ${e.value(1)}`);\n");
-          for (Schema.Parameter p : x.parameters()) {
-            if (!p.type().equals("entity") && ent.field(p.name()).isPresent() && !keyFields.contains(p.name())) {
-              sb.append("      sets.push(`${e.name(").append(q(p.name())).append(")} = ${e.value(values[").append(q(p.name())).append("])}`);\n");
-            }
-          }
-          if (cond != null) {
-            sb.append("      const c = conditionParts(").append(q(cond)).append(", values);\n");
-          }
-          sb.append("      items.push({\n        Update: {\n          TableName: ").append(repo).append(".tableName,\n          Key: ").append(repo).append(".key(values),\n");
-          sb.append("          UpdateExpression: `SET ${sets.join(\", \")}`,\n");
-          if (cond != null) {
-            sb.append("          ConditionExpression: ").append(q(cond)).append(",\n");
-            sb.append("          ExpressionAttributeNames: { ...c.names, ...e.names },\n          ExpressionAttributeValues: { ...c.values, ...e.values },\n");
-          } else {
-            sb.append("          ExpressionAttributeNames: e.names,\n          ExpressionAttributeValues: e.values,\n");
-          }
-          sb.append("        },\n      });\n    }\n");
-        }
-        case "Get" -> sb.append("    items.push({ Get: { TableName: ").append(repo).append(".tableName, Key: ").append(repo).append(".key(values) } });\n");
-        default -> throw new IllegalStateException(inv.action());
-      }
-    }
-    if (write) {
-      sb.append("    try {\n      await this.client.send(new TransactWriteCommand({ TransactItems: items }));\n      return true;\n    } catch (err) {\n");
-      sb.append("      if (isError(err, \"TransactionCanceledException\")) {\n        throw new TransactionCancelledError(err);\n      }\n      throw err;\n    }\n  }\n");
+    if (tp.write()) {
+      sb.append("    return this.commit(ddbmActions);\n  }\n");
     } else {
-      sb.append("    const r = await this.client.send(new TransactGetCommand({ TransactItems: items }));\n    const responses = r.Responses ?? [];\n");
+      sb.append("    const r = await this.client.send(new TransactGetCommand({ TransactItems: ddbmActions.items }));\n    const responses = r.Responses ?? [];\n");
       List<String> props = new ArrayList<>();
-      k = 0;
-      for (Schema.Involvement inv : x.entitiesInvolved()) {
-        String i = "i" + k;
-        if (found.get(inv.entity()).equals(i)) {
-          sb.append("    const ").append(i).append(" = responses[").append(k).append("]?.Item;\n");
-          props.add(prop(inv.entity()) + ": " + i + " === undefined ? undefined : r" + k + ".fromItem(" + i + ")");
-        }
-        k++;
-      }
+      found.forEach((e, k) -> {
+        sb.append("    const i").append(k).append(" = responses[").append(k).append("]?.Item;\n");
+        props.add(prop(e) + ": i" + k + " === undefined ? undefined : new " + cls(e) + "Repository(this.client).fromItem(i" + k + ")");
+      });
       sb.append("    return { ").append(String.join(", ", props)).append(" };\n  }\n");
     }
   }
 
-  /** Resolves a condition into a constant {@code c}; returns the properties to add to the request. */
-  private static String condition(StringBuilder sb, String text) {
-    if (text == null) {
-      return "";
+  private static String expr(TransactionPlan.Action a, List<String> dumped) {
+    String names = "{ " + String.join(", ", a.names().entrySet().stream().map(e -> q(e.getKey()) + ": " + q(e.getValue())).toList()) + " }";
+    return a.condition().map(c -> "ConditionExpression: " + q(c) + ", ").orElse("") + "...expr(undefined, " + (a.names().isEmpty() ? "{}" : names) + ", "
+        + obj(a, a.values(), dumped) + ")";
+  }
+
+  private static String obj(TransactionPlan.Action a, Map<String, Schema.ValueRef> m, List<String> dumped) {
+    if (m.isEmpty()) {
+      return "{}";
     }
-    sb.append("      const c = conditionParts(").append(q(text)).append(", values);\n");
-    return ", ConditionExpression: " + q(text) + ", ExpressionAttributeNames: orUndefined(c.names), ExpressionAttributeValues: orUndefined(c.values)";
+    return "{ " + String.join(", ", m.entrySet().stream().map(e -> q(e.getKey()) + ": " + value(a, e.getValue(), dumped)).toList()) + " }";
+  }
+
+  /** A value source as a TypeScript expression. */
+  static String value(TransactionPlan.Action a, Schema.ValueRef v, List<String> dumped) {
+    if (v instanceof Schema.ValueRef.Literal l) {
+      JsonNode n = Json.parseTrusted(l.json());
+      return n.isTextual() ? q(n.asText()) : n.toString();
+    }
+    Schema.ValueRef.Ref r = (Schema.ValueRef.Ref) v;
+    if (r.field().isEmpty()) {
+      return var(r.param());
+    }
+    String base = a.forEach().isPresent() && a.forEach().get().equals(r.param()) ? "ddbmElement" : "ddbmDumped" + dumped.indexOf(r.param());
+    return base + "[" + q(r.field().get()) + "]";
   }
 }

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Every schema the validator accepts among the schema module's test resources, the examples and
  * the conformance schemas generates a DAL that imports in Python, compiles with javac -Werror and
- * passes strict tsc (the Python usage_examples too). Batched: one python3 process, one in-process javac per schema, one tsc for all.
+ * passes strict tsc, each with its usage examples. Batched: one python3 process, one in-process javac per schema, one tsc for all.
  */
 class EverySchemaCompilesTest {
   @TempDir static Path tmp;
@@ -55,10 +55,8 @@ class EverySchemaCompilesTest {
   }
 
   Path generate(Path schema, DalRequest.Language lang, Path out) {
-    // usage_examples: Python's is rendered from the SmokePlan and imported too; the Java and TypeScript
-    // examples writers still pass a PutItem's key parameters that the DAL method does not take (left open)
-    boolean examples = lang == DalRequest.Language.PYTHON;
-    var r = DalGenerator.generate(new DalRequest(schema, lang, Optional.of(out), Optional.empty(), examples));
+    // with the usage examples of every language (all three rendered from the SmokePlan)
+    var r = DalGenerator.generate(new DalRequest(schema, lang, Optional.of(out), Optional.empty(), true));
     if (!r.isValid()) {
       REFUSED.add(schema + " " + lang + ": " + r.diagnostics().stream().filter(Diagnostic::isError).map(Diagnostic::id).toList());
       return null;
@@ -130,8 +128,9 @@ class EverySchemaCompilesTest {
       }
       pkg = Files.readString(out.resolve("package.json"), StandardCharsets.UTF_8);
       include.add("\"t" + i + "/src/**/*.ts\"");
+      include.add("\"t" + i + "/usage_examples.ts\"");
     }
-    assertThat(include).as("refused: " + REFUSED).hasSize(VALID.size());
+    assertThat(include).as("refused: " + REFUSED).hasSize(2 * VALID.size());
     Files.writeString(root.resolve("package.json"), pkg, StandardCharsets.UTF_8);
     String tsconfig = Files.readString(root.resolve("t0/tsconfig.json"), StandardCharsets.UTF_8)
         .replaceAll("\"include\"\\s*:\\s*\\[[^]]*]", "\"include\": [" + String.join(", ", include) + "]")

@@ -186,12 +186,14 @@ export function decodeToken(token: string | undefined): Item | undefined {
 /** Whether an SDK error has this name (e.g. ConditionalCheckFailedException). */
 /** A transaction was cancelled; `reasons` has one entry per action, in order (code "None" where that action was fine). */
 export class TransactionCancelledError extends Error {
-  readonly reasons: { code: string; message: string }[];
+  /** One entry per action, in request order: its code ("None" when it was fine), message and label ("position action entity", a repeated one with its list and element index). */
+  readonly reasons: { code: string; message: string; action: string }[];
 
-  constructor(err: unknown) {
+  constructor(err: unknown, labels: string[] = []) {
     const raw = (err as { CancellationReasons?: { Code?: string; Message?: string }[] }).CancellationReasons ?? [];
-    const reasons = raw.map((r) => ({ code: r.Code ?? "None", message: r.Message ?? "" }));
-    super(`transaction cancelled: ${reasons.map((r) => r.code).join(", ")}`, { cause: err });
+    const reasons = raw.map((r, i) => ({ code: r.Code ?? "None", message: r.Message ?? "", action: labels[i] ?? String(i) }));
+    const failed = reasons.filter((r) => r.code !== "None").map((r) => `${r.action}: ${r.code}`);
+    super(`transaction cancelled: ${failed.length > 0 ? failed.join(", ") : reasons.map((r) => r.code).join(", ")}`, { cause: err });
     this.name = "TransactionCancelledError";
     this.reasons = reasons;
   }

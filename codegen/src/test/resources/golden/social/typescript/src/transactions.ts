@@ -7,26 +7,47 @@ export type WriteItem = NonNullable<TransactWriteCommandInput["TransactItems"]>[
 /** One item of a read transaction. */
 export type GetItem = NonNullable<TransactGetCommandInput["TransactItems"]>[number];
 
-/** Placeholders of a condition resolved from values (#name: attribute name, :name: value). */
-export function conditionParts(text: string, values: Item): { names: Record<string, string>; values: Item } {
-  const names: Record<string, string> = {};
-  for (const m of text.matchAll(/#(\w+)/g)) {
-    names[m[0]] = m[1] ?? "";
-  }
-  const resolved: Item = {};
-  for (const m of text.matchAll(/:(\w+)/g)) {
-    const name = m[1] ?? "";
-    if (!(name in values)) {
-      throw new Error(`condition '${text}' needs a value for ${m[0]}`);
+/** DynamoDB's limit on the actions of one transaction. */
+export const MAX_ACTIONS = 100;
+
+/** The actions of one transaction: request items, their labels and the items they touch. */
+export class Actions<T> {
+  readonly items: T[] = [];
+  readonly labels: string[] = [];
+  private readonly seen = new Map<string, string>();
+
+  add(label: string, table: string, key: Item, item: T): void {
+    const id = `${table}\u0000${JSON.stringify(Object.keys(key).sort().map((k) => [k, key[k]]))}`;
+    const before = this.seen.get(id);
+    if (before !== undefined) {
+      throw new Error(`actions '${before}' and '${label}' touch the same item; DynamoDB refuses two actions on one item in a transaction`);
     }
-    resolved[m[0]] = values[name];
+    this.seen.set(id, label);
+    this.labels.push(label);
+    this.items.push(item);
+    if (this.items.length > MAX_ACTIONS) {
+      throw new Error(`the transaction has more than ${MAX_ACTIONS} actions; DynamoDB takes at most ${MAX_ACTIONS}`);
+    }
   }
-  return { names, values: resolved };
 }
 
-/** The object, or undefined when it is empty. */
-export function orUndefined<T extends object>(o: T): T | undefined {
-  return Object.keys(o).length === 0 ? undefined : o;
+/** The condition, names and values of a request, each only when there is one. */
+export function expr(
+  condition: string | undefined,
+  names: Record<string, string>,
+  values: Item,
+): { ConditionExpression?: string; ExpressionAttributeNames?: Record<string, string>; ExpressionAttributeValues?: Item } {
+  const out: { ConditionExpression?: string; ExpressionAttributeNames?: Record<string, string>; ExpressionAttributeValues?: Item } = {};
+  if (condition !== undefined) {
+    out.ConditionExpression = condition;
+  }
+  if (Object.keys(names).length > 0) {
+    out.ExpressionAttributeNames = names;
+  }
+  if (Object.keys(values).length > 0) {
+    out.ExpressionAttributeValues = values;
+  }
+  return out;
 }
 
 /** Atomic operations across tables. */

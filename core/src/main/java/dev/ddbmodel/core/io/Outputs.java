@@ -671,8 +671,9 @@ public final class Outputs {
         deleteIfEmpty(d);
       }
     }
+    // then the parents that became empty; dir itself may be gone already (removed above)
     for (Path p = dir; p != null && !p.equals(stop) && p.startsWith(stop); p = p.getParent()) {
-      if (!deleteIfEmpty(p)) {
+      if (Files.exists(p, LinkOption.NOFOLLOW_LINKS) && !deleteIfEmpty(p)) {
         break;
       }
     }

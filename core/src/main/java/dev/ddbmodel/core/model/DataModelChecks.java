@@ -732,7 +732,7 @@ final class DataModelChecks {
     }
     Map<String, String> ids = new HashMap<>();
     Set<String> usedIndexes = new HashSet<>();
-    StringBuilder allCommands = new StringBuilder();
+    Set<IndexReferences.Ref> commandIndexes = new HashSet<>();
     for (int i = 0; i < aps.size(); i++) {
       JsonNode ap = aps.get(i);
       String p = "/access_patterns/" + i;
@@ -757,7 +757,7 @@ final class DataModelChecks {
       }
       if (hasImpl) {
         String impl = ap.get("implementation").asText().strip();
-        allCommands.append(impl).append('\n');
+        commandIndexes.addAll(IndexReferences.of(impl));
         if (!impl.startsWith("aws dynamodb ")) {
           c.errorAt("DataModel.NotAwsDynamoDb", p + "/implementation", "the implementation must be one command starting with `aws dynamodb `",
               "e.g. aws dynamodb query --table-name Orders ...");
@@ -793,7 +793,8 @@ final class DataModelChecks {
     }
     for (TableInfo t : tables.values()) {
       for (String in : t.indexKeys().keySet()) {
-        if (!usedIndexes.contains(t.name() + "/" + in) && !allCommands.toString().contains(in)) {
+        boolean named = commandIndexes.contains(new IndexReferences.Ref(t.name(), in)) || commandIndexes.contains(new IndexReferences.Ref(null, in));
+        if (!usedIndexes.contains(t.name() + "/" + in) && !named) {
           c.warnAt("DataModel.UnusedIndex", t.indexPointers().get(in), "index `" + in + "` of table `" + t.name() + "` is not used by any access pattern",
               "remove it (every index costs storage and write capacity) or add the pattern that needs it");
         }

@@ -143,6 +143,53 @@ public record Schema(List<TableDef> tables, List<CrossTablePattern> crossTablePa
     }
   }
 
-  /** One entity's part in a cross-table pattern. */
-  public record Involvement(String table, String entity, String action, Optional<String> condition) {}
+  /**
+   * One entity's part in a cross-table pattern (one action of the transaction).
+   *
+   * @param condition the free-text condition (ConditionExpression syntax), if any
+   * @param forEach the list parameter this action is repeated over (one action per element), if any
+   * @param key explicit bindings of the entity's key fields (field name to value source)
+   * @param values explicit bindings of {@code :placeholders} of the condition and update
+   * @param names explicit bindings of {@code #placeholders} (placeholder to attribute name)
+   * @param update the free-text UpdateExpression of an {@code Update} action, if any
+   */
+  public record Involvement(String table, String entity, String action, Optional<String> condition, Optional<String> forEach,
+      Map<String, ValueRef> key, Map<String, ValueRef> values, Map<String, String> names, Optional<String> update) {
+    public Involvement {
+      key = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(key));
+      values = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(values));
+      names = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(names));
+    }
+
+    /** The reference form: table, entity, action and an optional free-text condition. */
+    public Involvement(String table, String entity, String action, Optional<String> condition) {
+      this(table, entity, action, condition, Optional.empty(), Map.of(), Map.of(), Map.of(), Optional.empty());
+    }
+
+    /** Whether the action uses any binding construct beyond the reference form (then bindings are checked strictly). */
+    public boolean explicit() {
+      return forEach.isPresent() || !key.isEmpty() || !values.isEmpty() || !names.isEmpty() || update.isPresent();
+    }
+  }
+
+  /**
+   * Where a key field or a {@code :placeholder} of a transaction action gets its value.
+   */
+  public sealed interface ValueRef {
+    /** A plain parameter ({@code field} empty), or a field of an entity parameter or of the repeated list's element. */
+    record Ref(String param, Optional<String> field) implements ValueRef {
+      @Override
+      public String toString() {
+        return field.map(f -> param + "." + f).orElse(param);
+      }
+    }
+
+    /** A constant: JSON text of a string, number or boolean. */
+    record Literal(String json) implements ValueRef {
+      @Override
+      public String toString() {
+        return "{\"literal\": " + json + "}";
+      }
+    }
+  }
 }

@@ -34,7 +34,7 @@ public final class SourceDbAnalyzerTool implements ToolBinding {
             + " call with queries_file_path to get a SQL file the user runs with their own client, then with query_result_file_path to"
             + " read the output. managed: connects read-only (secret from aws_secret_arn + aws_region, host must match, or hostname), or through"
             + " the RDS Data API when aws_cluster_arn is given."
-            + " Writes: a new database_analysis_<timestamp>/ (with a _2, _3 suffix when that exists) with manifest.md into"
+            + " Writes: a new database_analysis_<timestamp>/ (with a _2, _3 suffix when that exists) with manifest.md and analysis.json (the whole analysis as one JSON document with a JSON Schema) into"
             + " output_dir; queries_file_path is written only when absent or an earlier query file of ddbm (a file of the"
             + " user's is never replaced)."
             + " Before the first call, ask the user which execution mode they want: self_service needs no credentials (they run the"

@@ -37,14 +37,37 @@ public final class Attrs {
   public static final class TransactionCancelledException extends RuntimeException {
     private static final long serialVersionUID = 1L;
     private final transient List<String> reasons;
+    private final transient List<String> actions;
 
     public TransactionCancelledException(List<String> reasons, Throwable cause) {
-      super("transaction cancelled: " + reasons, cause);
-      this.reasons = List.copyOf(reasons);
+      this(reasons, List.of(), cause);
     }
 
+    /** {@code actions} labels each request item ("position action entity", a repeated one with its list and element index). */
+    public TransactionCancelledException(List<String> reasons, List<String> actions, Throwable cause) {
+      super("transaction cancelled: " + failed(reasons, actions), cause);
+      this.reasons = List.copyOf(reasons);
+      this.actions = List.copyOf(actions);
+    }
+
+    private static String failed(List<String> reasons, List<String> actions) {
+      List<String> out = new ArrayList<>();
+      for (int i = 0; i < reasons.size(); i++) {
+        if (!reasons.get(i).equals("None")) {
+          out.add((i < actions.size() ? actions.get(i) : "#" + i) + ": " + reasons.get(i));
+        }
+      }
+      return out.isEmpty() ? String.valueOf(reasons) : String.join(", ", out);
+    }
+
+    /** The cancellation code of each action, in request order ("None" for an action that was fine). */
     public List<String> reasons() {
       return reasons;
+    }
+
+    /** The label of each action, in request order, or empty when unknown. */
+    public List<String> actions() {
+      return actions;
     }
   }
 

@@ -27,11 +27,12 @@ class ConcurrentModificationError(DataAccessError):
 
 
 class TransactionCancelledError(DataAccessError):
-    """A transaction was cancelled; `reasons` holds one entry per action, in order: its code ("None" when that action was fine) and message."""
+    """A transaction was cancelled; `reasons` holds one entry per action, in order: its code ("None" when that action was fine),
+    message and the action it belongs to ("<position in entities_involved> <action> <entity>", a repeated one with its list and element index)."""
 
-    def __init__(self, reasons: list[dict[str, Any]]) -> None:
-        self.reasons = reasons
-        failed = [f"#{i} {r['code']}" for i, r in enumerate(reasons) if r["code"] not in ("None", None)]
+    def __init__(self, reasons: list[dict[str, Any]], labels: Optional[list[str]] = None) -> None:
+        self.reasons = [dict(r, action=labels[i] if labels and i < len(labels) else str(i)) for i, r in enumerate(reasons)]
+        failed = [f"{r['action']}: {r['code']}" for r in self.reasons if r["code"] not in ("None", None)]
         super().__init__("transaction cancelled: " + (", ".join(failed) or "no reason given"))
 
 
