@@ -619,7 +619,7 @@ final class SchemaRules {
       while (m.find()) {
         if (!bound.contains(m.group(1))) {
           warn("Schema.ConditionPlaceholder", ia.idx(k).key("condition"), "`:" + m.group(1) + "` in the condition is bound by no parameter"
-              + " and no field of an entity parameter, so the transaction would fail when it runs (`ddbm generate` refuses it)",
+              + " and no field of an entity parameter, so every call must pass it in condition_values (or the transaction fails when it runs)",
               "add a parameter named `" + m.group(1) + "`, or bind it in `values`" + (bound.isEmpty() ? "" : " (" + Suggestions.hint(m.group(1), bound) + ")"));
         }
       }

@@ -312,14 +312,22 @@ final class TsWriter {
   private static void entityItem(StringBuilder sb, Schema.Entity e, String c, String f) {
     sb.append("/** The item stored for a ").append(c).append(": fields, GSI key attributes, entity_type and the primary key. */\n");
     sb.append("export function ").append(f).append("Item(entity: ").append(c).append("): Item {\n  const values = toValues(entity);\n");
-    sb.append("  return { ...values, ...").append(f).append("IndexKeys(values)");
+    // the DAL's own version attribute: 0 when the entity has none, as in the Python and Java entities
+    // (a batch or transactional write stores it; an update from the entity then finds the version it expects)
+    boolean ownVersion = e.field("version").isEmpty();
+    sb.append("  return { ...values, ").append(ownVersion ? "version: values[\"version\"] ?? 0, " : "").append("...").append(f).append("IndexKeys(values)");
     if (e.field("entity_type").isEmpty()) {
       sb.append(", entity_type: ").append(q(e.entityType()));
     }
     sb.append(", ...").append(f).append("Key(values) };\n}\n\n");
     sb.append("/** A ").append(c).append(" from a stored item (key and index attributes dropped). */\n");
-    sb.append("export function ").append(f).append("FromItem(item: Item): ").append(c).append(" {\n  return pick(item, ").append(constName(e.name()))
-        .append("_FIELDS) as unknown as ").append(c).append(";\n}\n");
+    sb.append("export function ").append(f).append("FromItem(item: Item): ").append(c).append(" {\n");
+    if (ownVersion) {
+      sb.append("  const picked = pick(item, ").append(constName(e.name())).append("_FIELDS);\n");
+      sb.append("  return { ...picked, version: picked[\"version\"] ?? 0 } as unknown as ").append(c).append(";\n}\n");
+    } else {
+      sb.append("  return pick(item, ").append(constName(e.name())).append("_FIELDS) as unknown as ").append(c).append(";\n}\n");
+    }
   }
 
   static String constName(String entity) {

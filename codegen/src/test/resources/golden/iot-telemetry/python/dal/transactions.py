@@ -35,6 +35,13 @@ def _add(actions: list[tuple[str, dict[str, Any], Any]], label: str, kind: str, 
     actions.append((label, {kind: request}, (repo.table_name, tuple(sorted((k, repr(v)) for k, v in key.items())))))
 
 
+def _supplied(values: Optional[dict[str, Any]], placeholder: str) -> Any:
+    """A value the schema leaves to the caller (a reference-form condition placeholder nothing binds)."""
+    if not values or placeholder[1:] not in values:
+        raise ValueError(f"the transaction needs a value for {placeholder}: pass condition_values={{{placeholder[1:]!r}: ...}}")
+    return values[placeholder[1:]]
+
+
 def _checked(actions: list[tuple[str, dict[str, Any], Any]]) -> list[dict[str, Any]]:
     """The request items, refused before DynamoDB sees them when there are too many or two touch one item."""
     if len(actions) > MAX_ACTIONS:

@@ -228,6 +228,18 @@ public record Schema(List<TableDef> tables, List<CrossTablePattern> crossTablePa
       }
     }
 
+    /**
+     * A value the caller passes at every call (the generated method's {@code condition_values}):
+     * only for a placeholder nothing binds in an action of the reference form, which the reference
+     * leaves to the caller.
+     */
+    record Supplied(String placeholder) implements ValueRef {
+      @Override
+      public String toString() {
+        return "condition_values[" + placeholder + "]";
+      }
+    }
+
     /** A constant: JSON text of a string, number or boolean. */
     record Literal(String json) implements ValueRef {
       @Override
