@@ -1,5 +1,6 @@
 package dev.ddbmodel.schema;
 
+import dev.ddbmodel.core.guide.DynamoDbLimits;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ddbmodel.core.Suggestions;
 import java.util.ArrayList;
@@ -122,8 +123,8 @@ final class GsiPass {
       r.error("Schema.GsiKey", ka, "`" + k + "` array cannot be empty", "");
       return null;
     }
-    if (v.size() > 4) {
-      r.error("Schema.GsiKey", ka, "`" + k + "` has " + v.size() + " attributes; a multi-attribute key has at most 4", "remove " + (v.size() - 4));
+    if (v.size() > DynamoDbLimits.GSI_KEY_ATTRIBUTES) {
+      r.error("Schema.GsiKey", ka, "`" + k + "` has " + v.size() + " attributes; a multi-attribute key has at most " + DynamoDbLimits.GSI_KEY_ATTRIBUTES, "remove " + (v.size() - DynamoDbLimits.GSI_KEY_ATTRIBUTES));
       return null;
     }
     List<String> out = new ArrayList<>();
