@@ -1,5 +1,6 @@
 package dev.ddbmodel.schema;
 
+import dev.ddbmodel.schema.model.KeyTemplate;
 import dev.ddbmodel.core.guide.DynamoDbLimits;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ddbmodel.core.Suggestions;
@@ -14,7 +15,6 @@ import java.util.TreeSet;
 
 /** GSI definitions, entity mappings, index references and range-query parameter counts of one table. */
 final class GsiPass {
-  private static final java.util.regex.Pattern PLACEHOLDER = java.util.regex.Pattern.compile("\\{(\\w+)");
   private final SchemaRules r;
   private final JsonNode table;
   private final SchemaRules.At at;
@@ -257,10 +257,7 @@ final class GsiPass {
       projected.add(table.path("table_config").path("sort_key").asText(""));
       for (String tk : List.of("pk_template", "sk_template")) {
         for (JsonNode t : m.getValue().path(tk).isArray() ? m.getValue().path(tk) : List.of(m.getValue().path(tk))) {
-          java.util.regex.Matcher mm = PLACEHOLDER.matcher(t.asText(""));
-          while (mm.find()) {
-            projected.add(mm.group(1));
-          }
+          projected.addAll(KeyTemplate.parse(t.asText("")).fieldNames());
         }
       }
       List<String> missing = requiredFields.entrySet().stream().filter(x -> x.getValue() && !projected.contains(x.getKey())).map(Map.Entry::getKey).toList();
