@@ -69,6 +69,9 @@ for (let i = 0; i < scenario.steps.length; i++) {
         if (!nextToken || !opts.all_pages) break;
       }
       r = { items, pages };
+    } else if (ap.operation === "TransactGet") {
+      const found = await repo[name](...args);
+      r = { items: ap.entities_involved.map((inv) => (found[inv.entity] === undefined || found[inv.entity] === null ? { none: true } : plain(found[inv.entity]))) };
     } else {
       r = norm(await repo[name](...args));
     }

@@ -66,6 +66,8 @@ def main():
                 v = getattr(entities, p.get("entity_type", step["entity"])).model_validate(v)
             elif p["type"] == "array" and p.get("entity_type") and v is not None:
                 v = [getattr(entities, p["entity_type"]).model_validate(x) for x in v]
+            elif ap.get("operation") == "BatchWriteItem" and v is not None:
+                v = [getattr(entities, step["entity"]).model_validate(x) for x in v]
             args.append(v)
         method = [m for m in dir(repo) if m.rstrip("_") == step["call"].rstrip("_") and not m.startswith("__")][0]
         opts = step.get("options", {})
@@ -82,6 +84,9 @@ def main():
                     if not token or not opts.get("all_pages"):
                         break
                 r = {"items": items, "pages": pages}
+            elif ap.get("operation") == "TransactGet":
+                found = fn(*args)
+                r = {"items": [norm(found.get(inv["entity"])).get("item", {"none": True}) for inv in ap["entities_involved"]]}
             else:
                 r = norm(fn(*args))
         except base.ConcurrentModificationError:

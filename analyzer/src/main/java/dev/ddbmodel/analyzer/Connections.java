@@ -57,6 +57,10 @@ final class Connections {
         || lower.contains("login failed")) {
       return "authentication failed for user `" + Inputs.shown(c.username()) + "` (" + msg + ")";
     }
+    if (lower.startsWith("no suitable driver")) { // the shaded ddbm.jar leaves Oracle's driver out (docs/third-party.md)
+      return "no JDBC driver for this database on the class path: ddbm.jar does not bundle Oracle's; set DDBM_DRIVERS to the path of "
+          + "ojdbc11.jar (from Maven Central, com.oracle.database.jdbc:ojdbc11) and run ddbm again, or use self_service mode";
+    }
     if (state.equals("3D000") || lower.contains("unknown database") || (lower.contains("database") && lower.contains("does not exist"))) {
       return "unknown database `" + Inputs.shown(database) + "` (" + msg + ")";
     }

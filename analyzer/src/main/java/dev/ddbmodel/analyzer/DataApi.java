@@ -84,7 +84,7 @@ final class DataApi {
    * The whole Data API path: target checks, then the queries; refusals by the service and
    * unreachable endpoints become diagnostics.
    */
-  static Validated<List<ResultTable>> analyze(Dialect d, AnalyzerRequest r, String database, List<AnalysisQuery> queries) {
+  static Validated<List<ResultTable>> analyze(Dialect d, AnalyzerRequest r, String database, java.util.function.Function<Dialect, List<AnalysisQuery>> queries) {
     Validated<String> region = checkTarget(d, r);
     if (!region.isValid()) {
       return Validated.invalid(region.errors());
@@ -104,6 +104,12 @@ final class DataApi {
   }
 
   static List<ResultTable> run(Dialect d, AnalyzerRequest r, String region, String database, List<AnalysisQuery> queries, int maxRows, int timeoutSeconds) {
+    return run(d, r, region, database, x -> queries, maxRows, timeoutSeconds);
+  }
+
+  /** As {@link Managed#run}: the server's version is asked first when the dialect's SQL depends on it (Aurora MySQL 3 is MySQL 8). */
+  static List<ResultTable> run(Dialect d, AnalyzerRequest r, String region, String database, java.util.function.Function<Dialect, List<AnalysisQuery>> queriesFor,
+      int maxRows, int timeoutSeconds) {
     String cluster = r.awsClusterArn().orElseThrow().trim();
     String secret = r.awsSecretArn().orElseThrow().trim();
     var b = RdsDataClient.builder().region(Region.of(region)).credentialsProvider(r.awsCredentials())
@@ -124,7 +130,13 @@ final class DataApi {
             // a server without max_execution_time: the client-side deadline still applies
           }
         }
-        for (AnalysisQuery q : queries) {
+        Dialect server = d;
+        if (d.versionQuery() != null) {
+          ResultTable v = one(client, cluster, secret, database, tx, new AnalysisQuery("server_version", AnalysisQuery.Category.SCHEMA, "Server version",
+              d.versionQuery(), List.of()), 1);
+          server = d.forServer(v.failed() || v.rows().isEmpty() ? null : v.rows().get(0).get(0));
+        }
+        for (AnalysisQuery q : queriesFor.apply(server)) {
           out.add(one(client, cluster, secret, database, tx, q, maxRows));
         }
       } finally {

@@ -16,6 +16,15 @@ final class Managed {
 
   static List<ResultTable> run(Dialect d, Credentials c, int port, String database, List<AnalysisQuery> queries, int maxRows, int timeoutSeconds)
       throws SQLException {
+    return run(d, c, port, database, x -> queries, maxRows, timeoutSeconds);
+  }
+
+  /**
+   * Runs the queries of the dialect for the server found ({@link Dialect#forServer}: the server's
+   * version is asked first when the dialect's SQL depends on it, e.g. MySQL 8's status variables).
+   */
+  static List<ResultTable> run(Dialect d, Credentials c, int port, String database, java.util.function.Function<Dialect, List<AnalysisQuery>> queriesFor,
+      int maxRows, int timeoutSeconds) throws SQLException {
     List<ResultTable> out = new ArrayList<>();
     try (Connection conn = Connections.open(d, c, port, database, timeoutSeconds)) {
       conn.setReadOnly(true);
@@ -53,7 +62,15 @@ final class Managed {
           }
         }
       }
-      for (AnalysisQuery q : queries) {
+      Dialect server = d;
+      if (d.versionQuery() != null) {
+        try (Statement s = conn.createStatement(); ResultSet rs = s.executeQuery(d.versionQuery())) {
+          server = d.forServer(rs.next() ? rs.getString(1) : null);
+        } catch (SQLException e) {
+          server = d; // the dialect's default SQL
+        }
+      }
+      for (AnalysisQuery q : queriesFor.apply(server)) {
         out.add(one(conn, q, maxRows, timeoutSeconds));
       }
     }

@@ -80,7 +80,7 @@ public final class SourceDbAnalyzer {
           "start with queries_file_path");
     }
     if (r.awsClusterArn().isPresent() && !r.awsClusterArn().get().isBlank()) {
-      return DataApi.analyze(d, r, id, queries).flatMap(tables -> written(r, d, id, queries, tables, guard.unwrap(), now));
+      return DataApi.analyze(d, r, id, server -> server.queries(id, r.maxQueryResults(), r.patternAnalysisDays())).flatMap(tables -> written(r, d, id, queries, tables, guard.unwrap(), now));
     }
     Validated<Credentials> creds = Credentials.resolve(r);
     if (!creds.isValid()) {
@@ -95,7 +95,8 @@ public final class SourceDbAnalyzer {
     }
     List<ResultTable> tables;
     try {
-      tables = Managed.run(d, creds.unwrap(), r.port().orElse(d.defaultPort()), id, queries, Limits.FETCH_CAP, r.statementTimeoutSeconds());
+      tables = Managed.run(d, creds.unwrap(), r.port().orElse(d.defaultPort()), id, server -> server.queries(id, r.maxQueryResults(), r.patternAnalysisDays()),
+          Limits.FETCH_CAP, r.statementTimeoutSeconds());
     } catch (SQLException e) {
       int port = r.port().orElse(d.defaultPort());
       return Validated.invalid(Diagnostic.environment("Analyzer.Connection", "cannot connect to " + d.name() + " at " + Inputs.shown(creds.unwrap().host())

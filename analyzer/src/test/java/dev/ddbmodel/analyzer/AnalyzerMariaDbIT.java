@@ -189,6 +189,9 @@ class AnalyzerMariaDbIT {
       assertThat(res.table("table_analysis").orElseThrow().rows()).hasSize(22);
       assertThat(res.table("query_pattern_analysis").orElseThrow().rows()).isNotEmpty();
       assertThat(api.bodies.get(1).path("sql").asText()).isEqualTo("SET SESSION max_execution_time = 30000");
+      // the server's version decides where the status variables are read (MariaDB here: information_schema)
+      assertThat(api.bodies.get(2).path("sql").asText()).isEqualTo("SELECT VERSION()");
+      assertThat(api.bodies).anySatisfy(b -> assertThat(b.path("sql").asText()).contains("information_schema.global_status"));
       // a write inside the analysis transaction never persists: the transaction is rolled back
       List<ResultTable> w = DataApi.run(new dev.ddbmodel.analyzer.dialect.MySqlDialect(), req, "us-east-2", DB,
           List.of(new AnalysisQuery("write", AnalysisQuery.Category.SCHEMA, "Write", "DELETE FROM order_items WHERE order_id > ?", List.of(0))), 10, 5);

@@ -11,7 +11,16 @@ public final class CliMain {
   public static void main(String[] args) {
     PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
     PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-    int code = execute(args, out, err);
+    int code;
+    try {
+      code = execute(args, out, err);
+    } catch (Throwable t) { // an Error (e.g. a class missing from a broken jar) still ends the JVM: threads a command started must not keep it alive
+      err.println("ddbm: internal error: " + t + " (a bug in ddbm; run again with " + Failures.VERBOSE + " for the stack trace and report it)");
+      if (java.util.Arrays.asList(args).contains(Failures.VERBOSE)) {
+        t.printStackTrace(err);
+      }
+      code = ExitCodes.INTERNAL;
+    }
     out.flush();
     err.flush();
     System.exit(code);

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The MCP client configuration snippet for this installation: absolute paths to the server jar
- * (and its class-data archive when present), in the file format each client reads.
+ * The MCP client configuration snippet for this installation: absolute paths to ddbm.jar (and its
+ * class-data archive when present), in the file format each client reads.
  */
 final class McpClientConfig {
   /** The server key existing setups of the reference server use. */
@@ -33,21 +33,22 @@ final class McpClientConfig {
 
   private McpClientConfig() {}
 
-  /** java + arguments that start the stdio server from the jars of this installation. */
+  /**
+   * java + arguments that start the stdio server from this installation's one jar ({@code
+   * ddbm.jar mcp}), with the start-up archive the launcher recorded beside it when there is one
+   * (a stale or foreign archive only costs speed: the JVM warns on stderr and runs without it).
+   */
   static List<String> command(Path cliJar, boolean readOnly) {
     List<String> cmd = new ArrayList<>(List.of("java"));
-    Path dir = cliJar.toAbsolutePath().normalize().getParent();
-    // in a build tree the dedicated server jar (with its own start-up archive) sits next door
-    Path mcpJar = dir.resolve("../../adapter-mcp/target/ddbmodel-mcp.jar").normalize();
-    Path jar = Files.isRegularFile(mcpJar) ? mcpJar : cliJar.toAbsolutePath().normalize();
+    Path jar = cliJar.toAbsolutePath().normalize();
+    if (Files.isDirectory(jar)) { // run from a build tree's classes folder: the jar packaged beside it
+      jar = jar.resolveSibling("ddbm.jar");
+    }
     Path jsa = jar.resolveSibling(jar.getFileName().toString().replaceFirst("\\.jar$", ".jsa"));
-    if (jar.equals(mcpJar) && Files.isRegularFile(jsa)) {
+    if (Files.isRegularFile(jsa)) {
       cmd.add("-XX:SharedArchiveFile=" + jsa);
     }
-    cmd.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xlog:disable", "-Xlog:all=warning:stderr", "-jar", jar.toString()));
-    if (!jar.equals(mcpJar)) {
-      cmd.add("mcp");
-    }
+    cmd.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xlog:disable", "-Xlog:all=warning:stderr", "-jar", jar.toString(), "mcp"));
     if (readOnly) {
       cmd.add("--read-only");
     }

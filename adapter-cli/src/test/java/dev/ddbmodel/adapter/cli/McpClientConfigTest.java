@@ -21,27 +21,26 @@ class McpClientConfigTest {
 
   @Test
   void eachClientGetsItsFileFormat() {
-    List<String> cmd = List.of("java", "-jar", "/opt/ddbm/ddbmodel-mcp.jar");
+    List<String> cmd = List.of("java", "-jar", "/opt/ddbm/ddbm.jar", "mcp");
     for (McpClientConfig.Client c : McpClientConfig.Client.values()) {
       JsonNode root = Json.parseTrusted(McpClientConfig.render(c, cmd));
       JsonNode server = root.path(c == McpClientConfig.Client.VSCODE ? "servers" : "mcpServers").path(McpClientConfig.SERVER_NAME);
       assertThat(server.path("command").asText()).as(c.name()).isEqualTo("java");
-      assertThat(server.path("args").toString()).isEqualTo("[\"-jar\",\"/opt/ddbm/ddbmodel-mcp.jar\"]");
+      assertThat(server.path("args").toString()).isEqualTo("[\"-jar\",\"/opt/ddbm/ddbm.jar\",\"mcp\"]");
       assertThat(server.path("env").path("DDB_LOCAL_TELEMETRY").asText()).isEqualTo("0");
       assertThat(server.path("type").asText()).isEqualTo(c == McpClientConfig.Client.VSCODE ? "stdio" : "");
     }
   }
 
   @Test
-  void prefersTheServerJarWithItsArchiveInABuildTree() throws Exception {
+  void startsTheOneJarWithItsArchiveWhenRecorded() throws Exception {
     Path cli = Files.createDirectories(tmp.resolve("adapter-cli/target")).resolve("ddbm.jar");
     Files.writeString(cli, "");
-    assertThat(McpClientConfig.command(cli, true)).endsWith("-jar", cli.toString(), "mcp", "--read-only");
-    Path mcp = Files.createDirectories(tmp.resolve("adapter-mcp/target")).resolve("ddbmodel-mcp.jar");
-    Files.writeString(mcp, "");
-    Files.writeString(mcp.resolveSibling("ddbmodel-mcp.jsa"), "");
+    assertThat(McpClientConfig.command(cli, true)).endsWith("-jar", cli.toString(), "mcp", "--read-only")
+        .noneMatch(a -> a.startsWith("-XX:SharedArchiveFile"));
+    Files.writeString(cli.resolveSibling("ddbm.jsa"), "");
     List<String> cmd = McpClientConfig.command(cli, false);
-    assertThat(cmd).contains("-XX:SharedArchiveFile=" + mcp.resolveSibling("ddbmodel-mcp.jsa")).endsWith("-jar", mcp.toString());
+    assertThat(cmd).contains("-XX:SharedArchiveFile=" + cli.resolveSibling("ddbm.jsa")).endsWith("-jar", cli.toString(), "mcp");
   }
 
   @Test
@@ -54,7 +53,7 @@ class McpClientConfigTest {
   /** The printed configuration starts a server that answers initialize and tools/list on stdio. */
   @Test
   void printedConfigurationStartsAWorkingServer() throws Exception {
-    org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(Path.of("../adapter-mcp/target/ddbmodel-mcp.jar")),
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(Path.of("target/ddbm.jar")),
         "the server jar is packaged in the verify build (mvn -B verify); a bare `mvn test` has no jars to configure");
     CliTestSupport.Run r = CliTestSupport.run("mcp", "config", "--client", "claude", "--read-only");
     assertThat(r.exit()).as(r.err()).isZero();

@@ -27,7 +27,7 @@ public record LaunchOptions(
     Optional<String> authTokenEnv,
     Optional<Path> workspace) {
   public static final String USAGE =
-      "usage: ddbmodel-mcp [--http PORT [--host 127.0.0.1] [--auth-token-env VAR] [--allowed-origin O]... [--allowed-host H]...]"
+      "usage: ddbm mcp [--http PORT [--host 127.0.0.1] [--auth-token-env VAR] [--allowed-origin O]... [--allowed-host H]...]"
           + " [--read-only] [--workspace DIR]";
 
   public LaunchOptions {

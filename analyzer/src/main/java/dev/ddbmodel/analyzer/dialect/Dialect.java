@@ -13,6 +13,16 @@ public interface Dialect {
   /** Queries for a database/schema, with row limit and analysis window. */
   List<AnalysisQuery> queries(String identifier, int maxRows, int days);
 
+  /** A query returning the server's version string, asked first in managed mode; null when the dialect's SQL does not depend on it. */
+  default String versionQuery() {
+    return null;
+  }
+
+  /** The dialect for a server of this version (from {@link #versionQuery()}); this one when nothing differs. */
+  default Dialect forServer(String version) {
+    return this;
+  }
+
   /** The JDBC URL for managed mode. */
   String jdbcUrl(String host, int port, String database);
 

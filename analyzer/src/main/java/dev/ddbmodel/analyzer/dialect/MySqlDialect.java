@@ -6,6 +6,48 @@ import java.util.List;
 
 /** MySQL, MariaDB and Aurora MySQL: information_schema and performance_schema digests. */
 public final class MySqlDialect implements Dialect {
+  /**
+   * Where the server's status variables are: MariaDB keeps {@code information_schema.GLOBAL_STATUS}
+   * (upper-case names); MySQL 5.7 and 8 moved them to {@code performance_schema.global_status}
+   * (MySQL 8 removed the information_schema table, 5.7 refuses it by default).
+   */
+  private final boolean statusInPerformanceSchema;
+
+  /** MariaDB's form (also used when the server is not known, as in a self-service file). */
+  public MySqlDialect() {
+    this(false);
+  }
+
+  MySqlDialect(boolean statusInPerformanceSchema) {
+    this.statusInPerformanceSchema = statusInPerformanceSchema;
+  }
+
+  @Override
+  public String versionQuery() {
+    return "SELECT VERSION()";
+  }
+
+  /** MySQL 5.7 or later (not MariaDB, whose versions say so): status variables from performance_schema. */
+  @Override
+  public Dialect forServer(String version) {
+    if (version == null || version.toLowerCase(java.util.Locale.ROOT).contains("mariadb")) {
+      return new MySqlDialect(false);
+    }
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(\\d+)\\.(\\d+)").matcher(version.strip());
+    if (!m.find()) {
+      return new MySqlDialect(false);
+    }
+    int major = Integer.parseInt(m.group(1));
+    int minor = Integer.parseInt(m.group(2));
+    return new MySqlDialect(major > 5 && major < 10 || major == 5 && minor >= 7);
+  }
+
+  /** A scalar subquery reading one status variable ({@code name} as MySQL spells it, e.g. {@code Uptime}). */
+  String status(String name) {
+    return statusInPerformanceSchema
+        ? "(SELECT VARIABLE_VALUE FROM performance_schema.global_status WHERE VARIABLE_NAME = '" + name + "')"
+        : "(SELECT VARIABLE_VALUE FROM information_schema.global_status WHERE VARIABLE_NAME = '" + name.toUpperCase(java.util.Locale.ROOT) + "')";
+  }
   @Override
   public String name() {
     return "mysql";
@@ -92,10 +134,10 @@ public final class MySqlDialect implements Dialect {
         new AnalysisQuery("statistics_status", Category.PERFORMANCE, "Statistics status",
             "SELECT @@performance_schema AS enabled, @@performance_schema_digests_size AS max_entries,"
                 + " (SELECT COUNT(*) FROM performance_schema.events_statements_summary_by_digest) AS all_entries,"
-                + " (SELECT VARIABLE_VALUE FROM information_schema.global_status WHERE VARIABLE_NAME = 'PERFORMANCE_SCHEMA_DIGEST_LOST') AS evicted,"
+                + " " + status("Performance_schema_digest_lost") + " AS evicted,"
                 + " (SELECT DATE_FORMAT(MIN(first_seen), '%Y-%m-%dT%H:%i:%s') FROM performance_schema.events_statements_summary_by_digest) AS since,"
                 + " TIMESTAMPDIFF(SECOND, (SELECT MIN(first_seen) FROM performance_schema.events_statements_summary_by_digest), NOW()) AS window_seconds,"
-                + " (SELECT VARIABLE_VALUE FROM information_schema.global_status WHERE VARIABLE_NAME = 'UPTIME') AS uptime_seconds,"
+                + " " + status("Uptime") + " AS uptime_seconds,"
                 + " (SELECT COUNT(*) FROM performance_schema.prepared_statements_instances) AS prepared_statements,"
                 + " (SELECT COALESCE(SUM(count_execute), 0) FROM performance_schema.prepared_statements_instances) AS prepared_executions", List.of()),
         new AnalysisQuery("query_pattern_analysis", Category.PERFORMANCE, "Query patterns",
@@ -108,7 +150,7 @@ public final class MySqlDialect implements Dialect {
         new AnalysisQuery("prepared_statement_analysis", Category.PERFORMANCE, "Prepared statements",
             // server-side prepared statements are not in the digest table; their instances are counted here while they exist
             "SELECT sql_text AS query_pattern, count_execute AS calls, ROUND(avg_timer_execute / 1000000000, 3) AS avg_ms,"
-                + " sum_rows_examined AS rows_examined, sum_rows_sent AS rows_sent, (SELECT VARIABLE_VALUE FROM information_schema.global_status WHERE VARIABLE_NAME = 'UPTIME') AS window_seconds"
+                + " sum_rows_examined AS rows_examined, sum_rows_sent AS rows_sent, " + status("Uptime") + " AS window_seconds"
                 + " FROM performance_schema.prepared_statements_instances ORDER BY count_execute DESC, sql_text LIMIT " + (n + 1000), List.of()));
   }
 

@@ -72,7 +72,7 @@ public final class ManagedProfile {
           + r.diagnostics().stream().map(Diagnostic::id).distinct().sorted().collect(java.util.stream.Collectors.joining(", ")) + "), listed in profile.md\n";
       Map<String, String> cardinality = new java.util.HashMap<>();
       for (ProfileResult.Relationship rel : r.relationships()) {
-        cardinality.put(key(rel.child(), rel.name()), rel.cardinality().label() + " (median " + rel.median() + ", max " + rel.max() + " children per parent"
+        cardinality.put(key(rel.child(), rel.name()), rel.cardinality().label() + " (median " + rel.median() + ", max " + (rel.maxSource() == null ? "" : "~") + rel.max() + " children per parent"
             + (rel.sampled() ? ", sampled" : "") + ")");
       }
       return new Output(r, "measured", MANIFEST_SECTION + warnings, List.of(), cardinality);

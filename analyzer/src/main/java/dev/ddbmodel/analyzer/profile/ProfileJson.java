@@ -82,6 +82,7 @@ public final class ProfileJson {
       y.put("mean", x.mean());
       y.put("none_share", x.noneShare());
       y.put("cardinality", x.cardinality().label());
+      y.put("max_source", x.maxSource());
     }
     ArrayNode keys = m.putArray("keys");
     for (KeySkew k : r.keys()) {

@@ -92,6 +92,9 @@ public record ProfileResult(
    * @param parents parents in the parent table (exact or estimated)
    * @param measured parents the figures are computed over (all, or a sample)
    * @param noneShare share of measured parents with no child
+   * @param maxSource null when {@code max} was counted; else where the estimate comes from: a
+   *     parent sample can miss the one parent with most children, so a sampled relationship takes
+   *     the heaviest value of its foreign key column (share × child rows) when that is larger
    */
   public record Relationship(
       String name,
@@ -108,7 +111,20 @@ public record ProfileResult(
       long max,
       double mean,
       double noneShare,
-      Cardinality cardinality) {}
+      Cardinality cardinality,
+      String maxSource) {
+    /** A relationship whose maximum was counted. */
+    public Relationship(String name, String child, List<String> childColumns, String parent, List<String> parentColumns, long parents, long measured,
+        boolean sampled, long min, long median, long p99, long max, double mean, double noneShare, Cardinality cardinality) {
+      this(name, child, childColumns, parent, parentColumns, parents, measured, sampled, min, median, p99, max, mean, noneShare, cardinality, null);
+    }
+
+    /** The same relationship with a larger, estimated maximum (and the class that follows from it). */
+    public Relationship withEstimatedMax(long estimate, String source) {
+      return new Relationship(name, child, childColumns, parent, parentColumns, parents, measured, sampled, min, median, p99, estimate, mean, noneShare,
+          Profiler.classify(estimate), source);
+    }
+  }
 
   /**
    * Distinct values and the heaviest values of a key column.

@@ -221,6 +221,16 @@ abstract class ProfileSql {
       return "SELECT OBJECT_NAME, COUNT_READ, COUNT_WRITE FROM performance_schema.table_io_waits_summary_by_table WHERE OBJECT_SCHEMA = ? AND OBJECT_TYPE = 'TABLE'";
     }
 
+    /** MariaDB's engine-independent statistics of the schema's columns (needs SELECT on mysql.column_stats). */
+    String mariaDbHistograms() {
+      return "SELECT table_name, column_name, nulls_ratio, avg_frequency, hist_type, histogram FROM mysql.column_stats WHERE db_name = ?";
+    }
+
+    /** MySQL 8's histograms of the schema's columns. */
+    String mySqlHistograms() {
+      return "SELECT TABLE_NAME, COLUMN_NAME, HISTOGRAM FROM information_schema.COLUMN_STATISTICS WHERE SCHEMA_NAME = ?";
+    }
+
     String uptime() {
       return "SELECT VARIABLE_VALUE FROM information_schema.GLOBAL_STATUS WHERE VARIABLE_NAME = 'UPTIME'";
     }

@@ -54,8 +54,13 @@ public final class ProfileWriter {
       b.append("| child → parent | parents | measured | min | median | p99 | max | mean | none | cardinality |\n|---|---|---|---|---|---|---|---|---|---|\n");
       for (Relationship x : r.relationships()) {
         b.append("| ").append(cell(x.child() + "(" + String.join(", ", x.childColumns()) + ") → " + x.parent() + "(" + String.join(", ", x.parentColumns()) + ")"))
-            .append(f(" | %,d | %,d%s | %d | %d | %d | %,d | %.2f | %.1f%% | %s |\n", x.parents(), x.measured(), x.sampled() ? " (sample)" : "", x.min(),
-                x.median(), x.p99(), x.max(), x.mean(), x.noneShare() * 100, x.cardinality().label()));
+            .append(f(" | %,d | %,d%s | %d | %d | %d | %s%,d | %.2f | %.1f%% | %s |\n", x.parents(), x.measured(), x.sampled() ? " (sample)" : "", x.min(),
+                x.median(), x.p99(), x.maxSource() == null ? "" : "~", x.max(), x.mean(), x.noneShare() * 100, x.cardinality().label()));
+      }
+      for (Relationship x : r.relationships()) {
+        if (x.maxSource() != null) {
+          b.append("\n~ ").append(cell(x.child() + " → " + x.parent())).append(": maximum estimated, ").append(cell(x.maxSource())).append(".\n");
+        }
       }
       b.append('\n');
     }

@@ -10,6 +10,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import java.util.List;
+import dev.ddbmodel.analyzer.profile.ProfileResult.KeySkew;
 import dev.ddbmodel.core.Diagnostic;
 
 /** The profiler on the machine's MariaDB (127.0.0.1:3306, root), in a database of its own that is dropped afterwards. */
@@ -69,6 +72,54 @@ class ProfilerMariaDbIT extends ProfilerContract {
       assertThat(table(r, "docs").avgItemBytes()).isBetween(4.0, 5.0);
       assertThat(table(r, "docs").workload()).isNull();
       assertThat(r.diagnostics()).extracting(Diagnostic::severity).doesNotContain(dev.ddbmodel.core.Severity.ERROR);
+    }
+  }
+
+  /** A Zipf column with a JSON histogram (ANALYZE TABLE ... PERSISTENT): the histogram is the skew source, without a GROUP BY. */
+  @Test
+  void mariaDbHistogramsAreTheSkewSourceWhenPresent() throws Exception {
+    String db = DB + "_h";
+    try (Connection c = DriverManager.getConnection(URL, "root", ""); Statement s = c.createStatement()) {
+      s.execute("CREATE DATABASE " + db);
+    }
+    try {
+      try (Connection c = DriverManager.getConnection(URL + db, "root", ""); Statement s = c.createStatement()) {
+        s.execute("CREATE TABLE zipf (id INT PRIMARY KEY, product_id INT NOT NULL, KEY (product_id))");
+        int id = 0;
+        StringBuilder values = new StringBuilder();
+        for (int k = 1; k <= ProfileFixture.PRODUCTS; k++) {
+          for (int n = 0; n < ProfileFixture.LINES[k]; n++) {
+            values.append(values.length() == 0 ? "" : ",").append('(').append(++id).append(',').append(k).append(')');
+          }
+        }
+        s.execute("INSERT INTO zipf VALUES " + values);
+        // the histogram type is a session setting: the server's default is left alone
+        s.execute("SET SESSION histogram_type = 'JSON_HB'");
+        s.execute("ANALYZE TABLE zipf PERSISTENT FOR COLUMNS (product_id) INDEXES ()");
+      }
+      List<ProfileFixture.Sent> sent = new java.util.ArrayList<>();
+      try (Connection c = DriverManager.getConnection(URL + db, "root", "")) {
+        ProfileResult r = Profiler.profile(ProfileFixture.recording(c, sent), ProfileRequest.defaults().withSchema(db));
+        KeySkew prod = key(r, "zipf", "product_id");
+        assertThat(prod.source()).startsWith("MariaDB histogram");
+        double h = 0;
+        for (int k = 1; k <= ProfileFixture.PRODUCTS; k++) {
+          h += 1.0 / k;
+        }
+        for (int k = 1; k <= 3; k++) {
+          assertThat(prod.heaviest().get(k - 1).value()).isEqualTo(Integer.toString(k));
+          assertThat(prod.heaviest().get(k - 1).share()).isCloseTo(1 / (k * h), within(0.01));
+        }
+        assertThat((double) prod.distinct()).isCloseTo(ProfileFixture.PRODUCTS, within(ProfileFixture.PRODUCTS * 0.05));
+        // no GROUP BY over the histogram's column; only SELECT statements
+        assertThat(sent).extracting(ProfileFixture.Sent::sql).noneMatch(q -> q.contains("GROUP BY s.`product_id`"))
+            .allMatch(q -> q.stripLeading().regionMatches(true, 0, "SELECT", 0, 6));
+        assertThat(r.diagnostics()).extracting(Diagnostic::id).doesNotContain("Profile.QueryFailed");
+      }
+    } finally {
+      try (Connection c = DriverManager.getConnection(URL, "root", ""); Statement s = c.createStatement()) {
+        s.execute("DROP DATABASE IF EXISTS " + db);
+      }
     }
   }
 }

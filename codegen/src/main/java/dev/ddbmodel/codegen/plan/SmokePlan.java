@@ -158,7 +158,7 @@ public record SmokePlan(Map<String, ObjectNode> samples, List<Call> calls) {
    * A value in the parameter's declared type, the type of the generated method's parameter in every
    * language (an integer parameter gets an integer, a string parameter of a numeric field its text).
    */
-  static JsonNode asParamType(Schema.Parameter p, JsonNode v) {
+  public static JsonNode asParamType(Schema.Parameter p, JsonNode v) {
     if (p.type().equals("entity")) {
       return v;
     }

@@ -95,7 +95,7 @@ final class JavaRunner implements AutoCloseable {
       for (int k = 0; k < n; k++) {
         JsonNode p = ap.get("parameters").get(k);
         JsonNode v = step.get("args").get(p.get("name").asText());
-        args[k] = convert(v, m.getParameterTypes()[k], p);
+        args[k] = ap.path("operation").asText().equals("BatchWriteItem") && v != null ? entities(step.get("entity").asText(), v) : convert(v, m.getParameterTypes()[k], p);
       }
       ObjectNode r = MAPPER.createObjectNode();
       JsonNode opts = step.get("options");
@@ -116,6 +116,13 @@ final class JavaRunner implements AutoCloseable {
             token = (String) page.getClass().getMethod("nextToken").invoke(page);
           } while (token != null && opts.path("all_pages").asBoolean(false));
           r.put("pages", pages);
+        } else if (ap.path("operation").asText().equals("TransactGet")) {
+          Map<?, ?> found = (Map<?, ?>) m.invoke(repo, args);
+          ArrayNode items = r.putArray("items");
+          for (JsonNode inv : ap.path("entities_involved")) {
+            Object x = found.get(inv.get("entity").asText());
+            items.add(x == null ? MAPPER.createObjectNode().put("none", true) : plain(x));
+          }
         } else {
           r = norm(m.invoke(repo, args));
         }
@@ -173,6 +180,14 @@ final class JavaRunner implements AutoCloseable {
       return v.asBoolean();
     }
     return MAPPER.convertValue(v, type);
+  }
+
+  private List<Object> entities(String entity, JsonNode list) throws Exception {
+    List<Object> out = new ArrayList<>();
+    for (JsonNode x : list) {
+      out.add(entity(entity, x));
+    }
+    return out;
   }
 
   private Object repo(String entity) throws Exception {

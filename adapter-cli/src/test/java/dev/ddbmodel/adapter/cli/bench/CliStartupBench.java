@@ -25,7 +25,7 @@ import javax.tools.ToolProvider;
  *       configuration) and through {@code ./ddbm mcp}.
  * </ul>
  *
- * Usage: {@code CliStartupBench <ddbm launcher> <schema.json> <ddbmodel-mcp.jar> [runs]}.
+ * Usage: {@code CliStartupBench <ddbm launcher> <schema.json> <ddbm.jar> [runs]}.
  */
 public final class CliStartupBench {
   private CliStartupBench() {}
@@ -38,11 +38,11 @@ public final class CliStartupBench {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     Path hello = helloWorld();
     List<String> mcpCmd = new ArrayList<>(List.of(java, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xlog:disable", "-Xlog:all=warning:stderr"));
-    Path jsa = mcpJar.resolveSibling("ddbmodel-mcp.jsa");
+    Path jsa = mcpJar.resolveSibling("ddbm.jsa");
     if (Files.exists(jsa)) {
       mcpCmd.add("-XX:SharedArchiveFile=" + jsa);
     }
-    mcpCmd.addAll(List.of("-jar", mcpJar.toString()));
+    mcpCmd.addAll(List.of("-jar", mcpJar.toString(), "mcp"));
 
     // warm-up: the launcher builds or records its cache on a first start; the OS caches the jars
     time(List.of(launcher.toString(), "schema", "validate", schema.toString()));
@@ -61,8 +61,15 @@ public final class CliStartupBench {
     System.out.printf(Locale.ROOT, "Start-up against a bare JVM printing hello (median of %d interleaved runs, JDK %s)%n", runs,
         System.getProperty("java.version"));
     System.out.printf(Locale.ROOT, "  %-44s %7.0f ms  1.00x%n", "bare JVM hello world", hello0);
+    try (java.util.zip.ZipFile z = new java.util.zip.ZipFile(mcpJar.toFile())) {
+      long classes = z.stream().filter(e -> e.getName().endsWith(".class")).count();
+      System.out.printf(Locale.ROOT, "  %-44s %7.1f MB, %d classes (limit 40 MB)%n", mcpJar.getFileName(), Files.size(mcpJar) / 1e6, classes);
+    }
+    if (Files.isReadable(Path.of("/proc/loadavg"))) {
+      System.out.printf(Locale.ROOT, "  load average %s%n", Files.readString(Path.of("/proc/loadavg")).strip());
+    }
     row("ddbm schema validate (launcher)", median(cli), hello0, 1.5);
-    row("MCP initialize -> tools/list (jar + CDS)", median(server), hello0, 3.0);
+    row("MCP initialize -> tools/list (java -jar + CDS)", median(server), hello0, 3.0);
     row("MCP initialize -> tools/list (ddbm mcp)", median(viaLauncher), hello0, 3.0);
   }
 

@@ -15,16 +15,16 @@ import javax.tools.ToolProvider;
 /**
  * Cold start of the MCP server jar: process spawn to the {@code initialize} reply and to the
  * {@code tools/list} reply, against a bare JVM printing hello world, all measured in one run.
- * Usage: {@code StartupBench <ddbmodel-mcp.jar> [runs]} (the class-data archive is looked up
+ * Usage: {@code StartupBench <ddbm.jar> [runs]}: the server is {@code java -jar ddbm.jar mcp} (the class-data archive {@code ddbm.jsa} the launcher records is looked up
  * beside the jar).
  */
 public final class StartupBench {
   private StartupBench() {}
 
   public static void main(String[] args) throws Exception {
-    Path jar = Path.of(args.length > 0 ? args[0] : "adapter-mcp/target/ddbmodel-mcp.jar").toAbsolutePath();
+    Path jar = Path.of(args.length > 0 ? args[0] : "adapter-cli/target/ddbm.jar").toAbsolutePath();
     int runs = args.length > 1 ? Integer.parseInt(args[1]) : 5;
-    Path jsa = jar.resolveSibling("ddbmodel-mcp.jsa");
+    Path jsa = jar.resolveSibling("ddbm.jsa");
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     Path hello = helloWorld();
 
@@ -83,7 +83,7 @@ public final class StartupBench {
   private static double[] oneStart(String java, Path jar, List<String> opts) throws Exception {
     List<String> cmd = new ArrayList<>(List.of(java));
     cmd.addAll(opts);
-    cmd.addAll(List.of("-jar", jar.toString()));
+    cmd.addAll(List.of("-jar", jar.toString(), "mcp"));
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD);
     pb.environment().put("DDB_LOCAL_TELEMETRY", "0");
     long t0 = System.nanoTime();

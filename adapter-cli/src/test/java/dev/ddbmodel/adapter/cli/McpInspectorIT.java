@@ -1,4 +1,4 @@
-package dev.ddbmodel.adapter.mcp;
+package dev.ddbmodel.adapter.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,13 +13,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Drives the shaded server jar with the official MCP Inspector CLI from the npm registry
+ * Drives the server in the one shaded jar ({@code java -jar ddbm.jar mcp}) with the official MCP Inspector CLI from the npm registry
  * (installed once under target/inspector-cache): tools/list, tool calls, an error result.
  */
 class McpInspectorIT {
   static final String VERSION = "2.12.0";
   static Path cli;
-  static final Path JAR = Path.of("target/ddbmodel-mcp.jar").toAbsolutePath();
+  static final Path JAR = Path.of("target/ddbm.jar").toAbsolutePath();
 
   @TempDir Path tmp;
 
@@ -44,7 +44,7 @@ class McpInspectorIT {
   }
 
   static String inspector(Path dir, String... args) throws Exception {
-    List<String> cmd = new ArrayList<>(List.of("node", cli.toString(), "--cli", "java", "-Xlog:disable", "-jar", JAR.toString()));
+    List<String> cmd = new ArrayList<>(List.of("node", cli.toString(), "--cli", "java", "-Xlog:disable", "-jar", JAR.toString(), "mcp"));
     cmd.addAll(List.of(args));
     return run(dir, 120, cmd.toArray(String[]::new));
   }
