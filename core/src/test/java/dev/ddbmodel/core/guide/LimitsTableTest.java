@@ -26,7 +26,8 @@ class LimitsTableTest {
       new String[] {"index counts", "size\\(\\)\\s*>\\s*(20|5)\\b"},
       new String[] {"auto scaling target range", ">=\\s*20\\b.*<=\\s*90\\b|from 20 to 90"},
       new String[] {"key sizes", "(?i)(key|partition|sort)\\w*\\s*(>|>=|<|<=|=)\\s*(2048|1024)\\b"},
-      new String[] {"capacity units", "(?i)(unit|rcu|wcu)\\w*\\s*=\\s*(4096|1024|3000|1000)\\b"});
+      new String[] {"capacity units", "(?i)(unit|rcu|wcu)\\w*\\s*=\\s*(4096|1024|3000|1000)\\b"},
+      new String[] {"a limit constant of its own", "static final (int|long|double) \\w*(ITEM|KEY|BATCH|TRANSACT|ACTION|GSI|LSI|INDEX|UNIT|PARTITION|PROJECT)\\w* = [0-9]"});
 
   /** Main sources of every module, from the core module's folder. */
   static List<Path> mainSources() throws IOException {
@@ -121,7 +122,8 @@ class LimitsTableTest {
         "if (gl.size() > 20) {",
         "if (tv.doubleValue() >= 20 && tv.doubleValue() <= 90) {",
         "if (keyBytes > 2048) {",
-        "static final int READ_UNIT_BYTES = 4096;");
+        "static final int READ_UNIT_BYTES = 4096;",
+        "public static final int MAX_ACTIONS = 100;");
     for (String r : repeated) {
       assertThat(PATTERNS).as(r).anyMatch(p -> Pattern.compile(p[1]).matcher(r).find());
     }
