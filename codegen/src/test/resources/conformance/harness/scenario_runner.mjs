@@ -77,6 +77,7 @@ for (let i = 0; i < scenario.steps.length; i++) {
     }
   } catch (err) {
     if (err instanceof dal.ConcurrentModificationError) r = { error: "conflict" };
+    else if (dal.ConditionFailedError && err instanceof dal.ConditionFailedError) r = { error: "condition_failed" };
     else if (dal.TransactionCancelledError && err instanceof dal.TransactionCancelledError) r = { error: "cancelled", reasons: err.reasons.map((x) => x.code), failed: err.reasons.filter((x) => x.code !== "None").map((x) => x.action) };
     else r = { error: "other", message: String(err) };
   }

@@ -91,6 +91,8 @@ def main():
                 r = norm(fn(*args))
         except base.ConcurrentModificationError:
             r = {"error": "conflict"}
+        except base.ConditionFailedError:
+            r = {"error": "condition_failed"}
         except base.TransactionCancelledError as err:
             r = {"error": "cancelled", "reasons": [x["code"] for x in err.reasons], "failed": [x["action"] for x in err.reasons if x["code"] != "None"]}
         except Exception as err:  # noqa: BLE001

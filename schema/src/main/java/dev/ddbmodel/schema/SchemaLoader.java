@@ -83,22 +83,40 @@ public final class SchemaLoader {
     }
     List<Schema.AccessPattern> aps = new ArrayList<>();
     for (JsonNode ap : e.path("access_patterns")) {
-      Optional<Schema.FilterExpression> fe = Optional.empty();
-      if (ap.has("filter_expression")) {
-        List<Schema.FilterCondition> cs = new ArrayList<>();
-        for (JsonNode c : ap.path("filter_expression").path("conditions")) {
-          List<String> ps = new ArrayList<>();
-          c.path("params").forEach(p -> ps.add(p.asText()));
-          cs.add(new Schema.FilterCondition(c.path("field").asText(), text(c, "operator"), text(c, "function"), text(c, "param"), text(c, "param2"), ps));
-        }
-        fe = Optional.of(new Schema.FilterExpression(cs, ap.path("filter_expression").path("logical_operator").asText("AND")));
-      }
       aps.add(new Schema.AccessPattern(ap.path("pattern_id").asInt(), ap.path("name").asText(), ap.path("description").asText(""),
           ap.path("operation").asText(), ap.path("return_type").asText(), params(ap.path("parameters")), text(ap, "index_name"),
-          text(ap, "range_condition"), ap.path("consistent_read").asBoolean(false), fe));
+          text(ap, "range_condition"), ap.path("consistent_read").asBoolean(false), conditions(ap.get("filter_expression")),
+          conditions(ap.get("condition")), updateActions(ap.get("update")), text(ap, "batch_action").orElse("Put")));
     }
     return new Schema.Entity(name, e.path("entity_type").asText(), KeyTemplate.parse(e.path("pk_template").asText()),
         text(e, "sk_template").map(KeyTemplate::parse), fields, maps, aps);
+  }
+
+  /** A filter expression, write condition or condition check: one grammar. */
+  static Optional<Schema.FilterExpression> conditions(JsonNode fe) {
+    if (fe == null || fe.isNull()) {
+      return Optional.empty();
+    }
+    List<Schema.FilterCondition> cs = new ArrayList<>();
+    for (JsonNode c : fe.path("conditions")) {
+      List<String> ps = new ArrayList<>();
+      c.path("params").forEach(p -> ps.add(p.asText()));
+      cs.add(new Schema.FilterCondition(c.path("field").asText(), text(c, "operator"), text(c, "function"), text(c, "param"), text(c, "param2"), ps));
+    }
+    return Optional.of(new Schema.FilterExpression(cs, fe.path("logical_operator").asText("AND")));
+  }
+
+  private static Optional<Schema.UpdateActions> updateActions(JsonNode u) {
+    if (u == null || u.isNull()) {
+      return Optional.empty();
+    }
+    List<Schema.SetAction> set = new ArrayList<>();
+    u.path("set").forEach(a -> set.add(new Schema.SetAction(a.path("field").asText(), text(a, "operator").orElse("="), a.path("param").asText())));
+    List<String> remove = new ArrayList<>();
+    u.path("remove").forEach(a -> remove.add(a.asText()));
+    List<Schema.AddAction> add = new ArrayList<>();
+    u.path("add").forEach(a -> add.add(new Schema.AddAction(a.path("field").asText(), a.path("param").asText())));
+    return Optional.of(new Schema.UpdateActions(set, remove, add, u.path("upsert").asBoolean(false)));
   }
 
   private static List<Schema.Parameter> params(JsonNode ps) {

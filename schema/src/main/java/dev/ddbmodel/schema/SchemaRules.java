@@ -408,6 +408,7 @@ final class SchemaRules {
     if (ap.has("filter_expression")) {
       filter(ap, at.key("filter_expression"), e, fieldNames);
     }
+    new WriteRules(this).pattern(ap, at, e, fieldNames);
   }
 
   void patternId(JsonNode ap, At at) {
@@ -468,85 +469,16 @@ final class SchemaRules {
       error("Schema.Filter", at, "filter expressions are only valid for Query and Scan, got `" + op + "`", "remove filter_expression");
       return;
     }
-    JsonNode fe = ap.get("filter_expression");
-    JsonNode conds = fe.path("conditions");
-    if (!conds.isArray() || conds.isEmpty()) {
-      error("Schema.Filter", at.key("conditions"), "`filter_expression.conditions` must be a non-empty array", "");
-      return;
-    }
-    if (fe.hasNonNull("logical_operator") && !List.of("AND", "OR").contains(fe.get("logical_operator").asText())) {
-      error("Schema.Filter", at.key("logical_operator"), "invalid logical_operator `" + fe.get("logical_operator").asText() + "`", "use AND or OR");
-    }
     Set<String> keyFields = new HashSet<>();
     for (String k : List.of("pk_template", "sk_template")) {
-      if (e.path(k).isTextual()) {
+      if (e.path(k).isTextual() && op.equals("Query")) {
         for (String raw : placeholders(e.get(k).asText())) {
           int colon = raw.indexOf(':');
           keyFields.add((colon < 0 ? raw : raw.substring(0, colon)).strip());
         }
       }
     }
-    for (int c = 0; c < conds.size(); c++) {
-      JsonNode cond = conds.get(c);
-      At ca = at.key("conditions").idx(c);
-      String field = cond.path("field").asText("");
-      if (!cond.path("field").isTextual() || field.isEmpty()) {
-        error("Schema.Filter", ca.key("field"), "a filter condition needs a non-empty `field`", "");
-        continue;
-      }
-      if (!fieldNames.contains(field)) {
-        error("Schema.FilterField", ca.key("field"), "field `" + field + "` is not a field of the entity",
-            Suggestions.closest(field, fieldNames).map(s -> "did you mean `" + s + "`?").orElse("fields: " + String.join(", ", new TreeSet<>(fieldNames))));
-        continue;
-      }
-      if (keyFields.contains(field) && op.equals("Query")) {
-        error("Schema.FilterOnKey", ca.key("field"), "cannot filter on key attribute `" + field + "` in a Query",
-            "express it in the key condition (range_condition) instead");
-        continue;
-      }
-      String operator = cond.path("operator").asText("");
-      String function = cond.path("function").asText("");
-      if (!operator.isEmpty() && !function.isEmpty() && !function.equals("size")) {
-        error("Schema.Filter", ca, "a condition has either `operator` or `function` (only `size` takes both)", "");
-        continue;
-      }
-      if (operator.isEmpty() && function.isEmpty()) {
-        error("Schema.Filter", ca, "a condition needs `operator` or `function`", "operators: " + String.join(", ", OPERATORS) + "; functions: " + String.join(", ", FUNCTIONS));
-        continue;
-      }
-      if (!function.isEmpty()) {
-        if (!FUNCTIONS.contains(function)) {
-          error("Schema.FilterFunction", ca.key("function"), "invalid function `" + function + "`", Suggestions.hint(function, FUNCTIONS));
-          continue;
-        }
-        if (function.equals("size") && operator.isEmpty()) {
-          error("Schema.Filter", ca, "`size` needs an `operator`", "e.g. \"operator\": \">\"");
-          continue;
-        }
-        if ((function.equals("contains") || function.equals("begins_with")) && !cond.hasNonNull("param")) {
-          error("Schema.Filter", ca, "`" + function + "` needs a `param`", "name the parameter that holds the value");
-        }
-        if (!function.equals("size")) {
-          continue;
-        }
-      }
-      if (!OPERATORS.contains(operator)) {
-        error("Schema.FilterOperator", ca.key("operator"), "invalid operator `" + operator + "`", Suggestions.hint(operator, OPERATORS));
-      } else if (operator.equals("between")) {
-        if (!cond.hasNonNull("param")) {
-          error("Schema.Filter", ca, "`between` needs `param`", "name the parameter with the lower bound in `param`");
-        }
-        if (!cond.hasNonNull("param2")) {
-          error("Schema.Filter", ca, "`between` needs `param2`", "name the parameter with the upper bound in `param2`");
-        }
-      } else if (operator.equals("in")) {
-        if (!cond.path("params").isArray() || cond.path("params").isEmpty()) {
-          error("Schema.Filter", ca, "`in` needs a non-empty `params` array", "list the parameters holding the allowed values in `params`");
-        }
-      } else if (!cond.hasNonNull("param")) {
-        error("Schema.Filter", ca, "`" + operator + "` needs `param`", "name the parameter holding the compared value in `param`");
-      }
-    }
+    new ConditionRules(this, ConditionRules.Kind.FILTER).check(ap.get("filter_expression"), at, fieldNames, keyFields, null);
   }
 
   private void crossTable(JsonNode xs, At at) {
@@ -659,7 +591,7 @@ final class SchemaRules {
       while (m.find()) {
         if (!bound.contains(m.group(1))) {
           warn("Schema.ConditionPlaceholder", ia.idx(k).key("condition"), "`:" + m.group(1) + "` in the condition is bound by no parameter"
-              + " and no field of an entity parameter, so the transaction would fail when it runs (`ddbm generate` refuses it)",
+              + " and no field of an entity parameter, so every call must pass it in condition_values (or the transaction fails when it runs)",
               "add a parameter named `" + m.group(1) + "`, or bind it in `values`" + (bound.isEmpty() ? "" : " (" + Suggestions.hint(m.group(1), bound) + ")"));
         }
       }

@@ -159,6 +159,13 @@ final class TransactionRules {
           TransactionBindings.problem(s, x, inv, ref).ifPresent(p -> r.error("Schema.TransactionBinding", ka.key("key").key(f), p, hintFor(x)));
         });
         List<String> texts = TransactionBindings.texts(inv);
+        for (String t : texts) {
+          List<String> ps = new ArrayList<>(TransactionBindings.valuePlaceholders(t));
+          ps.addAll(TransactionBindings.namePlaceholders(t));
+          ps.stream().filter(ph -> ph.substring(1).startsWith("ddbm_")).forEach(ph -> r.error("Schema.TransactionBinding",
+              ka.key(inv.condition().filter(t::equals).isPresent() ? "condition" : "update"), "placeholder `" + ph + "` starts with `ddbm_`, which the generated code uses itself",
+              "rename it"));
+        }
         inv.values().forEach((v, ref) -> {
           if (texts.stream().noneMatch(t -> TransactionBindings.valuePlaceholders(t).contains(v))) {
             r.error("Schema.TransactionBinding", ka.key("values").key(v), "`" + v + "` is bound but neither the condition nor the update uses it", "remove it, or use it");
@@ -176,7 +183,7 @@ final class TransactionRules {
               + (inv.forEach().isPresent() ? " and the `for_each` list holds other entities" : ""),
               "add a parameter {\"name\": \"...\", \"type\": \"entity\", \"entity_type\": \"" + inv.entity() + "\"}");
         }
-        for (String f : b.unboundKey()) {
+        for (String f : inv.action().equals("Put") ? List.<String>of() : b.unboundKey()) {
           report(r, strict, "Schema.UnboundKeyField", ka, "key field `" + f + "` of `" + inv.entity() + "` is bound by no parameter, no field of an entity parameter"
               + (inv.forEach().isPresent() ? ", no field of the `for_each` element" : "") + " and no `key` entry",
               "add a parameter named `" + f + "`, or bind it: \"key\": {\"" + f + "\": \"<param or param.field>\"}");

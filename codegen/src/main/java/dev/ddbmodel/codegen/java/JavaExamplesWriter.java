@@ -69,6 +69,9 @@ final class JavaExamplesWriter {
       String invoke;
       if (call.crossTable().isPresent()) {
         List<String> a = args(call);
+        if (gen.transactions().stream().anyMatch(t -> t.pattern().id() == call.crossTable().get().id() && t.suppliedValues())) {
+          a.add("null");
+        }
         invoke = "new TransactionService(client)." + var(call.crossTable().get().name()) + "(" + String.join(", ", a) + ")";
       } else {
         List<String> a = args(call);

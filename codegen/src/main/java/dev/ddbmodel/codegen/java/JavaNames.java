@@ -22,7 +22,7 @@ final class JavaNames {
       "sealed", "permits", "non-sealed", "when", "module", "open", "exports", "requires", "to", "uses", "provides", "with", "opens", "transitive", "_"));
 
   /** Names the generated classes use themselves: locals, arguments, members, java.lang types. */
-  static final Set<String> RESERVED = Set.copyOf(List.of("values", "expr", "conditions", "filters", "filter", "typeFilter", "b", "r", "items", "item", "assignments",
+  static final Set<String> RESERVED = Set.copyOf(List.of("values", "expr", "parts", "terms", "current", "additions", "ex", "condition", "updateText", "ws", "keys", "conditions", "filters", "filter", "typeFilter", "b", "r", "items", "item", "assignments",
       "removals", "updateText", "condition", "excluded", "limit", "nextToken", "descending", "client", "tableName", "found", "ks", "pending", "ws", "value",
       "key", "k", "out", "entity", "created", "updated", "ex", "e", "i", "x", "p", "repo", "m", "v", "toItem", "fromItem", "fromMap", "withVersion",
       "currentVersion", "create", "get", "update", "delete", "ddbmDumped", "ddbmActions", "ddbmI", "ddbmEach", "ddbmElement", "String", "Object", "Long", "Map", "List", "Optional", "Attrs",

@@ -5,6 +5,7 @@ import static dev.ddbmodel.codegen.java.JavaWriter.cls;
 import static dev.ddbmodel.codegen.java.JavaWriter.q;
 import static dev.ddbmodel.codegen.java.JavaWriter.var;
 
+import dev.ddbmodel.codegen.plan.Condition;
 import dev.ddbmodel.codegen.plan.EntityPlan;
 import dev.ddbmodel.codegen.plan.KeyBuilder;
 import dev.ddbmodel.codegen.plan.Operation;
@@ -160,6 +161,10 @@ final class JavaRepositoryWriter {
           .append(String.join(", ", kf.stream().map(JavaWriter::var).toList())).append(kf.isEmpty() ? "" : ", ").append(ap.consistentRead()).append(");\n  }\n\n");
       case "DeleteItem" -> {
         boolean flag = ap.returnType().equals("success_flag");
+        if (operation(ap).condition().isPresent()) {
+          conditionalDelete(sb, (Operation.Delete) operation(ap), flag);
+          return;
+        }
         sb.append(signature(ap, kf, "", flag ? "boolean" : "void")).append("    ").append(flag ? "return " : "").append("delete(")
             .append(String.join(", ", kf.stream().map(JavaWriter::var).toList())).append(");\n  }\n\n");
       }
@@ -170,7 +175,17 @@ final class JavaRepositoryWriter {
           if (p.type().equals("entity")) {
             String other = p.entityType().orElse(e.name());
             String r = other.equals(e.name()) ? "this" : "new " + cls(other) + "Repository(client)";
-            body.append("    { var repo = ").append(r).append("; client.putItem(b -> b.tableName(repo.tableName()).item(repo.toItem(").append(var(p.name())).append("))); }\n");
+            Optional<Condition> cond = operation(ap).condition();
+            if (cond.isPresent()) {
+              body.append("    Attrs.Expr expr = new Attrs.Expr();\n    List<String> parts = new ArrayList<>();\n");
+              userCondition(body, cond.get(), "parts");
+              body.append("    try {\n      client.putItem(b -> b.tableName(tableName).item(toItem(").append(var(p.name())).append(")).conditionExpression(String.join(\" AND \", parts))\n");
+              body.append("          .expressionAttributeNames(expr.namesOrNull()).expressionAttributeValues(expr.valuesOrNull()));\n");
+              body.append("    } catch (ConditionalCheckFailedException ex) {\n      throw new Attrs.ConditionFailedException(").append(q(e.name()))
+                  .append(" + \" \" + key(").append(var(p.name())).append(".values()) + \" does not meet the condition of the write\", ex);\n    }\n");
+            } else {
+              body.append("    { var repo = ").append(r).append("; client.putItem(b -> b.tableName(repo.tableName()).item(repo.toItem(").append(var(p.name())).append("))); }\n");
+            }
             if (first == null && other.equals(e.name())) {
               first = var(p.name());
             }
@@ -193,13 +208,21 @@ final class JavaRepositoryWriter {
         sb.append("  public List<").append(type).append("> ").append(var(ap.name())).append("(List<Map<String, Object>> keys) {\n    List<").append(type).append("> found = new ArrayList<>();\n");
         sb.append("    for (int i = 0; i < keys.size(); i += " + DynamoDbLimits.BATCH_GET_ITEMS + ") {\n      List<Map<String, AttributeValue>> ks = new ArrayList<>();\n");
         sb.append("      keys.subList(i, Math.min(keys.size(), i + " + DynamoDbLimits.BATCH_GET_ITEMS + ")).forEach(k -> ks.add(key(k)));\n");
-        sb.append("      Map<String, KeysAndAttributes> pending = Map.of(tableName, KeysAndAttributes.builder().keys(ks).build());\n");
+        sb.append("      Map<String, KeysAndAttributes> pending = Map.of(tableName, KeysAndAttributes.builder().keys(ks)").append(ap.consistentRead() ? ".consistentRead(true)" : "").append(".build());\n");
         sb.append("      for (BatchGetItemResponse r : Attrs.withRetries(pending, p -> client.batchGetItem(b -> b.requestItems(cast(p))), r -> r.unprocessedKeys())) {\n");
         sb.append("        r.responses().getOrDefault(tableName, List.of()).forEach(item -> found.add(fromItem(item)));\n      }\n    }\n    return found;\n  }\n\n");
         sb.append("  @SuppressWarnings(\"unchecked\")\n  private static <T> T cast(Object o) {\n    return (T) o;\n  }\n\n");
       }
       case "BatchWriteItem" -> {
-        sb.append("  /** Pattern ").append(ap.id()).append(": ").append(JavaNames.doc(ap.description())).append(" */\n");
+        sb.append("  /** Pattern ").append(ap.id()).append(": ").append(JavaNames.doc(ap.description())).append(ap.batchDelete() ? " (deletes; each map holds the key fields)" : "").append(" */\n");
+        if (ap.batchDelete()) {
+          sb.append("  public void ").append(var(ap.name())).append("(List<Map<String, Object>> keys) {\n");
+          sb.append("    for (int i = 0; i < keys.size(); i += " + DynamoDbLimits.BATCH_WRITE_ITEMS + ") {\n      List<WriteRequest> ws = new ArrayList<>();\n");
+          sb.append("      keys.subList(i, Math.min(keys.size(), i + " + DynamoDbLimits.BATCH_WRITE_ITEMS + ")).forEach(k -> ws.add(WriteRequest.builder().deleteRequest(DeleteRequest.builder().key(key(k)).build()).build()));\n");
+          sb.append("      Attrs.withRetries(Map.of(tableName, ws), p -> client.batchWriteItem(b -> b.requestItems(castWrites(p))), r -> r.unprocessedItems());\n    }\n  }\n\n");
+          sb.append("  @SuppressWarnings(\"unchecked\")\n  private static Map<String, List<WriteRequest>> castWrites(Object o) {\n    return (Map<String, List<WriteRequest>>) o;\n  }\n\n");
+          return;
+        }
         sb.append("  public void ").append(var(ap.name())).append("(List<").append(type).append("> items) {\n");
         sb.append("    for (int i = 0; i < items.size(); i += " + DynamoDbLimits.BATCH_WRITE_ITEMS + ") {\n      List<WriteRequest> ws = new ArrayList<>();\n");
         sb.append("      items.subList(i, Math.min(items.size(), i + " + DynamoDbLimits.BATCH_WRITE_ITEMS + ")).forEach(x -> ws.add(WriteRequest.builder().putRequest(PutRequest.builder().item(toItem(x)).build()).build()));\n");
@@ -212,22 +235,42 @@ final class JavaRepositoryWriter {
 
   private void filters(StringBuilder sb, Schema.AccessPattern ap, boolean typeFilter) {
     sb.append("    List<String> filters = new ArrayList<>();\n");
-    ap.filter().ifPresent(f -> {
-      for (Schema.FilterCondition c : f.conditions()) {
-        List<String> vals = new ArrayList<>();
-        c.param().ifPresent(p -> vals.add(var(p)));
-        c.param2().ifPresent(p -> vals.add(var(p)));
-        c.params().forEach(p -> vals.add(var(p)));
-        sb.append("    filters.add(Attrs.condition(expr, ").append(q(c.field())).append(", ").append(c.operator().map(JavaWriter::q).orElse("null"))
-            .append(", ").append(c.function().map(JavaWriter::q).orElse("null")).append(", java.util.Arrays.asList(").append(String.join(", ", vals)).append(")));\n");
-      }
-    });
+    ap.filter().ifPresent(f -> terms(sb, Condition.of(f), "filters"));
     String joiner = ap.filter().map(Schema.FilterExpression::logicalOperator).orElse("AND");
     sb.append("    String filter = filters.isEmpty() ? null : \"(\" + String.join(\") ").append(joiner).append(" (\", filters) + \")\";\n");
     if (typeFilter) {
       sb.append("    String typeFilter = expr.name(\"entity_type\") + \" = \" + expr.value(").append(q(e.entityType())).append(");\n");
       sb.append("    filter = filter == null ? typeFilter : typeFilter + \" AND \" + (filters.size() > 1 ? \"(\" + filter + \")\" : filter);\n");
     }
+  }
+
+  /** The one renderer of the condition grammar: adds each term's text to the list {@code list}. */
+  static void terms(StringBuilder sb, Condition c, String list) {
+    for (Condition.Term t : c.terms()) {
+      sb.append("    ").append(list).append(".add(Attrs.condition(expr, ").append(q(t.field())).append(", ").append(t.operator().map(JavaWriter::q).orElse("null"))
+          .append(", ").append(t.function().map(JavaWriter::q).orElse("null")).append(", java.util.Arrays.asList(")
+          .append(String.join(", ", t.params().stream().map(JavaWriter::var).toList())).append(")));\n");
+    }
+  }
+
+  /** Adds the write condition to the condition parts {@code list}, as one parenthesised part. */
+  static void userCondition(StringBuilder sb, Condition c, String list) {
+    sb.append("    List<String> terms = new ArrayList<>();\n");
+    terms(sb, c, "terms");
+    sb.append("    ").append(list).append(".add(Attrs.joined(terms, ").append(q(c.joiner())).append("));\n");
+  }
+
+  private void conditionalDelete(StringBuilder sb, Operation.Delete d, boolean flag) {
+    List<String> kf = d.keyFields();
+    sb.append(signature(d.pattern(), kf, "", flag ? "boolean" : "void"));
+    sb.append("    Attrs.Expr expr = new Attrs.Expr();\n    List<String> parts = new ArrayList<>();\n");
+    userCondition(sb, d.condition().get(), "parts");
+    sb.append("    try {\n      DeleteItemResponse r = client.deleteItem(b -> b.tableName(tableName).key(key(").append(mapOf(kf)).append(")).conditionExpression(String.join(\" AND \", parts))\n");
+    sb.append("          .expressionAttributeNames(expr.namesOrNull()).expressionAttributeValues(expr.valuesOrNull()).returnValues(ReturnValue.ALL_OLD)\n");
+    sb.append("          .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));\n");
+    sb.append(flag ? "      return r.hasAttributes() && !r.attributes().isEmpty();\n" : "");
+    sb.append("    } catch (ConditionalCheckFailedException ex) {\n      if (Attrs.current(ex) == null) {\n        return").append(flag ? " false" : "").append("; // not found: nothing to delete\n      }\n");
+    sb.append("      throw new Attrs.ConditionFailedException(").append(q(e.name())).append(" + \" \" + key(").append(mapOf(kf)).append(") + \" does not meet the condition of the delete\", ex);\n    }\n  }\n\n");
   }
 
   private String pageType(Optional<Schema.GsiDef> g) {
@@ -244,7 +287,8 @@ final class JavaRepositoryWriter {
 
   private void update(StringBuilder sb, Operation.Update u) {
     Schema.AccessPattern ap = u.pattern();
-    sb.append(signature(ap, List.of(), "", u.fromEntity().isPresent() ? type : "Optional<" + type + ">"));
+    boolean item = u.result() == ResultKind.ITEM;
+    sb.append(signature(ap, List.of(), "", item ? type : "Optional<" + type + ">"));
     if (u.fromEntity().isPresent()) {
       sb.append("    Map<String, Object> values = new LinkedHashMap<>(").append(var(u.fromEntity().get())).append(".values());\n");
       for (ParamUse p : u.params()) {
@@ -259,11 +303,41 @@ final class JavaRepositoryWriter {
       for (String f : all) {
         sb.append("    values.put(").append(q(f)).append(", ").append(var(f)).append(");\n");
       }
+      for (Operation.Action a : u.actions()) {
+        if (a.kind() == Operation.ActionKind.SET || a.kind() == Operation.ActionKind.REMOVE) {
+          sb.append("    values.put(").append(q(a.field())).append(", ").append(a.param().map(JavaWriter::var).orElse("null")).append(");\n");
+        }
+      }
     }
+    boolean adds = u.actions().stream().anyMatch(a -> a.kind() == Operation.ActionKind.ADD);
     sb.append("    Attrs.Expr expr = new Attrs.Expr();\n    List<String> assignments = new ArrayList<>();\n    List<String> removals = new ArrayList<>();\n");
+    if (adds) {
+      sb.append("    List<String> additions = new ArrayList<>();\n");
+    }
     for (String f : u.assignments()) {
       sb.append("    if (values.get(").append(q(f)).append(") == null) {\n      removals.add(expr.name(").append(q(f)).append("));\n    } else {\n");
       sb.append("      assignments.add(expr.name(").append(q(f)).append(") + \" = \" + expr.value(values.get(").append(q(f)).append(")));\n    }\n");
+    }
+    for (Operation.Action a : u.actions()) {
+      String n = "expr.name(" + q(a.field()) + ")";
+      String v = a.param().map(p -> "expr.value(" + var(p) + ")").orElse("");
+      switch (a.kind()) {
+        case SET -> sb.append("    assignments.add(").append(n).append(" + \" = \" + ").append(v).append(");\n");
+        case INCREMENT, DECREMENT -> sb.append("    assignments.add(").append(n).append(" + \" = if_not_exists(\" + ").append(n).append(" + \", \" + expr.value(0) + \")")
+            .append(a.kind() == Operation.ActionKind.INCREMENT ? " + " : " - ").append("\" + ").append(v).append(");\n");
+        case ADD -> sb.append("    additions.add(").append(n).append(" + \" \" + ").append(v).append(");\n");
+        case REMOVE -> sb.append("    removals.add(").append(n).append(");\n");
+      }
+    }
+    if (u.upsert()) {
+      for (String k : u.keyFields()) {
+        if (!k.equals(table.partitionKey()) && !table.sortKey().map(k::equals).orElse(false)) {
+          sb.append("    assignments.add(expr.name(").append(q(k)).append(") + \" = \" + expr.value(values.get(").append(q(k)).append("))); // the item may be created\n");
+        }
+      }
+      if (plan.writesEntityType()) {
+        sb.append("    assignments.add(expr.name(\"entity_type\") + \" = \" + expr.value(").append(q(e.entityType())).append("));\n");
+      }
     }
     for (KeyBuilder b : u.indexKeys()) {
       sb.append("    {\n      Object value = Attrs.fill(").append(q(b.template().text())).append(", values);\n");
@@ -271,20 +345,51 @@ final class JavaRepositoryWriter {
       sb.append("        assignments.add(expr.name(").append(q(b.attribute())).append(") + \" = \" + expr.value(value));\n      }\n    }\n");
     }
     sb.append("    assignments.add(expr.name(\"version\") + \" = if_not_exists(\" + expr.name(\"version\") + \", \" + expr.value(0) + \") + \" + expr.value(1));\n");
-    sb.append("    String updateText = \"SET \" + String.join(\", \", assignments) + (removals.isEmpty() ? \"\" : \" REMOVE \" + String.join(\", \", removals));\n");
-    sb.append("    String condition = \"attribute_exists(\" + expr.name(").append(q(table.partitionKey())).append(") + \")\"");
-    if (u.fromEntity().isPresent()) {
-      sb.append(" + \" AND \" + expr.name(\"version\") + \" = \" + expr.value(").append(var(u.fromEntity().get())).append(".currentVersion())");
+    sb.append("    String updateText = \"SET \" + String.join(\", \", assignments) + (removals.isEmpty() ? \"\" : \" REMOVE \" + String.join(\", \", removals))");
+    if (adds) {
+      sb.append(" + (additions.isEmpty() ? \"\" : \" ADD \" + String.join(\", \", additions))");
     }
     sb.append(";\n");
-    sb.append("    try {\n      UpdateItemResponse r = client.updateItem(b -> b.tableName(tableName).key(key(values)).updateExpression(updateText)\n");
-    sb.append("          .conditionExpression(condition).expressionAttributeNames(expr.namesOrNull()).expressionAttributeValues(expr.valuesOrNull()).returnValues(ReturnValue.ALL_NEW));\n");
-    if (u.fromEntity().isPresent()) {
-      sb.append("      return fromItem(r.attributes());\n    } catch (ConditionalCheckFailedException ex) {\n");
-      sb.append("      throw new Attrs.ConcurrentModificationException(").append(q(e.name())).append(" + \" is missing or changed since version \" + ")
-          .append(var(u.fromEntity().get())).append(".currentVersion(), ex);\n    }\n  }\n\n");
+    boolean guarded = u.condition().isPresent() || u.expectedVersion().isPresent();
+    String expected = u.fromEntity().isPresent() ? var(u.fromEntity().get()) + ".currentVersion()" : u.expectedVersion().map(JavaWriter::var).orElse("null");
+    if (!guarded && !u.upsert()) {
+      sb.append("    String condition = \"attribute_exists(\" + expr.name(").append(q(table.partitionKey())).append(") + \")\"");
+      if (u.fromEntity().isPresent()) {
+        sb.append(" + \" AND \" + expr.name(\"version\") + \" = \" + expr.value(").append(var(u.fromEntity().get())).append(".currentVersion())");
+      }
+      sb.append(";\n");
     } else {
-      sb.append("      return Optional.of(fromItem(r.attributes()));\n    } catch (ConditionalCheckFailedException ex) {\n      return Optional.empty();\n    }\n  }\n\n");
+      sb.append("    List<String> parts = new ArrayList<>();\n");
+      if (!u.upsert()) {
+        sb.append("    parts.add(\"attribute_exists(\" + expr.name(").append(q(table.partitionKey())).append(") + \")\");\n");
+      }
+      if (u.locked()) {
+        sb.append("    parts.add(expr.name(\"version\") + \" = \" + expr.value(").append(expected).append("));\n");
+      }
+      u.condition().ifPresent(c -> userCondition(sb, c, "parts"));
+      sb.append("    String condition = parts.isEmpty() ? null : String.join(\" AND \", parts);\n");
+    }
+    sb.append("    try {\n      UpdateItemResponse r = client.updateItem(b -> b.tableName(tableName).key(key(values)).updateExpression(updateText)\n");
+    sb.append("          .conditionExpression(condition).expressionAttributeNames(expr.namesOrNull()).expressionAttributeValues(expr.valuesOrNull()).returnValues(ReturnValue.ALL_NEW)");
+    sb.append(guarded ? "\n          .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));\n" : ");\n");
+    sb.append(item ? "      return fromItem(r.attributes());\n" : "      return Optional.of(fromItem(r.attributes()));\n");
+    sb.append("    } catch (ConditionalCheckFailedException ex) {\n");
+    String conflict = "throw new Attrs.ConcurrentModificationException(" + q(e.name()) + " + \" is missing or changed since version \" + " + expected + ", ex);";
+    if (guarded) {
+      sb.append("      Map<String, AttributeValue> current = Attrs.current(ex);\n");
+      if (!u.upsert()) {
+        sb.append("      if (current == null) {\n        ").append(u.fromEntity().isPresent() ? conflict : "return Optional.empty(); // not found").append("\n      }\n");
+      }
+      if (u.locked()) {
+        sb.append("      if (current != null && !Attrs.hasVersion(current, ").append(expected).append(")) {\n        ").append(conflict).append("\n      }\n");
+      }
+      sb.append("      throw new Attrs.ConditionFailedException(").append(q(e.name())).append(" + \" \" + key(values) + \" does not meet the condition of the update\", ex);\n    }\n  }\n\n");
+    } else if (u.fromEntity().isPresent()) {
+      sb.append("      ").append(conflict).append("\n    }\n  }\n\n");
+    } else if (u.upsert()) {
+      sb.append("      throw ex; // an upsert without a condition is never refused\n    }\n  }\n\n");
+    } else {
+      sb.append("      return Optional.empty();\n    }\n  }\n\n");
     }
   }
 

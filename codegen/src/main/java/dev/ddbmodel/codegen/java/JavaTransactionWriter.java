@@ -67,6 +67,14 @@ final class JavaTransactionWriter {
           }
         }
 
+        /** A value the schema leaves to the caller (a reference-form condition placeholder nothing binds). */
+        static Object supplied(Map<String, Object> values, String placeholder) {
+          if (values == null || !values.containsKey(placeholder.substring(1))) {
+            throw new IllegalArgumentException("the transaction needs a value for " + placeholder + ": pass it in conditionValues");
+          }
+          return values.get(placeholder.substring(1));
+        }
+
         /** A map from alternating keys and values (values may be null). */
         static <V> Map<String, V> map(Object... kv) {
           Map<String, V> m = new LinkedHashMap<>();
@@ -117,6 +125,9 @@ final class JavaTransactionWriter {
     for (Schema.Parameter p : x.parameters()) {
       String type = p.type().equals("array") && p.entityType().isPresent() && tp.lists().contains(p.name()) ? "List<" + cls(p.entityType().get()) + ">" : JavaWriter.paramType(p);
       params.add(type + " " + var(p.name()));
+    }
+    if (tp.suppliedValues()) {
+      params.add("Map<String, Object> conditionValues");
     }
     sb.append("\n  /** Pattern ").append(x.id()).append(": ").append(JavaNames.doc(x.description())).append(" */\n");
     sb.append("  public ").append(tp.write() ? "boolean" : "Map<String, Object>").append(" ").append(var(x.name())).append("(").append(String.join(", ", params)).append(") {\n");
@@ -193,6 +204,9 @@ final class JavaTransactionWriter {
         return n.asBoolean() ? "Boolean.TRUE" : "Boolean.FALSE";
       }
       return "new java.math.BigDecimal(" + q(n.decimalValue().toPlainString()) + ")";
+    }
+    if (v instanceof Schema.ValueRef.Supplied s) {
+      return "supplied(conditionValues, " + q(s.placeholder()) + ")";
     }
     Schema.ValueRef.Ref r = (Schema.ValueRef.Ref) v;
     if (r.field().isEmpty()) {

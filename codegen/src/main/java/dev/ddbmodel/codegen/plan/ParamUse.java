@@ -22,6 +22,10 @@ public record ParamUse(String name, String type, Use use) {
     /** An entity to store, or to update all fields from. */
     ENTITY,
     /** The list of keys or items of a batch operation. */
-    BATCH
+    BATCH,
+    /** A value of the write condition (compared, never written). */
+    CONDITION,
+    /** The version the item must still have (optimistic locking of a partial update). */
+    VERSION
   }
 }

@@ -107,9 +107,11 @@ public final class Planner {
       case "DeleteItem" -> {
         uses.mark(keyFields, ParamUse.Use.KEY);
         requireAll(at, ap, keyFields, uses);
-        yield new Operation.Delete(ap, uses.list(), ap.returnType().equals("success_flag") ? ResultKind.FLAG : ResultKind.NONE, keyFields);
+        Optional<Condition> cond = uses.markCondition(ap);
+        yield new Operation.Delete(ap, uses.list(), ap.returnType().equals("success_flag") ? ResultKind.FLAG : ResultKind.NONE, keyFields, cond);
       }
       case "PutItem" -> {
+        Optional<Condition> cond = uses.markCondition(ap);
         List<Operation.EntityParam> ents = new ArrayList<>();
         for (Schema.Parameter p : ap.parameters()) {
           if (p.type().equals("entity")) {
@@ -123,7 +125,11 @@ public final class Planner {
           diagnostics.add(Diagnostic.error("Codegen.NothingToStore", "PutItem pattern " + ap.id() + " (" + ap.name() + ") declares no entity parameter, so there is nothing to store",
               SourceLocation.of(source, at + "/parameters"), "add a parameter {\"name\": \"item\", \"type\": \"entity\", \"entity_type\": \"" + e.name() + "\"}"));
         }
-        yield new Operation.Put(ap, uses.list(), r, ents);
+        if (cond.isPresent() && !(ents.size() == 1 && ents.get(0).entity().equals(e.name()))) {
+          diagnostics.add(Diagnostic.error("Codegen.ConditionTarget", "conditional PutItem pattern " + ap.id() + " (" + ap.name() + ") must store exactly one `" + e.name()
+              + "`: its condition tests that entity's item", SourceLocation.of(source, at + "/condition"), "declare one parameter of type `entity` with \"entity_type\": \"" + e.name() + "\""));
+        }
+        yield new Operation.Put(ap, uses.list(), r, ents, cond);
       }
       case "UpdateItem" -> update(at, e, ap, keyFields, idx, uses);
       case "Query" -> {
@@ -152,7 +158,7 @@ public final class Planner {
       }
       case "BatchWriteItem" -> {
         uses.markAll(ParamUse.Use.BATCH);
-        yield new Operation.BatchWrite(ap, uses.list(), ResultKind.NONE);
+        yield new Operation.BatchWrite(ap, uses.list(), ResultKind.NONE, ap.batchDelete(), keyFields);
       }
       default -> throw new IllegalStateException("operation " + ap.operation() + " passed schema validation");
     };
@@ -160,7 +166,7 @@ public final class Planner {
       Schema.Parameter p = ap.parameters().get(i);
       if (!uses.used(p.name())) {
         diagnostics.add(Diagnostic.error("Codegen.UnusedParameter",
-            "parameter `" + p.name() + "` of " + ap.operation() + " pattern " + ap.id() + " (" + ap.name() + ") is used by no key, range condition, filter or update",
+            "parameter `" + p.name() + "` of " + ap.operation() + " pattern " + ap.id() + " (" + ap.name() + ") is used by no key, range condition, filter, condition or update",
             SourceLocation.of(source, at + "/parameters/" + i), hint(ap)));
       }
     }
@@ -181,25 +187,62 @@ public final class Planner {
         .filter(p -> p.type().equals("entity") && p.entityType().orElse(e.name()).equals(e.name())).map(Schema.Parameter::name).findFirst();
     fromEntity.ifPresent(p -> uses.mark(List.of(p), ParamUse.Use.ENTITY));
     uses.mark(keyFields, ParamUse.Use.KEY);
+    Optional<Condition> cond = uses.markCondition(ap);
+    Optional<String> expectedVersion = Optional.empty();
+    if (fromEntity.isEmpty() && uses.declared("version") && !uses.used("version")) {
+      expectedVersion = Optional.of("version");
+      uses.mark(List.of("version"), ParamUse.Use.VERSION);
+    }
     List<String> assignments = new ArrayList<>();
-    if (fromEntity.isPresent()) {
+    List<Operation.Action> actions = new ArrayList<>();
+    boolean upsert = ap.update().map(Schema.UpdateActions::upsert).orElse(false);
+    Set<String> known = new LinkedHashSet<>(keyFields);
+    Set<String> touched = new LinkedHashSet<>();
+    if (ap.update().isPresent()) {
+      Schema.UpdateActions u = ap.update().get();
+      for (Schema.SetAction a : u.set()) {
+        Operation.ActionKind k = switch (a.operator()) {
+          case "+" -> Operation.ActionKind.INCREMENT;
+          case "-" -> Operation.ActionKind.DECREMENT;
+          default -> Operation.ActionKind.SET;
+        };
+        actions.add(new Operation.Action(k, a.field(), Optional.of(a.param())));
+        uses.mark(List.of(a.param()), ParamUse.Use.SET);
+        if (k == Operation.ActionKind.SET) {
+          known.add(a.field());
+        }
+      }
+      for (Schema.AddAction a : u.add()) {
+        actions.add(new Operation.Action(Operation.ActionKind.ADD, a.field(), Optional.of(a.param())));
+        uses.mark(List.of(a.param()), ParamUse.Use.SET);
+      }
+      for (String f : u.remove()) {
+        actions.add(new Operation.Action(Operation.ActionKind.REMOVE, f, Optional.empty()));
+        known.add(f);
+      }
+      actions.forEach(x -> touched.add(x.field()));
+      requireAll(at, ap, keyFields, uses);
+    } else if (fromEntity.isPresent()) {
       e.fields().stream().map(Schema.Field::name).filter(f -> !keyFields.contains(f) && !f.equals("version")).forEach(assignments::add);
       ap.parameters().stream().map(Schema.Parameter::name).filter(n -> e.field(n).isPresent()).forEach(n -> uses.mark(List.of(n), ParamUse.Use.SET));
     } else {
       for (Schema.Parameter p : ap.parameters()) {
-        if (!keyFields.contains(p.name()) && e.field(p.name()).isPresent() && !p.name().equals("version")) {
+        if (!keyFields.contains(p.name()) && e.field(p.name()).isPresent() && !p.name().equals("version") && !uses.used(p.name())) {
           assignments.add(p.name());
           uses.mark(List.of(p.name()), ParamUse.Use.SET);
         }
       }
       requireAll(at, ap, keyFields, uses);
     }
-    Set<String> known = new LinkedHashSet<>(keyFields);
     known.addAll(assignments);
+    touched.addAll(assignments);
     List<KeyBuilder> upkeep = new ArrayList<>();
     for (KeyBuilder b : idx) {
       boolean isField = b.fields().size() == 1 && b.template().isSingleField() && b.attribute().equals(b.fields().get(0));
-      if (isField || b.fields().stream().noneMatch(assignments::contains)) {
+      boolean changed = b.fields().stream().anyMatch(touched::contains);
+      // an upsert may create the item: index keys made of key fields alone are written then too
+      boolean created = upsert && !b.fields().isEmpty() && keyFields.containsAll(b.fields());
+      if (isField || !changed && !created) {
         continue;
       }
       if (known.containsAll(b.fields())) {
@@ -207,12 +250,12 @@ public final class Planner {
       } else {
         diagnostics.add(Diagnostic.error("Codegen.StaleIndexKey",
             "UpdateItem pattern " + ap.id() + " (" + ap.name() + ") changes a field of index key attribute `" + b.attribute() + "` (template `" + b.template().text()
-                + "`) but not all its fields " + b.fields() + ", so the index key cannot be recomputed",
-            SourceLocation.of(source, at + "/parameters"), "declare the missing fields as parameters too, or pass the whole entity"));
+                + "`) but not all its fields " + b.fields() + " are known (an ADD or arithmetic result is computed by DynamoDB), so the index key cannot be recomputed",
+            SourceLocation.of(source, at + "/parameters"), "declare the missing fields as parameters and SET them, or pass the whole entity"));
       }
     }
-    ResultKind r = fromEntity.isPresent() ? ResultKind.ITEM : ResultKind.OPTIONAL_ITEM;
-    return new Operation.Update(ap, uses.list(), r, keyFields, assignments, upkeep, fromEntity);
+    ResultKind r = fromEntity.isPresent() || upsert ? ResultKind.ITEM : ResultKind.OPTIONAL_ITEM;
+    return new Operation.Update(ap, uses.list(), r, keyFields, assignments, upkeep, fromEntity, actions, upsert, cond, expectedVersion);
   }
 
   private void requireAll(String at, Schema.AccessPattern ap, List<String> fields, Uses uses) {
@@ -264,6 +307,13 @@ public final class Planner {
 
     void markAll(ParamUse.Use use) {
       ap.parameters().forEach(p -> uses.putIfAbsent(p.name(), use));
+    }
+
+    /** The write condition, its parameters marked as condition values. */
+    Optional<Condition> markCondition(Schema.AccessPattern ap) {
+      Optional<Condition> c = ap.condition().map(Condition::of);
+      c.ifPresent(x -> mark(x.params(), ParamUse.Use.CONDITION));
+      return c;
     }
 
     void markFilter(Schema.AccessPattern ap) {

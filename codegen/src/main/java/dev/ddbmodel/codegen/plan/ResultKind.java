@@ -1,6 +1,15 @@
 package dev.ddbmodel.codegen.plan;
 
-/** What a generated method gives back, decided once for every language. */
+/**
+ * What a generated method gives back, decided once for every language.
+ *
+ * <p>A write with a condition ({@link Operation#condition()}) returns its kind when the write is
+ * done and, when DynamoDB refuses the condition on an item, ends with the one typed outcome {@link
+ * #CONDITION_FAILED} in every language (Python {@code ConditionFailedError}, Java {@code
+ * Attrs.ConditionFailedException}, TypeScript {@code ConditionFailedError}): never the kind's
+ * "nothing" (that stays "not found": an UpdateItem's empty result, a DeleteItem's false) and never
+ * a conflict (that stays the optimistic-locking {@code ConcurrentModification} outcome).
+ */
 public enum ResultKind {
   /** The entity or nothing (GetItem, an UpdateItem on a missing item). */
   OPTIONAL_ITEM,
@@ -17,5 +26,10 @@ public enum ResultKind {
   /** A list of entities (BatchGetItem). */
   LIST,
   /** Nothing. */
-  NONE
+  NONE,
+  /**
+   * The refusal of a write condition: the item exists but does not meet the condition, so nothing
+   * was written. Never a method's declared kind, the outcome every conditional write may end with.
+   */
+  CONDITION_FAILED
 }

@@ -104,6 +104,11 @@ public record SmokePlan(Map<String, ObjectNode> samples, List<Call> calls) {
         // the keys of the created item, or the created entity
         if (ap.operation().equals("BatchGetItem")) {
           args = new ArrayList<>(List.of(new Arg("keys", Arg.Kind.KEY_LIST, null, e.name())));
+        } else if (ap.operation().equals("BatchWriteItem") && ap.batchDelete()) {
+          // a batch delete takes the keys of the created item, and runs with the deletes
+          args = new ArrayList<>(List.of(new Arg("keys", Arg.Kind.KEY_LIST, null, e.name())));
+          deletes.add(new Call(ap.id(), Optional.of(e.name()), ap, Optional.empty(), args, Expect.OK, Optional.empty(), Optional.of(e.name())));
+          continue;
         } else if (ap.operation().equals("BatchWriteItem")) {
           args = new ArrayList<>(List.of(new Arg("items", Arg.Kind.ENTITY_LIST, null, entityParam.orElse(e.name()))));
         }

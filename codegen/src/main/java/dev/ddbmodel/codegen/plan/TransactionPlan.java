@@ -39,6 +39,14 @@ public record TransactionPlan(Schema.CrossTablePattern pattern, boolean write, L
     return actions.stream().anyMatch(a -> a.forEach().isPresent());
   }
 
+  /**
+   * True when some value is left to the caller: the method then takes a trailing {@code
+   * condition_values} map (a placeholder of a reference-form action that nothing binds).
+   */
+  public boolean suppliedValues() {
+    return actions.stream().anyMatch(a -> a.values().values().stream().anyMatch(v -> v instanceof Schema.ValueRef.Supplied));
+  }
+
   /** The list parameters some action repeats over, each once, in order. */
   public List<String> lists() {
     return actions.stream().flatMap(a -> a.forEach().stream()).distinct().toList();
@@ -101,10 +109,13 @@ public record TransactionPlan(Schema.CrossTablePattern pattern, boolean write, L
         diagnostics.add(Diagnostic.error("Codegen.UnboundKeyField", "key field `" + f + "` of the " + inv.action() + " of `" + inv.entity() + "` in transaction "
             + x.id() + " (" + x.name() + ") is bound by nothing", SourceLocation.of(source, ka), "add a parameter named `" + f + "`, or bind it in `key`"));
       }
+      Map<String, Schema.ValueRef> values = new LinkedHashMap<>(b.values());
       for (String v : b.unboundValues()) {
-        diagnostics.add(Diagnostic.error("Codegen.UnboundPlaceholder", "`" + v + "` in the " + inv.action() + " of `" + inv.entity() + "` in transaction " + x.id()
-            + " (" + x.name() + ") is bound by nothing, so the transaction would fail when it runs", SourceLocation.of(source, ka),
-            "add a parameter named `" + v.substring(1) + "`, or bind it: \"values\": {\"" + v + "\": \"<param, param.field or {\\\"literal\\\": ...}>\"}"));
+        if (!inv.explicit()) {
+          values.put(v, new Schema.ValueRef.Supplied(v));
+          continue;
+        }
+        throw new IllegalStateException("`" + v + "` of an extended-form action passed validation unbound");
       }
       if (inv.action().equals("Put") && b.item().isEmpty()) {
         diagnostics.add(Diagnostic.error("Codegen.NothingToStore", "the Put of `" + inv.entity() + "` in transaction " + x.id() + " (" + x.name()
@@ -112,7 +123,6 @@ public record TransactionPlan(Schema.CrossTablePattern pattern, boolean write, L
             "add a parameter {\"name\": \"...\", \"type\": \"entity\", \"entity_type\": \"" + inv.entity() + "\"}"));
       }
       Map<String, String> names = new LinkedHashMap<>(b.names());
-      Map<String, Schema.ValueRef> values = new LinkedHashMap<>(b.values());
       Optional<String> condition = inv.condition();
       if (inv.action().equals("ConditionCheck") && condition.isEmpty()) {
         condition = Optional.of("attribute_exists(#" + OWN + "pk)");

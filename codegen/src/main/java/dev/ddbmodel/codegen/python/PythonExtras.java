@@ -179,7 +179,7 @@ final class PythonExtras {
         case KEY_LIST -> "[SAMPLES[" + pyString(arg.entity()) + "]]";
       };
       // the batch methods' single list parameter is passed by position (its name is the repository's, not the schema's)
-      boolean list = arg.kind() == SmokePlan.Arg.Kind.KEY_LIST || arg.kind() == SmokePlan.Arg.Kind.ENTITY_LIST;
+      boolean list = call.crossTable().isEmpty() && (arg.kind() == SmokePlan.Arg.Kind.KEY_LIST || arg.kind() == SmokePlan.Arg.Kind.ENTITY_LIST);
       a.add(list ? v : PythonNames.ident(arg.param()) + "=" + v);
     }
     return String.join(", ", a);

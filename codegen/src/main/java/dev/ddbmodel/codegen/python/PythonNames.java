@@ -17,9 +17,9 @@ final class PythonNames {
       "raise", "return", "try", "while", "with", "yield", "match", "case", "type", "_"));
 
   /** Names the generated methods use for themselves (locals, arguments, builtins, imports). */
-  static final Set<String> LOCALS = Set.copyOf(List.of("self", "values", "expr", "conditions", "request", "filters", "filter_text", "type_filter", "raw", "response",
+  static final Set<String> LOCALS = Set.copyOf(List.of("self", "values", "expr", "parts", "terms", "current", "additions", "err", "condition_text", "update_text", "conditions", "request", "filters", "filter_text", "type_filter", "raw", "response",
       "items", "item", "limit", "next_token", "descending", "start", "pending", "found", "keys", "key", "entity", "created", "updated", "assignments",
-      "removals", "value", "err", "str", "int", "float", "bool", "list", "dict", "len", "range", "sorted", "any", "Any", "Optional", "Page",
+      "removals", "value", "err", "str", "int", "float", "bool", "list", "dict", "len", "range", "sorted", "any", "Any", "Optional", "Decimal", "Page",
       "consistent_read", "i", "k", "v", "x", "client", "transact_items", "reasons", "_dumped", "_actions", "_i", "_each", "_element", "out"));
 
   /**
@@ -39,7 +39,7 @@ final class PythonNames {
 
   /** Names the generated modules import or define at module level: an entity class of that name would shadow them. */
   static final Set<String> TYPES = Set.copyOf(List.of("False", "None", "True", "Any", "Optional", "Generic", "TypeVar", "Page", "Decimal", "BaseModel",
-      "Field", "ConfigDict", "Expression", "ClientError", "ConcurrentModificationError", "DataAccessError", "TransactionCancelledError",
+      "Field", "ConfigDict", "Expression", "ClientError", "ConcurrentModificationError", "ConditionFailedError", "DataAccessError", "joined", "TransactionCancelledError",
       "TransactionService", "TypeSerializer", "TypeDeserializer", "Formatter", "ArgumentParser", "Exception", "KeyError", "ValueError", "TypeError",
       "IndexError", "RuntimeError", "BaseException", "StopIteration", "NotImplemented", "Ellipsis", "SAMPLES", "TABLES", "TABLE_NAME", "T", "MAX_ACTIONS"));
 

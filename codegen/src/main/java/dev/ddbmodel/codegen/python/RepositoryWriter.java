@@ -5,6 +5,7 @@ import static dev.ddbmodel.codegen.python.PythonDalGenerator.cls;
 import static dev.ddbmodel.codegen.python.PythonDalGenerator.keyExpr;
 import static dev.ddbmodel.codegen.python.PythonDalGenerator.pyString;
 
+import dev.ddbmodel.codegen.plan.Condition;
 import dev.ddbmodel.codegen.plan.EntityPlan;
 import dev.ddbmodel.codegen.plan.KeyBuilder;
 import dev.ddbmodel.codegen.plan.Operation;
@@ -137,6 +138,8 @@ final class RepositoryWriter {
           + "        return self.get(" + kwargs(g.keyFields()) + (g.keyFields().isEmpty() ? "" : ", ") + "consistent_read=" + (g.consistent() ? "True" : "False") + ")\n";
     } else if (op instanceof Operation.Put p) {
       return putItem(p);
+    } else if (op instanceof Operation.Delete d && d.condition().isPresent()) {
+      return conditionalDelete(d);
     } else if (op instanceof Operation.Delete d) {
       return signature(op, "", d.result() == ResultKind.FLAG ? "bool" : "None")
           + "        " + (d.result() == ResultKind.FLAG ? "return " : "") + "self.delete(" + kwargs(d.keyFields()) + ")\n";
@@ -170,6 +173,23 @@ final class RepositoryWriter {
     return sb.toString();
   }
 
+  private String conditionalDelete(Operation.Delete d) {
+    boolean flag = d.result() == ResultKind.FLAG;
+    StringBuilder sb = new StringBuilder(signature(d, "", flag ? "bool" : "None"));
+    sb.append("        expr = Expression()\n        parts: list[str] = []\n");
+    userCondition(sb, d.condition().get(), "parts");
+    sb.append("        request = expr.apply({\"TableName\": self.table_name, \"Key\": serialize(self.key(").append(dictOf(d.keyFields())).append(")),\n");
+    sb.append("            \"ConditionExpression\": \" AND \".join(parts), \"ReturnValues\": \"ALL_OLD\", \"ReturnValuesOnConditionCheckFailure\": \"ALL_OLD\"})\n");
+    sb.append("        try:\n            response = self._client.delete_item(**request)\n").append(CCF);
+    sb.append("                if not err.response.get(\"Item\"):\n                    return").append(flag ? " False" : "").append("  # not found: nothing to delete\n");
+    sb.append("                raise ConditionFailedError(").append(pyString(e.name())).append(" + \" \" + str(self.key(").append(dictOf(d.keyFields()))
+        .append(")) + \" does not meet the condition of the delete\") from err\n            raise\n");
+    if (flag) {
+      sb.append("        return \"Attributes\" in response\n");
+    }
+    return sb.toString();
+  }
+
   private String putItem(Operation.Put p) {
     StringBuilder body = new StringBuilder();
     String ret = switch (p.result()) {
@@ -181,8 +201,18 @@ final class RepositoryWriter {
     for (Operation.EntityParam x : p.entities()) {
       String repo = x.entity().equals(e.name()) ? "self" : cls(x.entity()) + "Repository(self._client)";
       String arg = PythonNames.ident(x.param());
-      body.append("        ").append(repo).append("._client.put_item(TableName=").append(repo).append(".table_name, Item=serialize(")
-          .append(repo).append(".to_item(").append(arg).append(")))\n");
+      if (p.condition().isPresent()) {
+        body.append("        expr = Expression()\n        parts: list[str] = []\n");
+        userCondition(body, p.condition().get(), "parts");
+        body.append("        request = expr.apply({\"TableName\": self.table_name, \"Item\": serialize(self.to_item(").append(arg)
+            .append(")), \"ConditionExpression\": \" AND \".join(parts)})\n");
+        body.append("        try:\n            self._client.put_item(**request)\n").append(CCF);
+        body.append("                raise ConditionFailedError(").append(pyString(e.name())).append(" + f\" {self.key(").append(arg)
+            .append(".model_dump(by_alias=True))} does not meet the condition of the write\") from err\n            raise\n");
+      } else {
+        body.append("        ").append(repo).append("._client.put_item(TableName=").append(repo).append(".table_name, Item=serialize(")
+            .append(repo).append(".to_item(").append(arg).append(")))\n");
+      }
       if (first == null && x.entity().equals(e.name())) {
         first = arg;
       }
@@ -196,7 +226,8 @@ final class RepositoryWriter {
   }
 
   private String updateItem(Operation.Update u) {
-    StringBuilder sb = new StringBuilder(signature(u, "", (u.fromEntity().isPresent() ? "" : "Optional[") + entityCls + (u.fromEntity().isPresent() ? "" : "]")));
+    boolean item = u.result() == ResultKind.ITEM;
+    StringBuilder sb = new StringBuilder(signature(u, "", (item ? "" : "Optional[") + entityCls + (item ? "" : "]")));
     if (u.fromEntity().isPresent()) {
       String ent = PythonNames.ident(u.fromEntity().get());
       sb.append("        values = ").append(ent).append(".model_dump(mode=\"python\", by_alias=True)\n");
@@ -207,12 +238,42 @@ final class RepositoryWriter {
     } else {
       List<String> names = new ArrayList<>(u.keyFields());
       u.assignments().stream().filter(a -> !names.contains(a)).forEach(names::add);
-      sb.append("        values = ").append(dictOf(names)).append("\n");
+      StringBuilder d = new StringBuilder(dictOf(names));
+      for (Operation.Action a : u.actions()) {
+        if (a.kind() == Operation.ActionKind.SET || a.kind() == Operation.ActionKind.REMOVE) {
+          d.insert(d.length() - 1, (d.length() > 2 ? ", " : "") + pyString(a.field()) + ": " + a.param().map(PythonNames::ident).orElse("None"));
+        }
+      }
+      sb.append("        values = ").append(d).append("\n");
     }
     sb.append("        expr = Expression()\n        assignments = []\n        removals = []\n");
+    if (u.actions().stream().anyMatch(a -> a.kind() == Operation.ActionKind.ADD)) {
+      sb.append("        additions = []\n");
+    }
     for (String s : u.assignments()) {
       sb.append("        if values.get(").append(pyString(s)).append(") is None:\n            removals.append(expr.name(").append(pyString(s)).append("))\n");
       sb.append("        else:\n            assignments.append(expr.name(").append(pyString(s)).append(") + \" = \" + expr.value(values[").append(pyString(s)).append("]))\n");
+    }
+    for (Operation.Action a : u.actions()) {
+      String n = "expr.name(" + pyString(a.field()) + ")";
+      String v = a.param().map(p -> "expr.value(" + PythonNames.ident(p) + ")").orElse("");
+      switch (a.kind()) {
+        case SET -> sb.append("        assignments.append(").append(n).append(" + \" = \" + ").append(v).append(")\n");
+        case INCREMENT, DECREMENT -> sb.append("        assignments.append(").append(n).append(" + \" = if_not_exists(\" + ").append(n).append(" + \", \" + expr.value(0) + \")")
+            .append(a.kind() == Operation.ActionKind.INCREMENT ? " + " : " - ").append("\" + ").append(v).append(")\n");
+        case ADD -> sb.append("        additions.append(").append(n).append(" + \" \" + ").append(v).append(")\n");
+        case REMOVE -> sb.append("        removals.append(").append(n).append(")\n");
+      }
+    }
+    if (u.upsert()) {
+      for (String k : u.keyFields()) {
+        if (!k.equals(table.partitionKey()) && !table.sortKey().map(k::equals).orElse(false)) {
+          sb.append("        assignments.append(expr.name(").append(pyString(k)).append(") + \" = \" + expr.value(values[").append(pyString(k)).append("]))  # the item may be created\n");
+        }
+      }
+      if (plan.writesEntityType()) {
+        sb.append("        assignments.append(expr.name(\"entity_type\") + \" = \" + expr.value(").append(pyString(e.entityType())).append("))\n");
+      }
     }
     for (KeyBuilder b : u.indexKeys()) {
       sb.append("        value = ").append(keyExpr(b.template(), e, "values")).append("  # keep index key ").append(PythonNames.doc(b.attribute())).append(" in step\n");
@@ -220,18 +281,52 @@ final class RepositoryWriter {
       sb.append("        else:\n            assignments.append(expr.name(").append(pyString(b.attribute())).append(") + \" = \" + expr.value(value))\n");
     }
     sb.append("        assignments.append(expr.name(\"version\") + \" = if_not_exists(\" + expr.name(\"version\") + \", \" + expr.value(0) + \") + \" + expr.value(1))\n");
-    sb.append("        update_text = \"SET \" + \", \".join(assignments) + (\" REMOVE \" + \", \".join(removals) if removals else \"\")\n");
-    sb.append("        condition_text = \"attribute_exists(\" + expr.name(").append(pyString(table.partitionKey())).append(") + \")\"\n");
-    if (u.fromEntity().isPresent()) {
-      sb.append("        condition_text += \" AND \" + expr.name(\"version\") + \" = \" + expr.value(values.get(\"version\", 0))\n");
+    sb.append("        update_text = \"SET \" + \", \".join(assignments) + (\" REMOVE \" + \", \".join(removals) if removals else \"\")");
+    if (u.actions().stream().anyMatch(a -> a.kind() == Operation.ActionKind.ADD)) {
+      sb.append(" + (\" ADD \" + \", \".join(additions) if additions else \"\")");
+    }
+    sb.append("\n");
+    boolean guarded = u.condition().isPresent() || u.expectedVersion().isPresent();
+    String expected = u.fromEntity().isPresent() ? "values.get(\"version\", 0)" : u.expectedVersion().map(PythonNames::ident).orElse("");
+    if (!guarded && !u.upsert()) {
+      sb.append("        condition_text = \"attribute_exists(\" + expr.name(").append(pyString(table.partitionKey())).append(") + \")\"\n");
+      if (u.fromEntity().isPresent()) {
+        sb.append("        condition_text += \" AND \" + expr.name(\"version\") + \" = \" + expr.value(values.get(\"version\", 0))\n");
+      }
+    } else {
+      sb.append("        parts: list[str] = []\n");
+      if (!u.upsert()) {
+        sb.append("        parts.append(\"attribute_exists(\" + expr.name(").append(pyString(table.partitionKey())).append(") + \")\")\n");
+      }
+      if (u.locked()) {
+        sb.append("        parts.append(expr.name(\"version\") + \" = \" + expr.value(").append(expected).append("))\n");
+      }
+      u.condition().ifPresent(c -> userCondition(sb, c, "parts"));
+      sb.append("        condition_text = \" AND \".join(parts)\n");
     }
     sb.append("        request = expr.apply({\"TableName\": self.table_name, \"Key\": serialize(self.key(values)),\n");
-    sb.append("            \"UpdateExpression\": update_text, \"ConditionExpression\": condition_text, \"ReturnValues\": \"ALL_NEW\"})\n");
-    sb.append("        try:\n            response = self._client.update_item(**request)\n");
-    sb.append("        except ClientError as err:\n            if err.response[\"Error\"][\"Code\"] == \"ConditionalCheckFailedException\":\n");
-    if (u.fromEntity().isPresent()) {
-      sb.append("                raise ConcurrentModificationError(").append(pyString(e.name()))
-          .append(" + f\" {self.key(values)} is missing or changed since version {values.get('version')}\") from err\n");
+    if (!guarded && !u.upsert()) {
+      sb.append("            \"UpdateExpression\": update_text, \"ConditionExpression\": condition_text, \"ReturnValues\": \"ALL_NEW\"})\n");
+    } else {
+      sb.append("            \"UpdateExpression\": update_text, \"ReturnValues\": \"ALL_NEW\"").append(guarded ? ", \"ReturnValuesOnConditionCheckFailure\": \"ALL_OLD\"" : "").append("})\n");
+      sb.append("        if condition_text:\n            request[\"ConditionExpression\"] = condition_text\n");
+    }
+    sb.append("        try:\n            response = self._client.update_item(**request)\n").append(CCF);
+    String shown = u.fromEntity().isPresent() ? "values.get('version')" : u.expectedVersion().map(PythonNames::ident).orElse("None");
+    String conflict = "ConcurrentModificationError(" + pyString(e.name()) + " + f\" {self.key(values)} is missing or changed since version {" + shown + "}\")";
+    if (guarded) {
+      sb.append("                current = deserialize(err.response[\"Item\"]) if err.response.get(\"Item\") else None\n");
+      if (!u.upsert()) {
+        sb.append("                if current is None:\n                    ").append(u.fromEntity().isPresent() ? "raise " + conflict + " from err" : "return None  # not found").append("\n");
+      }
+      if (u.locked()) {
+        sb.append("                if current is not None and current.get(\"version\", 0) != ").append(expected).append(":\n                    raise ").append(conflict).append(" from err\n");
+      }
+      sb.append("                raise ConditionFailedError(").append(pyString(e.name())).append(" + f\" {self.key(values)} does not meet the condition of the update\") from err\n");
+    } else if (u.fromEntity().isPresent()) {
+      sb.append("                raise ").append(conflict).append(" from err\n");
+    } else if (u.upsert()) {
+      sb.append("                raise  # an upsert without a condition is never refused\n");
     } else {
       sb.append("                return None\n");
     }
@@ -241,17 +336,7 @@ final class RepositoryWriter {
 
   private void filter(StringBuilder sb, Schema.AccessPattern ap, boolean typeFilter) {
     sb.append("        filters = []\n");
-    ap.filter().ifPresent(f -> {
-      for (Schema.FilterCondition c : f.conditions()) {
-        List<String> vals = new ArrayList<>();
-        c.param().map(PythonNames::ident).ifPresent(vals::add);
-        c.param2().map(PythonNames::ident).ifPresent(vals::add);
-        c.params().stream().map(PythonNames::ident).forEach(vals::add);
-        sb.append("        filters.append(condition(expr, ").append(pyString(c.field())).append(", ")
-            .append(c.operator().map(PythonDalGenerator::pyString).orElse("None")).append(", ")
-            .append(c.function().map(PythonDalGenerator::pyString).orElse("None")).append(", [").append(String.join(", ", vals)).append("]))\n");
-      }
-    });
+    ap.filter().ifPresent(f -> terms(sb, "        ", Condition.of(f), "filters"));
     String joiner = ap.filter().map(Schema.FilterExpression::logicalOperator).orElse("AND").equals("OR") ? "OR" : "AND";
     sb.append("        filter_text = \" ").append(joiner).append(" \".join(f\"({x})\" for x in filters)\n");
     if (typeFilter) {
@@ -260,6 +345,25 @@ final class RepositoryWriter {
     }
     sb.append("        if filter_text:\n            request[\"FilterExpression\"] = filter_text\n");
   }
+
+  /** The one renderer of the condition grammar: appends each term's text to the list {@code list}. */
+  static void terms(StringBuilder sb, String indent, Condition c, String list) {
+    for (Condition.Term t : c.terms()) {
+      sb.append(indent).append(list).append(".append(condition(expr, ").append(pyString(t.field())).append(", ")
+          .append(t.operator().map(PythonDalGenerator::pyString).orElse("None")).append(", ")
+          .append(t.function().map(PythonDalGenerator::pyString).orElse("None")).append(", [")
+          .append(String.join(", ", t.params().stream().map(PythonNames::ident).toList())).append("]))\n");
+    }
+  }
+
+  /** Appends the write condition to the list of condition parts {@code list}, as one parenthesised part. */
+  private static void userCondition(StringBuilder sb, Condition c, String list) {
+    sb.append("        terms: list[str] = []\n");
+    terms(sb, "        ", c, "terms");
+    sb.append("        ").append(list).append(".append(joined(terms, ").append(pyString(c.joiner())).append("))\n");
+  }
+
+  private static final String CCF = "        except ClientError as err:\n            if err.response[\"Error\"][\"Code\"] == \"ConditionalCheckFailedException\":\n";
 
   private String pageReturn(ResultKind r) {
     return r == ResultKind.PAGE ? "Page[" + entityCls + "]" : "Page[dict[str, Any]]";
@@ -360,6 +464,14 @@ final class RepositoryWriter {
 
   private String batchWrite(Operation.BatchWrite op) {
     Schema.AccessPattern ap = op.pattern();
+    if (op.delete()) {
+      StringBuilder sb = new StringBuilder("    def ").append(method(ap)).append("(self, keys: list[dict[str, Any]]) -> None:\n");
+      sb.append("        \"\"\"Pattern ").append(ap.id()).append(": ").append(PythonNames.doc(ap.description())).append(" (deletes; each dict holds the key fields).\"\"\"\n");
+      sb.append("        for start in range(0, len(keys), 25):\n");
+      sb.append("            pending = {self.table_name: [{\"DeleteRequest\": {\"Key\": serialize(self.key(k))}} for k in keys[start:start + 25]]}\n");
+      sb.append("            with_retries(lambda p: self._client.batch_write_item(RequestItems=p), pending, \"UnprocessedItems\")\n");
+      return sb.toString();
+    }
     StringBuilder sb = new StringBuilder("    def ").append(method(ap)).append("(self, items: list[").append(entityCls).append("]) -> None:\n");
     sb.append("        \"\"\"Pattern ").append(ap.id()).append(": ").append(PythonNames.doc(ap.description())).append("\"\"\"\n");
     sb.append("        for start in range(0, len(items), " + DynamoDbLimits.BATCH_WRITE_ITEMS + "):\n");

@@ -45,6 +45,13 @@ final class TransactionWriter {
             actions.append((label, {kind: request}, (repo.table_name, tuple(sorted((k, repr(v)) for k, v in key.items())))))
 
 
+        def _supplied(values: Optional[dict[str, Any]], placeholder: str) -> Any:
+            \"\"\"A value the schema leaves to the caller (a reference-form condition placeholder nothing binds).\"\"\"
+            if not values or placeholder[1:] not in values:
+                raise ValueError(f"the transaction needs a value for {placeholder}: pass condition_values={{{placeholder[1:]!r}: ...}}")
+            return values[placeholder[1:]]
+
+
         def _checked(actions: list[tuple[str, dict[str, Any], Any]]) -> list[dict[str, Any]]:
             \"\"\"The request items, refused before DynamoDB sees them when there are too many or two touch one item.\"\"\"
             if len(actions) > MAX_ACTIONS:
@@ -77,6 +84,9 @@ final class TransactionWriter {
     StringBuilder sb = new StringBuilder("\n    def ").append(PythonNames.method(x.name())).append("(self");
     for (Schema.Parameter p : x.parameters()) {
       sb.append(", ").append(PythonNames.ident(p.name())).append(": ").append(type(p));
+    }
+    if (plan.suppliedValues()) {
+      sb.append(", condition_values: Optional[dict[str, Any]] = None");
     }
     sb.append(") -> ").append(plan.write() ? "bool" : "dict[str, Any]").append(":\n");
     sb.append("        \"\"\"Pattern ").append(x.id()).append(": ").append(PythonNames.doc(x.description())).append("\"\"\"\n");
@@ -144,6 +154,9 @@ final class TransactionWriter {
   static String value(TransactionPlan.Action a, Schema.ValueRef v) {
     if (v instanceof Schema.ValueRef.Literal l) {
       return PythonExtras.pyLiteral(Json.parseTrusted(l.json()));
+    }
+    if (v instanceof Schema.ValueRef.Supplied s) {
+      return "_supplied(condition_values, " + pyString(s.placeholder()) + ")";
     }
     Schema.ValueRef.Ref r = (Schema.ValueRef.Ref) v;
     if (r.field().isEmpty()) {

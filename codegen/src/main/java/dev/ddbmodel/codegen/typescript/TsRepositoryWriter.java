@@ -7,6 +7,7 @@ import static dev.ddbmodel.codegen.typescript.TsWriter.prop;
 import static dev.ddbmodel.codegen.typescript.TsWriter.q;
 import static dev.ddbmodel.codegen.typescript.TsWriter.var;
 
+import dev.ddbmodel.codegen.plan.Condition;
 import dev.ddbmodel.codegen.plan.EntityPlan;
 import dev.ddbmodel.codegen.plan.KeyBuilder;
 import dev.ddbmodel.codegen.plan.Operation;
@@ -155,6 +156,10 @@ final class TsRepositoryWriter {
           .append(ap.consistentRead()).append(");\n  }\n\n");
       case "DeleteItem" -> {
         boolean flag = ap.returnType().equals("success_flag");
+        if (operation(ap).condition().isPresent()) {
+          conditionalDelete(sb, (Operation.Delete) operation(ap), flag);
+          return;
+        }
         sb.append(signature(ap, kf, "", flag ? "boolean" : "void")).append("    ").append(flag ? "return " : "await ").append("this.delete(").append(keyArgs)
             .append(");\n  }\n\n");
       }
@@ -166,14 +171,23 @@ final class TsRepositoryWriter {
         sb.append("  /** Pattern ").append(ap.id()).append(": ").append(TsWriter.doc(ap.description())).append(" (each key holds the key fields). */\n");
         sb.append("  async ").append(var(ap.name())).append("(keys: Item[]): Promise<").append(type).append("[]> {\n    const found: ").append(type).append("[] = [];\n");
         sb.append("    for (let i = 0; i < keys.length; i += " + DynamoDbLimits.BATCH_GET_ITEMS + ") {\n");
-        sb.append("      const first: NonNullable<BatchGetCommandInput[\"RequestItems\"]> = { [this.tableName]: { Keys: keys.slice(i, i + " + DynamoDbLimits.BATCH_GET_ITEMS + ").map((k) => this.key(k)) } };\n");
+        sb.append("      const first: NonNullable<BatchGetCommandInput[\"RequestItems\"]> = { [this.tableName]: { Keys: keys.slice(i, i + " + DynamoDbLimits.BATCH_GET_ITEMS + ").map((k) => this.key(k))")
+            .append(ap.consistentRead() ? ", ConsistentRead: true" : "").append(" } };\n");
         sb.append("      const responses = await withRetries(\n        first,\n        (pending) => this.client.send(new BatchGetCommand({ RequestItems: pending })),\n");
         sb.append("        (r: BatchGetCommandOutput) => r.UnprocessedKeys,\n      );\n");
         sb.append("      for (const r of responses) {\n        (r.Responses?.[this.tableName] ?? []).forEach((item) => found.push(this.fromItem(item)));\n      }\n");
         sb.append("    }\n    return found;\n  }\n\n");
       }
       case "BatchWriteItem" -> {
-        sb.append("  /** Pattern ").append(ap.id()).append(": ").append(TsWriter.doc(ap.description())).append(" */\n");
+        sb.append("  /** Pattern ").append(ap.id()).append(": ").append(TsWriter.doc(ap.description())).append(ap.batchDelete() ? " (deletes; each key holds the key fields)" : "").append(" */\n");
+        if (ap.batchDelete()) {
+          sb.append("  async ").append(var(ap.name())).append("(keys: Item[]): Promise<void> {\n");
+          sb.append("    for (let i = 0; i < keys.length; i += " + DynamoDbLimits.BATCH_WRITE_ITEMS + ") {\n      const first: NonNullable<BatchWriteCommandInput[\"RequestItems\"]> = {\n");
+          sb.append("        [this.tableName]: keys.slice(i, i + " + DynamoDbLimits.BATCH_WRITE_ITEMS + ").map((k) => ({ DeleteRequest: { Key: this.key(k) } })),\n      };\n");
+          sb.append("      await withRetries(\n        first,\n        (pending) => this.client.send(new BatchWriteCommand({ RequestItems: pending })),\n");
+          sb.append("        (r: BatchWriteCommandOutput) => r.UnprocessedItems,\n      );\n    }\n  }\n\n");
+          return;
+        }
         sb.append("  async ").append(var(ap.name())).append("(entities: ").append(type).append("[]): Promise<void> {\n");
         sb.append("    for (let i = 0; i < entities.length; i += " + DynamoDbLimits.BATCH_WRITE_ITEMS + ") {\n      const first: NonNullable<BatchWriteCommandInput[\"RequestItems\"]> = {\n");
         sb.append("        [this.tableName]: entities.slice(i, i + " + DynamoDbLimits.BATCH_WRITE_ITEMS + ").map((x) => ({ PutRequest: { Item: this.toItem(x) } })),\n      };\n");
@@ -195,7 +209,18 @@ final class TsRepositoryWriter {
         if (other.equals(e.name())) {
           String local = "stored" + (first == null ? "" : String.valueOf(body.length()));
           body.append("    const ").append(local).append(": ").append(type).append(" = ").append(stored).append(";\n");
-          body.append("    await this.client.send(new PutCommand({ TableName: this.tableName, Item: this.toItem(").append(local).append(") }));\n");
+          Optional<Condition> cond = operation(ap).condition();
+          if (cond.isPresent()) {
+            body.append("    const expr = new Expr();\n    const parts: string[] = [];\n");
+            userCondition(body, cond.get(), "parts");
+            body.append("    try {\n      await this.client.send(\n        new PutCommand({\n          TableName: this.tableName,\n          Item: this.toItem(").append(local).append("),\n");
+            body.append("          ConditionExpression: parts.join(\" AND \"),\n          ExpressionAttributeNames: expr.namesOrUndefined(),\n");
+            body.append("          ExpressionAttributeValues: expr.valuesOrUndefined(),\n        }),\n      );\n    } catch (err) {\n");
+            body.append("      if (isError(err, \"ConditionalCheckFailedException\")) {\n        throw new ConditionFailedError(").append(q(e.name()))
+                .append(" + ` ${JSON.stringify(this.key(toValues(").append(local).append(")))} does not meet the condition of the write`, err);\n      }\n      throw err;\n    }\n");
+          } else {
+            body.append("    await this.client.send(new PutCommand({ TableName: this.tableName, Item: this.toItem(").append(local).append(") }));\n");
+          }
           if (first == null) {
             first = local;
           }
@@ -221,8 +246,9 @@ final class TsRepositoryWriter {
 
   private void update(StringBuilder sb, Operation.Update u) {
     Schema.AccessPattern ap = u.pattern();
+    boolean item = u.result() == ResultKind.ITEM;
     boolean locked = u.fromEntity().isPresent();
-    sb.append(signature(ap, List.of(), "", locked ? type : type + " | undefined"));
+    sb.append(signature(ap, List.of(), "", item ? type : type + " | undefined"));
     if (locked) {
       sb.append("    const values: Item = { ...toValues(").append(var(u.fromEntity().get())).append(")");
       for (ParamUse p : u.params()) {
@@ -234,12 +260,47 @@ final class TsRepositoryWriter {
     } else {
       List<String> all = new ArrayList<>(u.keyFields());
       u.assignments().stream().filter(x -> !all.contains(x)).forEach(all::add);
-      sb.append("    const values: Item = ").append(mapOf(all)).append(";\n");
+      String m = mapOf(all);
+      List<String> extra = new ArrayList<>();
+      for (Operation.Action a : u.actions()) {
+        if (a.kind() == Operation.ActionKind.SET || a.kind() == Operation.ActionKind.REMOVE) {
+          extra.add(prop(a.field()) + ": " + a.param().map(TsWriter::var).orElse("undefined"));
+        }
+      }
+      if (!extra.isEmpty()) {
+        m = all.isEmpty() ? "{ " + String.join(", ", extra) + " }" : m.substring(0, m.length() - 2) + ", " + String.join(", ", extra) + " }";
+      }
+      sb.append("    const values: Item = ").append(m).append(";\n");
     }
+    boolean adds = u.actions().stream().anyMatch(a -> a.kind() == Operation.ActionKind.ADD);
     sb.append("    const expr = new Expr();\n    const assignments: string[] = [];\n    const removals: string[] = [];\n");
+    if (adds) {
+      sb.append("    const additions: string[] = [];\n");
+    }
     for (String f : u.assignments()) {
       sb.append("    if (values[").append(q(f)).append("] === undefined || values[").append(q(f)).append("] === null) {\n      removals.push(expr.name(").append(q(f))
           .append("));\n    } else {\n      assignments.push(`${expr.name(").append(q(f)).append(")} = ${expr.value(values[").append(q(f)).append("])}`);\n    }\n");
+    }
+    for (Operation.Action a : u.actions()) {
+      String n = "${expr.name(" + q(a.field()) + ")}";
+      String v = a.param().map(p -> "${expr.value(" + var(p) + ")}").orElse("");
+      switch (a.kind()) {
+        case SET -> sb.append("    assignments.push(`").append(n).append(" = ").append(v).append("`);\n");
+        case INCREMENT, DECREMENT -> sb.append("    assignments.push(`").append(n).append(" = if_not_exists(").append(n).append(", ${expr.value(0)})")
+            .append(a.kind() == Operation.ActionKind.INCREMENT ? " + " : " - ").append(v).append("`);\n");
+        case ADD -> sb.append("    additions.push(`").append(n).append(" ").append(v).append("`);\n");
+        case REMOVE -> sb.append("    removals.push(expr.name(").append(q(a.field())).append("));\n");
+      }
+    }
+    if (u.upsert()) {
+      for (String k : u.keyFields()) {
+        if (!k.equals(table.partitionKey()) && !table.sortKey().map(k::equals).orElse(false)) {
+          sb.append("    assignments.push(`${expr.name(").append(q(k)).append(")} = ${expr.value(values[").append(q(k)).append("])}`); // the item may be created\n");
+        }
+      }
+      if (plan.writesEntityType()) {
+        sb.append("    assignments.push(`${expr.name(\"entity_type\")} = ${expr.value(").append(q(e.entityType())).append(")}`);\n");
+      }
     }
     for (KeyBuilder b : u.indexKeys()) {
       sb.append("    {\n      const value = fill(").append(q(b.template().text())).append(", values);\n");
@@ -247,38 +308,60 @@ final class TsRepositoryWriter {
       sb.append("        assignments.push(`${expr.name(").append(q(b.attribute())).append(")} = ${expr.value(value)}`);\n      }\n    }\n");
     }
     sb.append("    assignments.push(`${expr.name(\"version\")} = if_not_exists(${expr.name(\"version\")}, ${expr.value(0)}) + ${expr.value(1)}`);\n");
-    sb.append("    let conditionText = `attribute_exists(${expr.name(").append(q(table.partitionKey())).append(")})`;\n");
-    if (locked) {
-      sb.append("    const expected = Number(").append(var(u.fromEntity().get())).append(".version ?? 0);\n");
-      sb.append("    conditionText += ` AND ${expr.name(\"version\")} = ${expr.value(expected)}`;\n");
+    boolean guarded = u.condition().isPresent() || u.expectedVersion().isPresent();
+    if (!guarded && !u.upsert()) {
+      sb.append("    let conditionText = `attribute_exists(${expr.name(").append(q(table.partitionKey())).append(")})`;\n");
+      if (locked) {
+        sb.append("    const expected = Number(").append(var(u.fromEntity().get())).append(".version ?? 0);\n");
+        sb.append("    conditionText += ` AND ${expr.name(\"version\")} = ${expr.value(expected)}`;\n");
+      }
+    } else {
+      sb.append("    const parts: string[] = [];\n");
+      if (!u.upsert()) {
+        sb.append("    parts.push(`attribute_exists(${expr.name(").append(q(table.partitionKey())).append(")})`);\n");
+      }
+      if (u.locked()) {
+        sb.append("    const expected = Number(").append(locked ? var(u.fromEntity().get()) + ".version ?? 0" : var(u.expectedVersion().get())).append(");\n");
+        sb.append("    parts.push(`${expr.name(\"version\")} = ${expr.value(expected)}`);\n");
+      }
+      u.condition().ifPresent(c -> userCondition(sb, c, "parts"));
+      sb.append("    const conditionText = parts.length === 0 ? undefined : parts.join(\" AND \");\n");
     }
-    sb.append("    const updateText = `SET ${assignments.join(\", \")}` + (removals.length > 0 ? ` REMOVE ${removals.join(\", \")}` : \"\");\n");
+    sb.append("    const updateText = `SET ${assignments.join(\", \")}` + (removals.length > 0 ? ` REMOVE ${removals.join(\", \")}` : \"\")")
+        .append(adds ? " + (additions.length > 0 ? ` ADD ${additions.join(\", \")}` : \"\")" : "").append(";\n");
     sb.append("    try {\n      const r = await this.client.send(\n        new UpdateCommand({\n          TableName: this.tableName,\n          Key: this.key(values),\n");
     sb.append("          UpdateExpression: updateText,\n          ConditionExpression: conditionText,\n");
     sb.append("          ExpressionAttributeNames: expr.namesOrUndefined(),\n          ExpressionAttributeValues: expr.valuesOrUndefined(),\n");
-    sb.append("          ReturnValues: \"ALL_NEW\",\n        }),\n      );\n");
-    if (locked) {
+    sb.append("          ReturnValues: \"ALL_NEW\",\n").append(guarded ? "          ReturnValuesOnConditionCheckFailure: \"ALL_OLD\",\n" : "").append("        }),\n      );\n");
+    String conflict = "throw new ConcurrentModificationError(" + q(e.name()) + " + ` is missing or changed since version ${expected}`, err);";
+    if (item) {
       sb.append("      return this.fromItem(r.Attributes ?? {});\n    } catch (err) {\n");
-      sb.append(conflict(q(e.name()) + " + ` is missing or changed since version ${expected}`"));
-      sb.append("    }\n  }\n\n");
     } else {
       sb.append("      return r.Attributes === undefined ? undefined : this.fromItem(r.Attributes);\n    } catch (err) {\n");
+    }
+    if (guarded) {
+      sb.append("      if (isError(err, \"ConditionalCheckFailedException\")) {\n        const current = currentItem(err);\n");
+      if (!u.upsert()) {
+        sb.append("        if (current === undefined) {\n          ").append(locked ? conflict : "return undefined; // not found").append("\n        }\n");
+      }
+      if (u.locked()) {
+        sb.append("        if (current !== undefined && !hasVersion(current, expected)) {\n          ").append(conflict).append("\n        }\n");
+      }
+      sb.append("        throw new ConditionFailedError(").append(q(e.name())).append(" + ` ${JSON.stringify(this.key(values))} does not meet the condition of the update`, err);\n");
+      sb.append("      }\n      throw err;\n    }\n  }\n\n");
+    } else if (locked) {
+      sb.append(conflict(q(e.name()) + " + ` is missing or changed since version ${expected}`"));
+      sb.append("    }\n  }\n\n");
+    } else if (u.upsert()) {
+      sb.append("      throw err;\n    }\n  }\n\n");
+    } else {
       sb.append("      if (isError(err, \"ConditionalCheckFailedException\")) {\n        return undefined;\n      }\n      throw err;\n    }\n  }\n\n");
     }
   }
 
   private void filters(StringBuilder sb, Schema.AccessPattern ap, boolean typeFilter) {
     sb.append("    const filters: string[] = [];\n");
-    ap.filter().ifPresent(f -> {
-      for (Schema.FilterCondition c : f.conditions()) {
-        List<String> vals = new ArrayList<>();
-        c.param().ifPresent(p -> vals.add(var(p)));
-        c.param2().ifPresent(p -> vals.add(var(p)));
-        c.params().forEach(p -> vals.add(var(p)));
-        sb.append("    filters.push(condition(expr, ").append(q(c.field())).append(", ").append(c.operator().map(TsWriter::q).orElse("undefined"))
-            .append(", ").append(c.function().map(TsWriter::q).orElse("undefined")).append(", [").append(String.join(", ", vals)).append("]));\n");
-      }
-    });
+    ap.filter().ifPresent(f -> terms(sb, Condition.of(f), "filters"));
     String joiner = ap.filter().map(Schema.FilterExpression::logicalOperator).orElse("AND");
     if (typeFilter) {
       sb.append("    const userFilter = joinFilters(filters, ").append(q(joiner)).append(");\n");
@@ -287,6 +370,36 @@ final class TsRepositoryWriter {
     } else {
       sb.append("    const filter = joinFilters(filters, ").append(q(joiner)).append(");\n");
     }
+  }
+
+  /** The one renderer of the condition grammar: pushes each term's text onto the array {@code list}. */
+  static void terms(StringBuilder sb, Condition c, String list) {
+    for (Condition.Term t : c.terms()) {
+      sb.append("    ").append(list).append(".push(condition(expr, ").append(q(t.field())).append(", ").append(t.operator().map(TsWriter::q).orElse("undefined"))
+          .append(", ").append(t.function().map(TsWriter::q).orElse("undefined")).append(", [")
+          .append(String.join(", ", t.params().stream().map(TsWriter::var).toList())).append("]));\n");
+    }
+  }
+
+  /** Pushes the write condition onto the condition parts {@code list}, as one parenthesised part. */
+  static void userCondition(StringBuilder sb, Condition c, String list) {
+    sb.append("    const terms: string[] = [];\n");
+    terms(sb, c, "terms");
+    sb.append("    ").append(list).append(".push(joinFilters(terms, ").append(q(c.joiner())).append(") ?? \"\");\n");
+  }
+
+  private void conditionalDelete(StringBuilder sb, Operation.Delete d, boolean flag) {
+    sb.append(signature(d.pattern(), d.keyFields(), "", flag ? "boolean" : "void"));
+    sb.append("    const expr = new Expr();\n    const parts: string[] = [];\n");
+    userCondition(sb, d.condition().get(), "parts");
+    sb.append("    try {\n      const r = await this.client.send(\n        new DeleteCommand({\n          TableName: this.tableName,\n          Key: this.key(").append(mapOf(d.keyFields())).append("),\n");
+    sb.append("          ConditionExpression: parts.join(\" AND \"),\n          ExpressionAttributeNames: expr.namesOrUndefined(),\n");
+    sb.append("          ExpressionAttributeValues: expr.valuesOrUndefined(),\n          ReturnValues: \"ALL_OLD\",\n          ReturnValuesOnConditionCheckFailure: \"ALL_OLD\",\n        }),\n      );\n");
+    sb.append(flag ? "      return r.Attributes !== undefined && Object.keys(r.Attributes).length > 0;\n" : "      void r;\n");
+    sb.append("    } catch (err) {\n      if (isError(err, \"ConditionalCheckFailedException\")) {\n        if (currentItem(err) === undefined) {\n          return")
+        .append(flag ? " false" : "").append("; // not found: nothing to delete\n        }\n");
+    sb.append("        throw new ConditionFailedError(").append(q(e.name())).append(" + ` ${JSON.stringify(this.key(").append(mapOf(d.keyFields()))
+        .append("))} does not meet the condition of the delete`, err);\n      }\n      throw err;\n    }\n  }\n\n");
   }
 
   private static boolean projected(Optional<Schema.GsiDef> g) {

@@ -55,6 +55,15 @@ final class TsTransactionWriter {
           }
         }
 
+        /** A value the schema leaves to the caller (a reference-form condition placeholder nothing binds). */
+        export function supplied(values: Item, placeholder: string): unknown {
+          const name = placeholder.slice(1);
+          if (!(name in values)) {
+            throw new Error(`the transaction needs a value for ${placeholder}: pass it in conditionValues`);
+          }
+          return values[name];
+        }
+
         /** The condition, names and values of a request, each only when there is one. */
         export function expr(
           condition: string | undefined,
@@ -128,6 +137,9 @@ final class TsTransactionWriter {
     for (Schema.Parameter p : x.parameters()) {
       String type = p.type().equals("array") && p.entityType().isPresent() && tp.lists().contains(p.name()) ? cls(p.entityType().get()) + "[]" : TsWriter.paramType(p);
       params.add(var(p.name()) + ": " + type);
+    }
+    if (tp.suppliedValues()) {
+      params.add("conditionValues: Item = {}");
     }
     Map<String, Integer> found = new LinkedHashMap<>();
     if (!tp.write()) {
@@ -206,6 +218,9 @@ final class TsTransactionWriter {
     if (v instanceof Schema.ValueRef.Literal l) {
       JsonNode n = Json.parseTrusted(l.json());
       return n.isTextual() ? q(n.asText()) : n.toString();
+    }
+    if (v instanceof Schema.ValueRef.Supplied s) {
+      return "supplied(conditionValues, " + q(s.placeholder()) + ")";
     }
     Schema.ValueRef.Ref r = (Schema.ValueRef.Ref) v;
     if (r.field().isEmpty()) {

@@ -28,7 +28,7 @@ final class TsWriter {
       "values", "expr", "conditions", "filters", "filter", "options", "result", "items", "entity", "key", "found", "out", "repo", "client",
       "r", "item", "assignments", "removals", "updateText", "conditionText", "expected", "updated", "userFilter", "typeFilter", "first", "responses",
       "pending", "keys", "value", "err", "ddbmActions", "ddbmI", "ddbmEach", "ddbmElement", "i", "x", "k", "v", "String", "Number", "Object", "Error", "Promise", "Item", "Page",
-      "PageOptions", "Expr", "fill", "toValues", "pick", "condition", "joinFilters", "encodeToken", "decodeToken", "isError", "withRetries",
+      "PageOptions", "Expr", "fill", "toValues", "pick", "condition", "joinFilters", "encodeToken", "decodeToken", "isError", "withRetries", "currentItem", "hasVersion", "parts", "terms", "current", "additions", "ConditionFailedError",
       "stored", "get", "create", "update", "delete", "toItem", "fromItem", "tableName", "constructor", "prototype", "of", "type", "declare", "namespace",
       "module", "readonly", "keyof", "infer", "is", "asserts", "satisfies", "abstract", "accessor", "async", "get", "set", "from", "require"));
 
@@ -48,7 +48,7 @@ final class TsWriter {
   /** Type and value names the generated modules import or use globally: an entity type of that name would shadow them. */
   static final Set<String> TYPES = Set.copyOf(List.of("Array", "Object", "String", "Number", "Boolean", "Symbol", "BigInt", "Error", "Map", "Set", "Date",
       "JSON", "Math", "Promise", "Record", "Partial", "Required", "Readonly", "Pick", "Omit", "NonNullable", "ReturnType", "Buffer", "Uint8Array",
-      "Item", "Page", "PageOptions", "Expr", "Actions", "MAX_ACTIONS", "TransactionCancelledError", "ConcurrentModificationError", "DynamoDBClient", "DynamoDBDocumentClient",
+      "Item", "Page", "PageOptions", "Expr", "Actions", "MAX_ACTIONS", "TransactionCancelledError", "ConcurrentModificationError", "ConditionFailedError", "DynamoDBClient", "DynamoDBDocumentClient",
       "CreateTableCommand", "CreateTableCommandInput", "DescribeTableCommand", "ListTablesCommand", "GetCommand", "PutCommand", "DeleteCommand",
       "UpdateCommand", "QueryCommand", "ScanCommand", "BatchGetCommand", "BatchWriteCommand", "TransactGetCommand", "TransactWriteCommand",
       "TransactGetCommandInput", "TransactWriteCommandInput", "TransactionService", "Function", "RegExp", "Infinity", "NaN", "Intl", "Reflect",
@@ -140,8 +140,8 @@ final class TsWriter {
         "BatchWriteCommandInput", "BatchWriteCommandOutput", "DeleteCommand", "DynamoDBDocumentClient", "GetCommand", "PutCommand", "QueryCommand",
         "ScanCommand", "UpdateCommand")));
     repos.append(imports(body, "./entities", types));
-    repos.append(imports(body, "./runtime", List.of("ConcurrentModificationError", "Expr", "Item", "Page", "PageOptions", "condition", "decodeToken",
-        "encodeToken", "fill", "isError", "joinFilters", "toValues", "withRetries")));
+    repos.append(imports(body, "./runtime", List.of("ConcurrentModificationError", "ConditionFailedError", "Expr", "Item", "Page", "PageOptions", "condition",
+        "currentItem", "decodeToken", "encodeToken", "fill", "hasVersion", "isError", "joinFilters", "toValues", "withRetries")));
     repos.append(body);
     f.put("src/repositories.ts", repos.toString());
     f.put("src/transactions.ts", new TsTransactionWriter(schema, dev.ddbmodel.codegen.plan.Planner.plan(schema, source).transactions(), mapping).write());
@@ -312,14 +312,22 @@ final class TsWriter {
   private static void entityItem(StringBuilder sb, Schema.Entity e, String c, String f) {
     sb.append("/** The item stored for a ").append(c).append(": fields, GSI key attributes, entity_type and the primary key. */\n");
     sb.append("export function ").append(f).append("Item(entity: ").append(c).append("): Item {\n  const values = toValues(entity);\n");
-    sb.append("  return { ...values, ...").append(f).append("IndexKeys(values)");
+    // the DAL's own version attribute: 0 when the entity has none, as in the Python and Java entities
+    // (a batch or transactional write stores it; an update from the entity then finds the version it expects)
+    boolean ownVersion = e.field("version").isEmpty();
+    sb.append("  return { ...values, ").append(ownVersion ? "version: values[\"version\"] ?? 0, " : "").append("...").append(f).append("IndexKeys(values)");
     if (e.field("entity_type").isEmpty()) {
       sb.append(", entity_type: ").append(q(e.entityType()));
     }
     sb.append(", ...").append(f).append("Key(values) };\n}\n\n");
     sb.append("/** A ").append(c).append(" from a stored item (key and index attributes dropped). */\n");
-    sb.append("export function ").append(f).append("FromItem(item: Item): ").append(c).append(" {\n  return pick(item, ").append(constName(e.name()))
-        .append("_FIELDS) as unknown as ").append(c).append(";\n}\n");
+    sb.append("export function ").append(f).append("FromItem(item: Item): ").append(c).append(" {\n");
+    if (ownVersion) {
+      sb.append("  const picked = pick(item, ").append(constName(e.name())).append("_FIELDS);\n");
+      sb.append("  return { ...picked, version: picked[\"version\"] ?? 0 } as unknown as ").append(c).append(";\n}\n");
+    } else {
+      sb.append("  return pick(item, ").append(constName(e.name())).append("_FIELDS) as unknown as ").append(c).append(";\n}\n");
+    }
   }
 
   static String constName(String entity) {

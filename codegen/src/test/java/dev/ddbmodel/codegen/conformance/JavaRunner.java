@@ -130,6 +130,8 @@ final class JavaRunner implements AutoCloseable {
         Throwable c = ex.getCause();
         if (c.getClass().getSimpleName().equals("ConcurrentModificationException")) {
           r.put("error", "conflict");
+        } else if (c.getClass().getSimpleName().equals("ConditionFailedException")) {
+          r.put("error", "condition_failed");
         } else if (c.getClass().getSimpleName().equals("TransactionCancelledException")) {
           r.put("error", "cancelled");
           ArrayNode reasons = r.putArray("reasons");

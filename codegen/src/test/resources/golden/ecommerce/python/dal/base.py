@@ -26,6 +26,10 @@ class ConcurrentModificationError(DataAccessError):
     """The item changed since it was read (optimistic locking), or a create found it already there."""
 
 
+class ConditionFailedError(DataAccessError):
+    """A write's condition was not met by the item as it is, so nothing was written (not a missing item, not a version conflict)."""
+
+
 class TransactionCancelledError(DataAccessError):
     """A transaction was cancelled; `reasons` holds one entry per action, in order: its code ("None" when that action was fine),
     message and the action it belongs to ("<position in entities_involved> <action> <entity>", a repeated one with its list and element index)."""
@@ -73,8 +77,9 @@ def deserialize(item: dict[str, Any]) -> dict[str, Any]:
 
 
 def _plain(v: Any) -> Any:
+    """Stored numbers: integral ones as int, the others as exact Decimal (never float)."""
     if isinstance(v, Decimal):
-        return int(v) if v == v.to_integral_value() else float(v)
+        return int(v) if v == v.to_integral_value() else v
     if isinstance(v, dict):
         return {k: _plain(x) for k, x in v.items()}
     if isinstance(v, (list, set)):
@@ -85,13 +90,14 @@ def _plain(v: Any) -> Any:
 def encode_token(last_key: Optional[dict[str, Any]]) -> Optional[str]:
     if not last_key:
         return None
-    return base64.urlsafe_b64encode(json.dumps(deserialize(last_key), sort_keys=True).encode("utf-8")).decode("ascii")
+    # the key as DynamoDB sent it (typed attribute values): numbers stay exact text
+    return base64.urlsafe_b64encode(json.dumps(last_key, sort_keys=True).encode("utf-8")).decode("ascii")
 
 
 def decode_token(token: Optional[str]) -> Optional[dict[str, Any]]:
     if not token:
         return None
-    return serialize(json.loads(base64.urlsafe_b64decode(token.encode("ascii"))))
+    return json.loads(base64.urlsafe_b64decode(token.encode("ascii")))
 
 
 def fmt(template: str, values: dict[str, Any]) -> Optional[str]:
@@ -146,6 +152,11 @@ class Expression:
         if self.values:
             request["ExpressionAttributeValues"] = self.values
         return request
+
+
+def joined(parts: list[str], joiner: str) -> str:
+    """Condition terms joined by AND or OR, each in parentheses ("" when there are none)."""
+    return f" {joiner} ".join(f"({x})" for x in parts)
 
 
 def condition(expr: Expression, attribute: str, operator: Optional[str], function: Optional[str], values: list[Any]) -> str:

@@ -44,12 +44,13 @@ export function userIndexKeys(values: Item): Item {
 /** The item stored for a User: fields, GSI key attributes, entity_type and the primary key. */
 export function userItem(entity: User): Item {
   const values = toValues(entity);
-  return { ...values, ...userIndexKeys(values), entity_type: "USER", ...userKey(values) };
+  return { ...values, version: values["version"] ?? 0, ...userIndexKeys(values), entity_type: "USER", ...userKey(values) };
 }
 
 /** A User from a stored item (key and index attributes dropped). */
 export function userFromItem(item: Item): User {
-  return pick(item, USER_FIELDS) as unknown as User;
+  const picked = pick(item, USER_FIELDS);
+  return { ...picked, version: picked["version"] ?? 0 } as unknown as User;
 }
 
 /** POST item of table Social. */
@@ -87,12 +88,13 @@ export function postIndexKeys(_values: Item): Item {
 /** The item stored for a Post: fields, GSI key attributes, entity_type and the primary key. */
 export function postItem(entity: Post): Item {
   const values = toValues(entity);
-  return { ...values, ...postIndexKeys(values), entity_type: "POST", ...postKey(values) };
+  return { ...values, version: values["version"] ?? 0, ...postIndexKeys(values), entity_type: "POST", ...postKey(values) };
 }
 
 /** A Post from a stored item (key and index attributes dropped). */
 export function postFromItem(item: Item): Post {
-  return pick(item, POST_FIELDS) as unknown as Post;
+  const picked = pick(item, POST_FIELDS);
+  return { ...picked, version: picked["version"] ?? 0 } as unknown as Post;
 }
 
 /** FOLLOW item of table Social. */
@@ -136,12 +138,13 @@ export function followIndexKeys(values: Item): Item {
 /** The item stored for a Follow: fields, GSI key attributes, entity_type and the primary key. */
 export function followItem(entity: Follow): Item {
   const values = toValues(entity);
-  return { ...values, ...followIndexKeys(values), entity_type: "FOLLOW", ...followKey(values) };
+  return { ...values, version: values["version"] ?? 0, ...followIndexKeys(values), entity_type: "FOLLOW", ...followKey(values) };
 }
 
 /** A Follow from a stored item (key and index attributes dropped). */
 export function followFromItem(item: Item): Follow {
-  return pick(item, FOLLOW_FIELDS) as unknown as Follow;
+  const picked = pick(item, FOLLOW_FIELDS);
+  return { ...picked, version: picked["version"] ?? 0 } as unknown as Follow;
 }
 
 /** LIKE item of table Social. */
@@ -175,10 +178,11 @@ export function likeIndexKeys(_values: Item): Item {
 /** The item stored for a Like: fields, GSI key attributes, entity_type and the primary key. */
 export function likeItem(entity: Like): Item {
   const values = toValues(entity);
-  return { ...values, ...likeIndexKeys(values), entity_type: "LIKE", ...likeKey(values) };
+  return { ...values, version: values["version"] ?? 0, ...likeIndexKeys(values), entity_type: "LIKE", ...likeKey(values) };
 }
 
 /** A Like from a stored item (key and index attributes dropped). */
 export function likeFromItem(item: Item): Like {
-  return pick(item, LIKE_FIELDS) as unknown as Like;
+  const picked = pick(item, LIKE_FIELDS);
+  return { ...picked, version: picked["version"] ?? 0 } as unknown as Like;
 }

@@ -27,6 +27,27 @@ export class ConcurrentModificationError extends Error {
   }
 }
 
+/** A write's condition was not met by the item as it is, so nothing was written (not a missing item, not a version conflict). */
+export class ConditionFailedError extends Error {
+  constructor(message: string, cause?: unknown) {
+    super(message, { cause });
+    this.name = "ConditionFailedError";
+  }
+}
+
+/** The item DynamoDB returned with a refused condition (ALL_OLD), or undefined when the item is missing. */
+export function currentItem(err: unknown): Item | undefined {
+  const item = (err as { Item?: Item }).Item;
+  return item === undefined || item === null || Object.keys(item).length === 0 ? undefined : item;
+}
+
+/** Whether an item's version (0 when it has none) is the expected one; the item may be raw attribute values or plain. */
+export function hasVersion(item: Item, expected: unknown): boolean {
+  const v = item["version"];
+  const actual = v === undefined ? 0 : typeof v === "object" && v !== null && "N" in v ? Number((v as { N: string }).N) : Number(v);
+  return actual === Number(expected);
+}
+
 /** A DocumentClient that drops undefined values (optional fields) when writing. */
 export function documentClient(client: DynamoDBClient): DynamoDBDocumentClient {
   return DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });

@@ -31,6 +31,15 @@ export class Actions<T> {
   }
 }
 
+/** A value the schema leaves to the caller (a reference-form condition placeholder nothing binds). */
+export function supplied(values: Item, placeholder: string): unknown {
+  const name = placeholder.slice(1);
+  if (!(name in values)) {
+    throw new Error(`the transaction needs a value for ${placeholder}: pass it in conditionValues`);
+  }
+  return values[name];
+}
+
 /** The condition, names and values of a request, each only when there is one. */
 export function expr(
   condition: string | undefined,

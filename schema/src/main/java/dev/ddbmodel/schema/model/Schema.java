@@ -108,13 +108,57 @@ public record Schema(List<TableDef> tables, List<CrossTablePattern> crossTablePa
     }
   }
 
-  /** An access pattern of an entity. */
+  /**
+   * An access pattern of an entity.
+   *
+   * @param condition write condition of a PutItem, UpdateItem or DeleteItem, in the filter grammar
+   * @param update explicit update actions of an UpdateItem (empty: every field-named parameter is set)
+   * @param batchAction what a BatchWriteItem does with each element: {@code Put} (default) or {@code Delete}
+   */
   public record AccessPattern(int id, String name, String description, String operation, String returnType, List<Parameter> parameters,
-      Optional<String> indexName, Optional<String> rangeCondition, boolean consistentRead, Optional<FilterExpression> filter) {
+      Optional<String> indexName, Optional<String> rangeCondition, boolean consistentRead, Optional<FilterExpression> filter,
+      // issue 26, writes: conditional writes, update actions, batch delete
+      Optional<FilterExpression> condition, Optional<UpdateActions> update, String batchAction) {
     public AccessPattern {
       parameters = List.copyOf(parameters);
     }
+
+    /** A pattern without write conditions, update actions or batch action (a BatchWriteItem puts). */
+    public AccessPattern(int id, String name, String description, String operation, String returnType, List<Parameter> parameters,
+        Optional<String> indexName, Optional<String> rangeCondition, boolean consistentRead, Optional<FilterExpression> filter) {
+      this(id, name, description, operation, returnType, parameters, indexName, rangeCondition, consistentRead, filter, Optional.empty(), Optional.empty(), "Put");
+    }
+
+    /** True for a BatchWriteItem that deletes the given keys. */
+    public boolean batchDelete() {
+      return batchAction.equals("Delete");
+    }
   }
+
+  /**
+   * Explicit update actions of an UpdateItem.
+   *
+   * @param set {@code SET} assignments
+   * @param remove attributes removed
+   * @param add {@code ADD} of a number (a counter)
+   * @param upsert the item may not exist: the update creates it (no {@code attribute_exists} condition)
+   */
+  public record UpdateActions(List<SetAction> set, List<String> remove, List<AddAction> add, boolean upsert) {
+    public UpdateActions {
+      set = List.copyOf(set);
+      remove = List.copyOf(remove);
+      add = List.copyOf(add);
+    }
+  }
+
+  /**
+   * One SET: {@code field = :param} ({@code operator} "="), or arithmetic {@code field = field + :param}
+   * / {@code field - :param} ("+" / "-"; an absent attribute counts as 0).
+   */
+  public record SetAction(String field, String operator, String param) {}
+
+  /** One ADD: {@code ADD field :param} (a number; an absent attribute counts as 0). */
+  public record AddAction(String field, String param) {}
 
   /** A method parameter. */
   public record Parameter(String name, String type, Optional<String> entityType) {}
@@ -181,6 +225,18 @@ public record Schema(List<TableDef> tables, List<CrossTablePattern> crossTablePa
       @Override
       public String toString() {
         return field.map(f -> param + "." + f).orElse(param);
+      }
+    }
+
+    /**
+     * A value the caller passes at every call (the generated method's {@code condition_values}):
+     * only for a placeholder nothing binds in an action of the reference form, which the reference
+     * leaves to the caller.
+     */
+    record Supplied(String placeholder) implements ValueRef {
+      @Override
+      public String toString() {
+        return "condition_values[" + placeholder + "]";
       }
     }
 

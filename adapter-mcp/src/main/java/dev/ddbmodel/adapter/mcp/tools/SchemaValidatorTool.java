@@ -30,6 +30,7 @@ public final class SchemaValidatorTool implements ToolBinding {
     Path schema = args.path("schema_path");
     Optional<Path> usage = args.optionalPath("usage_data_path");
     SchemaValidationReport r = SchemaValidation.validate(new SchemaValidationRequest(schema, usage, Optional.empty()));
-    return new ToolResult(r.toText(), Json.mapper().convertValue(r.toJson(), Map.class), !r.valid());
+    Map<String, Object> structured = Json.mapper().convertValue(r.toJson(), new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() {});
+    return new ToolResult(r.toText(), structured, !r.valid());
   }
 }

@@ -37,6 +37,14 @@ public final class TransactionService {
     }
   }
 
+  /** A value the schema leaves to the caller (a reference-form condition placeholder nothing binds). */
+  static Object supplied(Map<String, Object> values, String placeholder) {
+    if (values == null || !values.containsKey(placeholder.substring(1))) {
+      throw new IllegalArgumentException("the transaction needs a value for " + placeholder + ": pass it in conditionValues");
+    }
+    return values.get(placeholder.substring(1));
+  }
+
   /** A map from alternating keys and values (values may be null). */
   static <V> Map<String, V> map(Object... kv) {
     Map<String, V> m = new LinkedHashMap<>();
