@@ -1,5 +1,7 @@
 package dev.ddbmodel.schema;
 
+import dev.ddbmodel.schema.model.KeyTemplate;
+import dev.ddbmodel.core.guide.DynamoDbLimits;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ddbmodel.core.Suggestions;
 import java.util.ArrayList;
@@ -13,7 +15,6 @@ import java.util.TreeSet;
 
 /** GSI definitions, entity mappings, index references and range-query parameter counts of one table. */
 final class GsiPass {
-  private static final java.util.regex.Pattern PLACEHOLDER = java.util.regex.Pattern.compile("\\{(\\w+)");
   private final SchemaRules r;
   private final JsonNode table;
   private final SchemaRules.At at;
@@ -122,8 +123,8 @@ final class GsiPass {
       r.error("Schema.GsiKey", ka, "`" + k + "` array cannot be empty", "");
       return null;
     }
-    if (v.size() > 4) {
-      r.error("Schema.GsiKey", ka, "`" + k + "` has " + v.size() + " attributes; a multi-attribute key has at most 4", "remove " + (v.size() - 4));
+    if (v.size() > DynamoDbLimits.GSI_KEY_ATTRIBUTES) {
+      r.error("Schema.GsiKey", ka, "`" + k + "` has " + v.size() + " attributes; a multi-attribute key has at most " + DynamoDbLimits.GSI_KEY_ATTRIBUTES, "remove " + (v.size() - DynamoDbLimits.GSI_KEY_ATTRIBUTES));
       return null;
     }
     List<String> out = new ArrayList<>();
@@ -256,10 +257,7 @@ final class GsiPass {
       projected.add(table.path("table_config").path("sort_key").asText(""));
       for (String tk : List.of("pk_template", "sk_template")) {
         for (JsonNode t : m.getValue().path(tk).isArray() ? m.getValue().path(tk) : List.of(m.getValue().path(tk))) {
-          java.util.regex.Matcher mm = PLACEHOLDER.matcher(t.asText(""));
-          while (mm.find()) {
-            projected.add(mm.group(1));
-          }
+          projected.addAll(KeyTemplate.parse(t.asText("")).fieldNames());
         }
       }
       List<String> missing = requiredFields.entrySet().stream().filter(x -> x.getValue() && !projected.contains(x.getKey())).map(Map.Entry::getKey).toList();

@@ -1,5 +1,6 @@
 package dev.ddbmodel.schema;
 
+import dev.ddbmodel.schema.model.KeyTemplate;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ddbmodel.core.Diagnostic;
 import dev.ddbmodel.core.Severity;
@@ -355,43 +356,14 @@ final class SchemaRules {
     }
   }
 
-  /**
-   * The text inside each {@code {...}} of a template that has no brace inside, left to right:
-   * what the regex <code>\{([^{}]*)\}</code> finds as group 1, without a regex.
-   */
+  /** The placeholder candidates of a template: {@link KeyTemplate#placeholderBodies}, the one template scanner. */
   static List<String> placeholders(String t) {
-    List<String> out = new ArrayList<>(4);
-    int i = t.indexOf('{');
-    while (i >= 0) {
-      int j = i + 1;
-      while (j < t.length() && t.charAt(j) != '{' && t.charAt(j) != '}') {
-        j++;
-      }
-      if (j == t.length()) {
-        break;
-      }
-      if (t.charAt(j) == '{') {
-        i = j;
-        continue;
-      }
-      out.add(t.substring(i + 1, j));
-      i = t.indexOf('{', j + 1);
-    }
-    return out;
+    return KeyTemplate.placeholderBodies(t);
   }
 
-  /** Whether the regex <code>\w+</code> matches: one or more of a-z, A-Z, 0-9 and _. */
+  /** Whether the regex <code>\w+</code> matches: {@link KeyTemplate#isFieldName}. */
   static boolean isWord(String s) {
-    if (s.isEmpty()) {
-      return false;
-    }
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_')) {
-        return false;
-      }
-    }
-    return true;
+    return KeyTemplate.isFieldName(s);
   }
 
   private void pattern(String entity, JsonNode ap, At at, Set<String> names, JsonNode e, Set<String> fieldNames) {

@@ -1,5 +1,6 @@
 package dev.ddbmodel.codegen.java;
 
+import dev.ddbmodel.core.guide.DynamoDbLimits;
 import static dev.ddbmodel.codegen.java.JavaWriter.cls;
 import static dev.ddbmodel.codegen.java.JavaWriter.q;
 import static dev.ddbmodel.codegen.java.JavaWriter.var;
@@ -205,8 +206,8 @@ final class JavaRepositoryWriter {
       case "BatchGetItem" -> {
         sb.append("  /** Pattern ").append(ap.id()).append(": ").append(JavaNames.doc(ap.description())).append(" (each map holds the key fields). */\n");
         sb.append("  public List<").append(type).append("> ").append(var(ap.name())).append("(List<Map<String, Object>> keys) {\n    List<").append(type).append("> found = new ArrayList<>();\n");
-        sb.append("    for (int i = 0; i < keys.size(); i += 100) {\n      List<Map<String, AttributeValue>> ks = new ArrayList<>();\n");
-        sb.append("      keys.subList(i, Math.min(keys.size(), i + 100)).forEach(k -> ks.add(key(k)));\n");
+        sb.append("    for (int i = 0; i < keys.size(); i += " + DynamoDbLimits.BATCH_GET_ITEMS + ") {\n      List<Map<String, AttributeValue>> ks = new ArrayList<>();\n");
+        sb.append("      keys.subList(i, Math.min(keys.size(), i + " + DynamoDbLimits.BATCH_GET_ITEMS + ")).forEach(k -> ks.add(key(k)));\n");
         sb.append("      Map<String, KeysAndAttributes> pending = Map.of(tableName, KeysAndAttributes.builder().keys(ks)").append(ap.consistentRead() ? ".consistentRead(true)" : "").append(".build());\n");
         sb.append("      for (BatchGetItemResponse r : Attrs.withRetries(pending, p -> client.batchGetItem(b -> b.requestItems(cast(p))), r -> r.unprocessedKeys())) {\n");
         sb.append("        r.responses().getOrDefault(tableName, List.of()).forEach(item -> found.add(fromItem(item)));\n      }\n    }\n    return found;\n  }\n\n");
@@ -216,15 +217,15 @@ final class JavaRepositoryWriter {
         sb.append("  /** Pattern ").append(ap.id()).append(": ").append(JavaNames.doc(ap.description())).append(ap.batchDelete() ? " (deletes; each map holds the key fields)" : "").append(" */\n");
         if (ap.batchDelete()) {
           sb.append("  public void ").append(var(ap.name())).append("(List<Map<String, Object>> keys) {\n");
-          sb.append("    for (int i = 0; i < keys.size(); i += 25) {\n      List<WriteRequest> ws = new ArrayList<>();\n");
-          sb.append("      keys.subList(i, Math.min(keys.size(), i + 25)).forEach(k -> ws.add(WriteRequest.builder().deleteRequest(DeleteRequest.builder().key(key(k)).build()).build()));\n");
+          sb.append("    for (int i = 0; i < keys.size(); i += " + DynamoDbLimits.BATCH_WRITE_ITEMS + ") {\n      List<WriteRequest> ws = new ArrayList<>();\n");
+          sb.append("      keys.subList(i, Math.min(keys.size(), i + " + DynamoDbLimits.BATCH_WRITE_ITEMS + ")).forEach(k -> ws.add(WriteRequest.builder().deleteRequest(DeleteRequest.builder().key(key(k)).build()).build()));\n");
           sb.append("      Attrs.withRetries(Map.of(tableName, ws), p -> client.batchWriteItem(b -> b.requestItems(castWrites(p))), r -> r.unprocessedItems());\n    }\n  }\n\n");
           sb.append("  @SuppressWarnings(\"unchecked\")\n  private static Map<String, List<WriteRequest>> castWrites(Object o) {\n    return (Map<String, List<WriteRequest>>) o;\n  }\n\n");
           return;
         }
         sb.append("  public void ").append(var(ap.name())).append("(List<").append(type).append("> items) {\n");
-        sb.append("    for (int i = 0; i < items.size(); i += 25) {\n      List<WriteRequest> ws = new ArrayList<>();\n");
-        sb.append("      items.subList(i, Math.min(items.size(), i + 25)).forEach(x -> ws.add(WriteRequest.builder().putRequest(PutRequest.builder().item(toItem(x)).build()).build()));\n");
+        sb.append("    for (int i = 0; i < items.size(); i += " + DynamoDbLimits.BATCH_WRITE_ITEMS + ") {\n      List<WriteRequest> ws = new ArrayList<>();\n");
+        sb.append("      items.subList(i, Math.min(items.size(), i + " + DynamoDbLimits.BATCH_WRITE_ITEMS + ")).forEach(x -> ws.add(WriteRequest.builder().putRequest(PutRequest.builder().item(toItem(x)).build()).build()));\n");
         sb.append("      Attrs.withRetries(Map.of(tableName, ws), p -> client.batchWriteItem(b -> b.requestItems(castWrites(p))), r -> r.unprocessedItems());\n    }\n  }\n\n");
         sb.append("  @SuppressWarnings(\"unchecked\")\n  private static Map<String, List<WriteRequest>> castWrites(Object o) {\n    return (Map<String, List<WriteRequest>>) o;\n  }\n\n");
       }

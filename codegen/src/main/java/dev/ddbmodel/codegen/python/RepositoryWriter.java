@@ -1,5 +1,6 @@
 package dev.ddbmodel.codegen.python;
 
+import dev.ddbmodel.core.guide.DynamoDbLimits;
 import static dev.ddbmodel.codegen.python.PythonDalGenerator.cls;
 import static dev.ddbmodel.codegen.python.PythonDalGenerator.keyExpr;
 import static dev.ddbmodel.codegen.python.PythonDalGenerator.pyString;
@@ -452,8 +453,8 @@ final class RepositoryWriter {
     StringBuilder sb = new StringBuilder("    def ").append(method(ap)).append("(self, keys: list[dict[str, Any]]) -> list[").append(entityCls).append("]:\n");
     sb.append("        \"\"\"Pattern ").append(ap.id()).append(": ").append(PythonNames.doc(ap.description())).append(" (each dict holds the key fields).\"\"\"\n");
     sb.append("        found: list[").append(entityCls).append("] = []\n");
-    sb.append("        for start in range(0, len(keys), 100):\n");
-    sb.append("            pending = {self.table_name: {\"Keys\": [serialize(self.key(k)) for k in keys[start:start + 100]]")
+    sb.append("        for start in range(0, len(keys), " + DynamoDbLimits.BATCH_GET_ITEMS + "):\n");
+    sb.append("            pending = {self.table_name: {\"Keys\": [serialize(self.key(k)) for k in keys[start:start + " + DynamoDbLimits.BATCH_GET_ITEMS + "]]")
         .append(op.consistent() ? ", \"ConsistentRead\": True" : "").append("}}\n");
     sb.append("            for response in with_retries(lambda p: self._client.batch_get_item(RequestItems=p), pending, \"UnprocessedKeys\"):\n");
     sb.append("                found.extend(self.from_item(i) for i in response.get(\"Responses\", {}).get(self.table_name, []))\n");
@@ -473,8 +474,8 @@ final class RepositoryWriter {
     }
     StringBuilder sb = new StringBuilder("    def ").append(method(ap)).append("(self, items: list[").append(entityCls).append("]) -> None:\n");
     sb.append("        \"\"\"Pattern ").append(ap.id()).append(": ").append(PythonNames.doc(ap.description())).append("\"\"\"\n");
-    sb.append("        for start in range(0, len(items), 25):\n");
-    sb.append("            pending = {self.table_name: [{\"PutRequest\": {\"Item\": serialize(self.to_item(i))}} for i in items[start:start + 25]]}\n");
+    sb.append("        for start in range(0, len(items), " + DynamoDbLimits.BATCH_WRITE_ITEMS + "):\n");
+    sb.append("            pending = {self.table_name: [{\"PutRequest\": {\"Item\": serialize(self.to_item(i))}} for i in items[start:start + " + DynamoDbLimits.BATCH_WRITE_ITEMS + "]]}\n");
     sb.append("            with_retries(lambda p: self._client.batch_write_item(RequestItems=p), pending, \"UnprocessedItems\")\n");
     return sb.toString();
   }

@@ -1,5 +1,6 @@
 package dev.ddbmodel.codegen.typescript;
 
+import dev.ddbmodel.core.guide.DynamoDbLimits;
 import static dev.ddbmodel.codegen.typescript.TsWriter.cls;
 import static dev.ddbmodel.codegen.typescript.TsWriter.fn;
 import static dev.ddbmodel.codegen.typescript.TsWriter.prop;
@@ -169,8 +170,8 @@ final class TsRepositoryWriter {
       case "BatchGetItem" -> {
         sb.append("  /** Pattern ").append(ap.id()).append(": ").append(TsWriter.doc(ap.description())).append(" (each key holds the key fields). */\n");
         sb.append("  async ").append(var(ap.name())).append("(keys: Item[]): Promise<").append(type).append("[]> {\n    const found: ").append(type).append("[] = [];\n");
-        sb.append("    for (let i = 0; i < keys.length; i += 100) {\n");
-        sb.append("      const first: NonNullable<BatchGetCommandInput[\"RequestItems\"]> = { [this.tableName]: { Keys: keys.slice(i, i + 100).map((k) => this.key(k))")
+        sb.append("    for (let i = 0; i < keys.length; i += " + DynamoDbLimits.BATCH_GET_ITEMS + ") {\n");
+        sb.append("      const first: NonNullable<BatchGetCommandInput[\"RequestItems\"]> = { [this.tableName]: { Keys: keys.slice(i, i + " + DynamoDbLimits.BATCH_GET_ITEMS + ").map((k) => this.key(k))")
             .append(ap.consistentRead() ? ", ConsistentRead: true" : "").append(" } };\n");
         sb.append("      const responses = await withRetries(\n        first,\n        (pending) => this.client.send(new BatchGetCommand({ RequestItems: pending })),\n");
         sb.append("        (r: BatchGetCommandOutput) => r.UnprocessedKeys,\n      );\n");
@@ -181,15 +182,15 @@ final class TsRepositoryWriter {
         sb.append("  /** Pattern ").append(ap.id()).append(": ").append(TsWriter.doc(ap.description())).append(ap.batchDelete() ? " (deletes; each key holds the key fields)" : "").append(" */\n");
         if (ap.batchDelete()) {
           sb.append("  async ").append(var(ap.name())).append("(keys: Item[]): Promise<void> {\n");
-          sb.append("    for (let i = 0; i < keys.length; i += 25) {\n      const first: NonNullable<BatchWriteCommandInput[\"RequestItems\"]> = {\n");
-          sb.append("        [this.tableName]: keys.slice(i, i + 25).map((k) => ({ DeleteRequest: { Key: this.key(k) } })),\n      };\n");
+          sb.append("    for (let i = 0; i < keys.length; i += " + DynamoDbLimits.BATCH_WRITE_ITEMS + ") {\n      const first: NonNullable<BatchWriteCommandInput[\"RequestItems\"]> = {\n");
+          sb.append("        [this.tableName]: keys.slice(i, i + " + DynamoDbLimits.BATCH_WRITE_ITEMS + ").map((k) => ({ DeleteRequest: { Key: this.key(k) } })),\n      };\n");
           sb.append("      await withRetries(\n        first,\n        (pending) => this.client.send(new BatchWriteCommand({ RequestItems: pending })),\n");
           sb.append("        (r: BatchWriteCommandOutput) => r.UnprocessedItems,\n      );\n    }\n  }\n\n");
           return;
         }
         sb.append("  async ").append(var(ap.name())).append("(entities: ").append(type).append("[]): Promise<void> {\n");
-        sb.append("    for (let i = 0; i < entities.length; i += 25) {\n      const first: NonNullable<BatchWriteCommandInput[\"RequestItems\"]> = {\n");
-        sb.append("        [this.tableName]: entities.slice(i, i + 25).map((x) => ({ PutRequest: { Item: this.toItem(x) } })),\n      };\n");
+        sb.append("    for (let i = 0; i < entities.length; i += " + DynamoDbLimits.BATCH_WRITE_ITEMS + ") {\n      const first: NonNullable<BatchWriteCommandInput[\"RequestItems\"]> = {\n");
+        sb.append("        [this.tableName]: entities.slice(i, i + " + DynamoDbLimits.BATCH_WRITE_ITEMS + ").map((x) => ({ PutRequest: { Item: this.toItem(x) } })),\n      };\n");
         sb.append("      await withRetries(\n        first,\n        (pending) => this.client.send(new BatchWriteCommand({ RequestItems: pending })),\n");
         sb.append("        (r: BatchWriteCommandOutput) => r.UnprocessedItems,\n      );\n    }\n  }\n\n");
       }

@@ -324,7 +324,8 @@ public record CostRequest(List<CostInputs.Pattern> patterns, List<CostInputs.Tab
       long x = v.asLong();
       if (x < min || x > max) {
         error("Cost.Range", p + "/" + field, "`" + field + "` must be between " + min + " and " + max + ", found " + x,
-            field.equals("item_size_bytes") ? "DynamoDB items are at most 400 KB (409,600 bytes)" : "");
+            field.equals("item_size_bytes") ? String.format(java.util.Locale.ROOT, "DynamoDB items are at most %d KB (%,d bytes)",
+                DynamoDbLimits.MAX_ITEM_BYTES / 1024, DynamoDbLimits.MAX_ITEM_BYTES) : "");
         return -1;
       }
       return (int) x;

@@ -1,5 +1,7 @@
 package dev.ddbmodel.core.cost;
 
+import dev.ddbmodel.core.guide.DynamoDbLimits;
+
 /** The ten DynamoDB data-plane operations the calculator prices. */
 public enum Operation {
   GetItem(true, false),
@@ -38,8 +40,9 @@ public enum Operation {
   /** Largest {@code item_count} the operation accepts, or 0 for no limit. */
   public int maxItemCount() {
     return switch (this) {
-      case BatchGetItem, TransactGetItems, TransactWriteItems -> 100;
-      case BatchWriteItem -> 25;
+      case BatchGetItem -> DynamoDbLimits.BATCH_GET_ITEMS;
+      case TransactGetItems, TransactWriteItems -> DynamoDbLimits.TRANSACTION_ITEMS;
+      case BatchWriteItem -> DynamoDbLimits.BATCH_WRITE_ITEMS;
       default -> 0;
     };
   }

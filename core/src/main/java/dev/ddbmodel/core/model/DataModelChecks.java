@@ -257,7 +257,7 @@ final class DataModelChecks {
           if (!indexNames.add(in)) {
             c.errorAt("DataModel.DuplicateIndex", ip + "/IndexName", "index `" + in + "` is defined twice on table `" + name + "`", "give each index its own name");
           }
-          List<String> ik = keySchema(ix.path("KeySchema"), ip + "/KeySchema", types, used, c, global ? "global index" : "local index", global ? 4 : 1, global ? 4 : 1);
+          List<String> ik = keySchema(ix.path("KeySchema"), ip + "/KeySchema", types, used, c, global ? "global index" : "local index", global ? DynamoDbLimits.GSI_KEY_ATTRIBUTES : 1, global ? DynamoDbLimits.GSI_KEY_ATTRIBUTES : 1);
           if (!global && hash != null && !ik.isEmpty()) {
             if (!ik.get(0).equals(hash)) {
               c.errorAt("DataModel.LocalIndexKeySchema", ip + "/KeySchema", "local index `" + in + "` must use the table's partition key `" + hash + "`",
@@ -527,7 +527,7 @@ final class DataModelChecks {
         }
         long size = ItemSizes.of(attrs);
         if (size > DynamoDbLimits.MAX_ITEM_BYTES) {
-          c.errorAt("DataModel.ItemTooLarge", ap, "the item is " + size + " bytes; DynamoDB items are limited to 400 KB ("
+          c.errorAt("DataModel.ItemTooLarge", ap, "the item is " + size + " bytes; DynamoDB items are limited to " + DynamoDbLimits.MAX_ITEM_BYTES / 1024 + " KB ("
                   + DynamoDbLimits.MAX_ITEM_BYTES + " bytes, attribute names included)",
               "move large values to S3 and store a reference");
         }

@@ -69,6 +69,46 @@ public record KeyTemplate(String text, List<Part> parts) {
     return new KeyTemplate(text, parts);
   }
 
+  /**
+   * The text inside each {@code {...}} that has no brace inside, left to right (what the regex
+   * <code>\{([^{}]*)\}</code> finds as group 1): the candidates validation checks as
+   * placeholders, including malformed ones such as {@code {}} or {@code {a-b}} that {@link #parse}
+   * leaves as literal text.
+   */
+  public static List<String> placeholderBodies(String t) {
+    List<String> out = new ArrayList<>(4);
+    int i = t.indexOf('{');
+    while (i >= 0) {
+      int j = i + 1;
+      while (j < t.length() && t.charAt(j) != '{' && t.charAt(j) != '}') {
+        j++;
+      }
+      if (j == t.length()) {
+        break;
+      }
+      if (t.charAt(j) == '{') {
+        i = j;
+        continue;
+      }
+      out.add(t.substring(i + 1, j));
+      i = t.indexOf('{', j + 1);
+    }
+    return out;
+  }
+
+  /** Whether {@code s} can be a placeholder's field name: one or more of {@code [a-zA-Z_0-9]} (the regex <code>\w+</code>). */
+  public static boolean isFieldName(String s) {
+    if (s.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < s.length(); i++) {
+      if (!isWordChar(s.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static boolean isWordChar(char c) {
     return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_';
   }

@@ -29,7 +29,7 @@ import java.util.Locale;
  */
 public final class TransactionBindings {
   /** DynamoDB's limit on the actions of one TransactWriteItems or TransactGetItems call. */
-  public static final int MAX_ACTIONS = 100;
+  public static final int MAX_ACTIONS = dev.ddbmodel.core.guide.DynamoDbLimits.TRANSACTION_ITEMS;
 
   private static final Pattern VALUE = Pattern.compile(":([A-Za-z0-9_]+)");
   private static final Pattern NAME = Pattern.compile("#([A-Za-z0-9_]+)");

@@ -1,5 +1,6 @@
 package dev.ddbmodel.validation.workbench;
 
+import dev.ddbmodel.core.guide.DynamoDbLimits;
 import dev.ddbmodel.core.io.Outputs;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -578,11 +579,12 @@ public final class WorkbenchImport {
       if (policy != null && policy.isObject()) {
         known(policy, p + "/ScalingPolicyConfiguration", WorkbenchFormat.POLICY_KEYS, "ScalingPolicyConfiguration");
         JsonNode tv = policy.get("TargetValue");
-        if (tv != null && tv.isNumber() && tv.doubleValue() >= 20 && tv.doubleValue() <= 90) {
+        if (tv != null && tv.isNumber() && tv.doubleValue() >= DynamoDbLimits.AUTOSCALING_TARGET_MIN && tv.doubleValue() <= DynamoDbLimits.AUTOSCALING_TARGET_MAX) {
           r.set("TargetUtilization", tv.deepCopy());
         } else if (tv != null) {
-          error("Workbench.Type", p + "/ScalingPolicyConfiguration/TargetValue", "the target utilization must be a number from 20 to 90, found " + tv,
-              "DynamoDB auto scaling targets 20 to 90 percent");
+          error("Workbench.Type", p + "/ScalingPolicyConfiguration/TargetValue", "the target utilization must be a number from " + DynamoDbLimits.AUTOSCALING_TARGET_MIN
+              + " to " + DynamoDbLimits.AUTOSCALING_TARGET_MAX + ", found " + tv,
+              "DynamoDB auto scaling targets " + DynamoDbLimits.AUTOSCALING_TARGET_MIN + " to " + DynamoDbLimits.AUTOSCALING_TARGET_MAX + " percent");
         }
       } else {
         error("Workbench.Required", p, "the auto scaling setting has no ScalingPolicyConfiguration (TargetValue)", "set the target utilization in Workbench");
