@@ -95,7 +95,7 @@ final class JavaRunner implements AutoCloseable {
       for (int k = 0; k < n; k++) {
         JsonNode p = ap.get("parameters").get(k);
         JsonNode v = step.get("args").get(p.get("name").asText());
-        args[k] = ap.path("operation").asText().equals("BatchWriteItem") && v != null ? entities(step.get("entity").asText(), v) : convert(v, m.getParameterTypes()[k], p);
+        args[k] = convert(v, m.getParameterTypes()[k], p);
       }
       ObjectNode r = MAPPER.createObjectNode();
       JsonNode opts = step.get("options");
@@ -182,14 +182,6 @@ final class JavaRunner implements AutoCloseable {
       return v.asBoolean();
     }
     return MAPPER.convertValue(v, type);
-  }
-
-  private List<Object> entities(String entity, JsonNode list) throws Exception {
-    List<Object> out = new ArrayList<>();
-    for (JsonNode x : list) {
-      out.add(entity(entity, x));
-    }
-    return out;
   }
 
   private Object repo(String entity) throws Exception {
