@@ -153,6 +153,12 @@ final class JsonRpcInputGuard extends InputStream {
       out.writeLine(error(id, -32600, "Invalid Request: " + problem));
       return null;
     }
+    if (msg.has("method")) {
+      String key = LineWriter.idKey(msg.get("id"));
+      if (key != null) {
+        out.expectAnswer(key); // a request the SDK will answer: end of input waits for it
+      }
+    }
     byte[] withNl = new byte[line.length + 1];
     System.arraycopy(line, 0, withNl, 0, line.length);
     withNl[line.length] = '\n';
@@ -228,9 +234,62 @@ final class JsonRpcInputGuard extends InputStream {
   static final class LineWriter extends OutputStream {
     private final OutputStream target;
     private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
+    /** Requests handed to the SDK and not answered yet, by id (a client may reuse an id). */
+    private final java.util.Map<String, Integer> awaited = new java.util.HashMap<>();
 
     LineWriter(OutputStream target) {
       this.target = target;
+    }
+
+    /** The key of a request or response id: integers and strings apart, anything else null. */
+    static String idKey(JsonNode id) {
+      if (id == null) {
+        return null;
+      }
+      if (id.isIntegralNumber() && id.canConvertToLong()) {
+        return "n:" + id.asLong();
+      }
+      return id.isTextual() ? "s:" + id.asText() : null;
+    }
+
+    synchronized void expectAnswer(String key) {
+      awaited.merge(key, 1, Integer::sum);
+    }
+
+    /**
+     * Waits until every request handed to the SDK has been answered, at most {@code millis}.
+     *
+     * @return whether all were answered
+     */
+    synchronized boolean awaitAnswers(long millis) throws InterruptedException {
+      long deadline = System.nanoTime() + millis * 1_000_000L;
+      while (!awaited.isEmpty()) {
+        long left = (deadline - System.nanoTime()) / 1_000_000L;
+        if (left <= 0) {
+          return false;
+        }
+        wait(left);
+      }
+      return true;
+    }
+
+    private void noteAnswer(byte[] line) {
+      if (awaited.isEmpty()) {
+        return;
+      }
+      JsonNode msg;
+      try {
+        msg = Json.mapper().readTree(line);
+      } catch (IOException e) {
+        return;
+      }
+      if (msg == null || !msg.isObject() || msg.has("method") || !(msg.has("result") || msg.has("error"))) {
+        return;
+      }
+      String key = idKey(msg.get("id"));
+      if (key != null && awaited.computeIfPresent(key, (k, n) -> n > 1 ? n - 1 : null) == null) {
+        notifyAll();
+      }
     }
 
     synchronized void writeLine(String line) throws IOException {
@@ -242,6 +301,7 @@ final class JsonRpcInputGuard extends InputStream {
     public synchronized void write(int b) throws IOException {
       pending.write(b);
       if (b == '\n') {
+        noteAnswer(pending.toByteArray());
         pending.writeTo(target);
         pending.reset();
         target.flush();

@@ -162,6 +162,9 @@ public final class McpServerMain {
     return OK;
   }
 
+  /** How long the server keeps answering after end of input. */
+  private static final long ANSWER_WAIT_MILLIS = 10 * 60 * 1000L;
+
   /**
    * Serves MCP over the given streams until {@code in} reaches end of file. A dedicated thread
    * reads {@code in} through the {@link JsonRpcInputGuard} and hands accepted lines to the SDK
@@ -203,6 +206,16 @@ public final class McpServerMain {
               } catch (IOException | RuntimeException e) {
                 System.err.println("ddbm mcp: cannot read standard input: " + e.getMessage());
               } finally {
+                // Requests read just before end of input (`printf ... | ddbm mcp`) are answered
+                // before the server stops. This thread waits for them: it is the pipe's writer,
+                // and the SDK's reader fails ("pipe broken") once the writing thread has ended.
+                try {
+                  if (!sdkGone && !lines.awaitAnswers(ANSWER_WAIT_MILLIS)) {
+                    System.err.println("ddbm mcp: end of input; stopping with requests unanswered after " + ANSWER_WAIT_MILLIS / 1000 + " s");
+                  }
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
                 eof.countDown();
               }
             },

@@ -165,4 +165,35 @@ class StdioRobustnessTest {
       assertThat(s.thread.isAlive()).as("server stops at end of input").isFalse();
     }
   }
+
+  @Test
+  void requestsFollowedAtOnceByEndOfInputAreAllAnswered() throws Exception {
+    // what `printf '...' | ddbm mcp` does: the requests and end of input arrive together
+    StringBuilder script = new StringBuilder(INIT);
+    script.append("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}\n");
+    script.append("{\"jsonrpc\":\"2.0\",\"id\":\"three\",\"method\":\"ping\"}\n");
+    script.append("{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"prompts/list\"}\n");
+    java.io.ByteArrayInputStream in = new java.io.ByteArrayInputStream(script.toString().getBytes(StandardCharsets.UTF_8));
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    Thread t = new Thread(() -> {
+      try {
+        McpServerMain.runStdio(McpFrameworkTest.server(false), in, out);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }, "stdio-eof");
+    t.setDaemon(true);
+    t.start();
+    t.join(60_000);
+    assertThat(t.isAlive()).as("server stops at end of input; it wrote: %s", out.toString(StandardCharsets.UTF_8)).isFalse();
+    List<String> ids = new ArrayList<>();
+    for (String l : out.toString(StandardCharsets.UTF_8).split("\n")) {
+      if (!l.isBlank()) {
+        JsonNode n = Json.mapper().readTree(l);
+        assertThat(n.has("result")).as(l).isTrue();
+        ids.add(n.get("id").toString());
+      }
+    }
+    assertThat(ids).containsExactlyInAnyOrder("1", "2", "\"three\"", "4");
+  }
 }
