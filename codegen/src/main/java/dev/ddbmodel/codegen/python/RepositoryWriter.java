@@ -467,8 +467,8 @@ final class RepositoryWriter {
     if (op.delete()) {
       StringBuilder sb = new StringBuilder("    def ").append(method(ap)).append("(self, keys: list[dict[str, Any]]) -> None:\n");
       sb.append("        \"\"\"Pattern ").append(ap.id()).append(": ").append(PythonNames.doc(ap.description())).append(" (deletes; each dict holds the key fields).\"\"\"\n");
-      sb.append("        for start in range(0, len(keys), 25):\n");
-      sb.append("            pending = {self.table_name: [{\"DeleteRequest\": {\"Key\": serialize(self.key(k))}} for k in keys[start:start + 25]]}\n");
+      sb.append("        for start in range(0, len(keys), " + DynamoDbLimits.BATCH_WRITE_ITEMS + "):\n");
+      sb.append("            pending = {self.table_name: [{\"DeleteRequest\": {\"Key\": serialize(self.key(k))}} for k in keys[start:start + " + DynamoDbLimits.BATCH_WRITE_ITEMS + "]]}\n");
       sb.append("            with_retries(lambda p: self._client.batch_write_item(RequestItems=p), pending, \"UnprocessedItems\")\n");
       return sb.toString();
     }
