@@ -66,7 +66,7 @@ def main():
                 v = getattr(entities, p.get("entity_type", step["entity"])).model_validate(v)
             elif p["type"] == "array" and p.get("entity_type") and v is not None:
                 v = [getattr(entities, p["entity_type"]).model_validate(x) for x in v]
-            elif ap.get("operation") == "BatchWriteItem" and v is not None:
+            elif ap.get("operation") == "BatchWriteItem" and ap.get("batch_action") != "Delete" and v is not None:
                 v = [getattr(entities, step["entity"]).model_validate(x) for x in v]
             args.append(v)
         method = [m for m in dir(repo) if m.rstrip("_") == step["call"].rstrip("_") and not m.startswith("__")][0]

@@ -134,19 +134,13 @@ final class JavaExamplesWriter {
     sb.append("    return s.append('\"').toString();\n  }\n\n");
   }
 
-  /** The primary key fields of the entity's sample, typed as the repository's get and delete take them. */
-  private static String keyArgs(Schema.Entity e) {
+  /** The primary key fields of the entity's sample (the plan's key fields), typed as the repository's get and delete take them. */
+  private String keyArgs(Schema.Entity e) {
     List<String> a = new ArrayList<>();
-    for (String f : keyFields(e)) {
+    for (String f : gen.entity(e.name()).orElseThrow().keyFields()) {
       a.add(JavaWriter.convert(e.field(f).orElseThrow(), "samples.get(" + q(e.name()) + ").get(" + q(f) + ")"));
     }
     return String.join(", ", a);
-  }
-
-  private static List<String> keyFields(Schema.Entity e) {
-    List<dev.ddbmodel.schema.model.KeyTemplate> ts = new ArrayList<>(List.of(e.pkTemplate()));
-    e.skTemplate().ifPresent(ts::add);
-    return JavaWriter.fields(ts);
   }
 
   private List<String> args(SmokePlan.Call call) {

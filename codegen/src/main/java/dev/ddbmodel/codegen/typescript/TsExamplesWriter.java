@@ -5,6 +5,8 @@ import static dev.ddbmodel.codegen.typescript.TsWriter.q;
 import static dev.ddbmodel.codegen.typescript.TsWriter.var;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ddbmodel.codegen.plan.GenerationPlan;
+import dev.ddbmodel.codegen.plan.Planner;
 import dev.ddbmodel.codegen.plan.SmokePlan;
 import dev.ddbmodel.core.json.Json;
 import dev.ddbmodel.schema.model.Schema;
@@ -21,10 +23,12 @@ import java.util.Optional;
 final class TsExamplesWriter {
   private final Schema schema;
   private final SmokePlan plan;
+  private final GenerationPlan gen;
 
   TsExamplesWriter(Schema schema, Optional<JsonNode> usage) {
     this.schema = schema;
     this.plan = SmokePlan.of(schema, usage);
+    this.gen = Planner.plan(schema, "schema.json");
   }
 
   String write() {
@@ -112,12 +116,10 @@ final class TsExamplesWriter {
     return sb.append(code).toString();
   }
 
-  /** The primary key fields of the entity's sample, typed as the repository's get and delete take them. */
-  private static String keyArgs(Schema.Entity e) {
-    List<dev.ddbmodel.schema.model.KeyTemplate> ts = new ArrayList<>(List.of(e.pkTemplate()));
-    e.skTemplate().ifPresent(ts::add);
+  /** The primary key fields of the entity's sample (the plan's key fields), typed as the repository's get and delete take them. */
+  private String keyArgs(Schema.Entity e) {
     List<String> a = new ArrayList<>();
-    for (String f : TsWriter.fields(ts)) {
+    for (String f : gen.entity(e.name()).orElseThrow().keyFields()) {
       a.add("sample(" + q(e.name()) + ")[" + q(f) + "] as " + TsWriter.tsType(e.field(f).orElseThrow()));
     }
     return String.join(", ", a);

@@ -95,7 +95,7 @@ final class JavaRunner implements AutoCloseable {
       for (int k = 0; k < n; k++) {
         JsonNode p = ap.get("parameters").get(k);
         JsonNode v = step.get("args").get(p.get("name").asText());
-        args[k] = ap.path("operation").asText().equals("BatchWriteItem") && v != null ? entities(step.get("entity").asText(), v) : convert(v, m.getParameterTypes()[k], p);
+        args[k] = ap.path("operation").asText().equals("BatchWriteItem") && !ap.path("batch_action").asText("Put").equals("Delete") && v != null ? entities(step.get("entity").asText(), v) : convert(v, m.getParameterTypes()[k], p);
       }
       ObjectNode r = MAPPER.createObjectNode();
       JsonNode opts = step.get("options");
