@@ -43,8 +43,9 @@ public final class AnalysisJson {
       String reason = switch (state) {
         case "measured" -> null;
         case "off" -> "switched off (--no-profile, or profile: false in MCP)";
-        case "failed" -> String.join("; ", problems);
-        default -> "not measured in this mode or for this engine (managed mode over a direct PostgreSQL or MySQL/MariaDB connection measures the data)";
+        case "failed", "pending" -> String.join("; ", problems);
+        default -> problems.isEmpty() ? "not measured in this mode or for this engine (managed mode over a direct connection and self-service for PostgreSQL or"
+            + " MySQL/MariaDB measure the data)" : String.join("; ", problems);
       };
       return new ProfilePart(state, result, reason);
     }

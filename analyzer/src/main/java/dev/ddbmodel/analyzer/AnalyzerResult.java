@@ -60,6 +60,9 @@ public record AnalyzerResult(String kind, Path path, List<String> files, List<Re
       sb.append("\nProblems:\n");
       problems.forEach(p -> sb.append("- ").append(p).append('\n'));
     }
+    if (!instructions.isEmpty()) {
+      sb.append('\n').append(instructions).append('\n');
+    }
     sb.append("\nNext: read manifest.md and the analysis files, turn the query patterns into access patterns with their rates, and design the"
         + " DynamoDB model with dynamodb_data_modeling.\n");
     return sb.toString();

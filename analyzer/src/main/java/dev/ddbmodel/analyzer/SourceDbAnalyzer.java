@@ -2,6 +2,8 @@ package dev.ddbmodel.analyzer;
 
 import dev.ddbmodel.analyzer.dialect.Dialect;
 import dev.ddbmodel.analyzer.profile.ManagedProfile;
+import dev.ddbmodel.analyzer.profile.ProfilePlan;
+import dev.ddbmodel.analyzer.profile.SelfServiceProfile;
 import dev.ddbmodel.core.Diagnostic;
 import dev.ddbmodel.core.SourceLocation;
 import dev.ddbmodel.core.Suggestions;
@@ -67,7 +69,7 @@ public final class SourceDbAnalyzer {
           return Validated.invalid(target.errors());
         }
         // never replace a file ddbm did not write: only an earlier query file (it starts with the marker) is replaced
-        Validated<List<Path>> written = Outputs.standard().writeOwnedTextFiles(Map.of(target.unwrap(), SelfServiceSql.render(d, id, queries, now.toString())),
+        Validated<List<Path>> written = Outputs.standard().writeOwnedTextFiles(Map.of(target.unwrap(), roundOne(r, d, id, queries, now)),
             false, Outputs.startsWith(SelfServiceSql.MARKER), "choose a new file name for `queries_file_path`");
         if (!written.isValid()) {
           return Validated.invalid(written.errors());
@@ -105,6 +107,35 @@ public final class SourceDbAnalyzer {
     ManagedProfile.Output profile = !r.profile() ? ManagedProfile.Output.NONE : ManagedProfile.run(d.name(), id,
         () -> Connections.open(d, creds.unwrap(), r.port().orElse(d.defaultPort()), id, r.statementTimeoutSeconds()), r.statementTimeoutSeconds());
     return written(r, d, id, queries, tables, guard.unwrap(), now, profile);
+  }
+
+  /** A profile statement as a section of the self-service file (no parameters: its names and literals are in the text). */
+  private static AnalysisQuery section(ProfilePlan.Statement s) {
+    return new AnalysisQuery(s.name(), AnalysisQuery.Category.SCHEMA, "Data profile: " + s.what(), s.sql(), List.of());
+  }
+
+  /** The queries file: the analysis queries, then the profile's catalog statements (round 1 of the profile). */
+  private static String roundOne(AnalyzerRequest r, Dialect d, String id, List<AnalysisQuery> queries, Instant now) {
+    List<AnalysisQuery> all = new ArrayList<>(queries);
+    List<String> notes = new ArrayList<>();
+    if (r.profile() && SelfServiceProfile.supported(d.name())) {
+      SelfServiceProfile.round1(d.name(), id, r.statementTimeoutSeconds()).forEach(s -> all.add(section(s)));
+      notes.add("Round 1 of 2 of the data profile: the profile_* sections read the catalog. From this file's output ddbm writes "
+          + SelfServiceProfile.FILE + " (round 2), which measures the data.");
+      notes.addAll(SelfServiceProfile.bounds(d.name(), id, r.statementTimeoutSeconds()));
+    }
+    return SelfServiceSql.render(d, id, all, now.toString(), notes, r.statementTimeoutSeconds());
+  }
+
+  /** The second file: everything of the first again, the plan's fingerprint and the statements that measure the data. */
+  private static String roundTwo(AnalyzerRequest r, Dialect d, String id, List<AnalysisQuery> queries, List<ProfilePlan.Statement> next, Instant now) {
+    List<AnalysisQuery> all = new ArrayList<>(queries);
+    next.forEach(s -> all.add(section(s)));
+    List<String> notes = new ArrayList<>();
+    notes.add("Round 2 of 2 of the data profile: the analysis queries and the catalog again, then the statements the catalog calls for"
+        + " (profile_plan names the plan they belong to).");
+    notes.addAll(SelfServiceProfile.bounds(d.name(), id, r.statementTimeoutSeconds()));
+    return SelfServiceSql.render(d, id, all, now.toString(), notes, r.statementTimeoutSeconds());
   }
 
   private static Validated<AnalyzerResult> written(AnalyzerRequest r, Dialect d, String id, List<AnalysisQuery> queries, List<ResultTable> tables,
@@ -147,9 +178,12 @@ public final class SourceDbAnalyzer {
         tables.add(t);
       }
     }
-    parsed.tables().keySet().stream().filter(n -> queries.stream().noneMatch(q -> q.name().equals(n)))
+    parsed.tables().keySet().stream().filter(n -> queries.stream().noneMatch(q -> q.name().equals(n)) && !n.startsWith(ProfilePlan.PREFIX))
         .forEach(n -> problems.add("section `" + n + "` does not belong to the generated queries and was ignored"));
-    return write(r, d, id, queries, tables, problems, guard, now, ManagedProfile.Output.SELF_SERVICE);
+    ManagedProfile.Output profile = !r.profile() ? ManagedProfile.Output.NONE
+        : SelfServiceProfile.read(d.name(), id, r.statementTimeoutSeconds(), parsed.tables());
+    problems.addAll(profile.problems());
+    return write(r, d, id, queries, tables, problems, guard, now, profile);
   }
 
   private static Validated<AnalyzerResult> write(AnalyzerRequest r, Dialect d, String id, List<AnalysisQuery> queries, List<ResultTable> fetched,
@@ -173,8 +207,15 @@ public final class SourceDbAnalyzer {
       files.put(ManagedProfile.FILE, dev.ddbmodel.analyzer.profile.ProfileWriter.render(profile.result(), workloadMd));
     }
     files.put(AnalysisJson.FILE, AnalysisJson.render(r, d.name(), id, queries, tables, leftOut, stats, problems, now,
-        AnalysisJson.ProfilePart.of(profile.state(), profile.result(), profile.problems())));
+        AnalysisJson.ProfilePart.of(profile.state(), profile.result(), profile.reason() != null ? List.of(profile.reason()) : profile.problems())));
     files.computeIfPresent("manifest.md", (k, v) -> v + profile.manifest());
+    String instructions = "";
+    if (profile.next() != null) {
+      files.put(SelfServiceProfile.FILE, roundTwo(r, d, id, queries, profile.next(), now));
+      instructions = "Data profile, round 2 of 2: run " + SelfServiceProfile.FILE + " from the analysis folder the same way, e.g.\n  "
+          + d.runInstructions(SelfServiceProfile.FILE, id) + "\nthen call again with query_result_file_path set to that output: it measures the data"
+          + " (children per parent, key skew, sizes) and writes profile.md.";
+    }
     // a run in the same second gets database_analysis_<timestamp>_2 instead of colliding
     Outputs outputs = Outputs.standard();
     Validated<Path> folder = outputs.freshFolder(guard.base(), "database_analysis_" + AnalysisWriter.FOLDER.format(now));
@@ -185,7 +226,7 @@ public final class SourceDbAnalyzer {
     if (!written.isValid()) {
       return Validated.invalid(written.errors());
     }
-    return Validated.valid(new AnalyzerResult("analysis_written", folder.unwrap(), List.copyOf(files.keySet()), tables, problems, "", stats.warnings()));
+    return Validated.valid(new AnalyzerResult("analysis_written", folder.unwrap(), List.copyOf(files.keySet()), tables, problems, instructions, stats.warnings()));
   }
 
   /** A bad or missing argument (exit 2). */

@@ -66,6 +66,11 @@ public interface Dialect {
     return List.of();
   }
 
+  /** Session settings that stop any statement of the self-service file after {@code seconds} (SELECT only is unaffected). */
+  default List<String> timeout(int seconds) {
+    return List.of();
+  }
+
   /** A row that prints a section marker. */
   default String marker(String text) {
     return "SELECT '" + text + "' AS ddbm_marker;";

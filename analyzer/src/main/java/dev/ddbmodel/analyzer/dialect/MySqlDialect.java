@@ -9,16 +9,19 @@ public final class MySqlDialect implements Dialect {
   /**
    * Where the server's status variables are: MariaDB keeps {@code information_schema.GLOBAL_STATUS}
    * (upper-case names); MySQL 5.7 and 8 moved them to {@code performance_schema.global_status}
-   * (MySQL 8 removed the information_schema table, 5.7 refuses it by default).
+   * (MySQL 8 removed the information_schema table, 5.7 refuses it by default). {@code null}: the
+   * server is not known (a self-service file), and the statement names both through the servers'
+   * version comments: MariaDB runs {@code /*M! ... *}{@code /} and skips MySQL's
+   * {@code /*!50700 ... *}{@code /}, MySQL 5.7+ does the opposite.
    */
-  private final boolean statusInPerformanceSchema;
+  private final Boolean statusInPerformanceSchema;
 
-  /** MariaDB's form (also used when the server is not known, as in a self-service file). */
+  /** For a server not known yet: the version-comment form, right on MariaDB and on MySQL 5.7 and later. */
   public MySqlDialect() {
-    this(false);
+    this(null);
   }
 
-  MySqlDialect(boolean statusInPerformanceSchema) {
+  MySqlDialect(Boolean statusInPerformanceSchema) {
     this.statusInPerformanceSchema = statusInPerformanceSchema;
   }
 
@@ -44,9 +47,20 @@ public final class MySqlDialect implements Dialect {
 
   /** A scalar subquery reading one status variable ({@code name} as MySQL spells it, e.g. {@code Uptime}). */
   String status(String name) {
+    if (statusInPerformanceSchema == null) {
+      // both tables compare names without regard to case
+      return "(SELECT VARIABLE_VALUE FROM /*M! information_schema.global_status */ /*!50700 performance_schema.global_status */ WHERE VARIABLE_NAME = '"
+          + name + "')";
+    }
     return statusInPerformanceSchema
         ? "(SELECT VARIABLE_VALUE FROM performance_schema.global_status WHERE VARIABLE_NAME = '" + name + "')"
         : "(SELECT VARIABLE_VALUE FROM information_schema.global_status WHERE VARIABLE_NAME = '" + name.toUpperCase(java.util.Locale.ROOT) + "')";
+  }
+
+  /** MariaDB's max_statement_time (seconds), MySQL 5.7.8+'s max_execution_time (milliseconds, SELECT only), by the same version comments. */
+  @Override
+  public List<String> timeout(int seconds) {
+    return List.of("SET SESSION /*M! max_statement_time = " + seconds + " */ /*!50708 max_execution_time = " + (seconds * 1000L) + " */;");
   }
   @Override
   public String name() {

@@ -48,6 +48,11 @@ public final class PostgresDialect implements Dialect {
         "\\pset recordsep_zero on", "\\pset footer off", "\\pset null '\\001'", "SET default_transaction_read_only = on;");
   }
 
+  @Override
+  public List<String> timeout(int seconds) {
+    return List.of("SET statement_timeout = " + (seconds * 1000L) + ";");
+  }
+
   /** Queries order by names, never by position: the self-service row-start column would shift positions. */
   @Override
   public String selfServiceQuery(String sql) {

@@ -28,16 +28,40 @@ public final class ManagedProfile {
    * @param cardinality per foreign key ({@link #key(String, String)} of its child table and
    *     constraint name) the measured class and figures, for the manifest's summary
    */
-  public record Output(ProfileResult result, String state, String manifest, List<String> problems, Map<String, String> cardinality) {
+  public record Output(ProfileResult result, String state, String manifest, List<String> problems, Map<String, String> cardinality,
+      List<ProfilePlan.Statement> next, String reason) {
     /** The profile was switched off. */
     public static final Output NONE = new Output(null, "off", "", List.of(), Map.of());
-    /** Self-service: the queries file does not measure the data. */
-    public static final Output SELF_SERVICE = new Output(null, "not_available", "", List.of(), Map.of());
 
     public Output {
       problems = List.copyOf(problems);
       cardinality = Map.copyOf(cardinality);
+      next = next == null ? null : List.copyOf(next);
     }
+
+    /** An output without a next round. */
+    public Output(ProfileResult result, String state, String manifest, List<String> problems, Map<String, String> cardinality) {
+      this(result, state, manifest, problems, cardinality, null, null);
+    }
+  }
+
+  /** The request both modes profile with: the default limits, the analysis' statement timeout; MySQL/MariaDB name the database, PostgreSQL use the connection's schema. */
+  static ProfileRequest request(String dialect, String database, int timeoutSeconds) {
+    ProfileRequest d = ProfileRequest.defaults();
+    return new ProfileRequest(dialect.equals("mysql") ? database : null, Duration.ofSeconds(Math.max(1, timeoutSeconds)), d.budget(), d.exactRowLimit(),
+        d.sampleParents(), d.sampleRows(), d.itemSampleRows(), d.topValues(), d.maxTables(), 0, 0);
+  }
+
+  /** What a measured profile adds to the manifest, and the cardinality of each foreign key for its summary. */
+  static Output measured(ProfileResult r, List<String> problems) {
+    String warnings = r.diagnostics().isEmpty() ? "" : "- Profile warnings: " + r.diagnostics().size() + " ("
+        + r.diagnostics().stream().map(Diagnostic::id).distinct().sorted().collect(java.util.stream.Collectors.joining(", ")) + "), listed in profile.md\n";
+    Map<String, String> cardinality = new java.util.HashMap<>();
+    for (ProfileResult.Relationship rel : r.relationships()) {
+      cardinality.put(key(rel.child(), rel.name()), rel.cardinality().label() + " (median " + rel.median() + ", max " + (rel.maxSource() == null ? "" : "~") + rel.max() + " children per parent"
+          + (rel.sampled() ? ", sampled" : "") + ")");
+    }
+    return new Output(r, "measured", MANIFEST_SECTION + warnings, problems, cardinality);
   }
 
   /** The key of a foreign key in {@link Output#cardinality()}: its child table and constraint name. */
@@ -62,20 +86,9 @@ public final class ManagedProfile {
     if (!dialect.equals("postgresql") && !dialect.equals("mysql")) {
       return new Output(null, "not_available", "\n## Data Profile\n\nNot available for " + dialect + " (PostgreSQL and MySQL/MariaDB only).\n", List.of(), Map.of());
     }
-    // MySQL/MariaDB: the database is the schema; PostgreSQL: the connection's current schema of that database
-    ProfileRequest req = new ProfileRequest(dialect.equals("mysql") ? database : null, Duration.ofSeconds(Math.max(1, timeoutSeconds)), ProfileRequest.defaults().budget(),
-        ProfileRequest.defaults().exactRowLimit(), ProfileRequest.defaults().sampleParents(), ProfileRequest.defaults().sampleRows(),
-        ProfileRequest.defaults().itemSampleRows(), ProfileRequest.defaults().topValues(), ProfileRequest.defaults().maxTables(), 0, 0);
+    ProfileRequest req = request(dialect, database, timeoutSeconds);
     try (Connection c = source.open()) {
-      ProfileResult r = Profiler.profile(c, req);
-      String warnings = r.diagnostics().isEmpty() ? "" : "- Profile warnings: " + r.diagnostics().size() + " ("
-          + r.diagnostics().stream().map(Diagnostic::id).distinct().sorted().collect(java.util.stream.Collectors.joining(", ")) + "), listed in profile.md\n";
-      Map<String, String> cardinality = new java.util.HashMap<>();
-      for (ProfileResult.Relationship rel : r.relationships()) {
-        cardinality.put(key(rel.child(), rel.name()), rel.cardinality().label() + " (median " + rel.median() + ", max " + (rel.maxSource() == null ? "" : "~") + rel.max() + " children per parent"
-            + (rel.sampled() ? ", sampled" : "") + ")");
-      }
-      return new Output(r, "measured", MANIFEST_SECTION + warnings, List.of(), cardinality);
+      return measured(Profiler.profile(c, req), List.of());
     } catch (SQLException e) {
       String m = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
       return new Output(null, "failed", "", List.of("data profile not written: " + e.getSQLState() + ": " + m), Map.of());
