@@ -25,7 +25,10 @@ const plain = (v) => {
   if (v && typeof v === "object") return Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined && x !== null).map(([k, x]) => [k, plain(x)]));
   return v;
 };
-const norm = (r) => {
+// an item collection: each item typed ({ entity, item }), its entity named
+const typed = (x) => ({ ...plain(x.item), _entity: x.entity });
+const norm = (r, collection = false) => {
+  if (collection && r && Array.isArray(r.items)) return { items: r.items.map(typed) };
   if (r === undefined || r === null) return { none: true };
   if (typeof r === "boolean") return { flag: r };
   if (Array.isArray(r)) return { items: r.map(plain) };
@@ -56,6 +59,7 @@ for (let i = 0; i < scenario.steps.length; i++) {
   const name = Object.getOwnPropertyNames(Object.getPrototypeOf(repo)).find((m) => m.replace(/Value$/, "") === camel(call));
   let r;
   const opts = step.options;
+  const collection = ap.operation === "Query" && ap.return_type === "mixed_data";
   try {
     if (opts) {
       const items = [];
@@ -64,7 +68,7 @@ for (let i = 0; i < scenario.steps.length; i++) {
       for (;;) {
         const page = await repo[name](...args, { limit: opts.limit, descending: opts.descending, nextToken });
         pages++;
-        items.push(...norm(page).items);
+        items.push(...norm(page, collection).items);
         nextToken = page.nextToken;
         if (!nextToken || !opts.all_pages) break;
       }
@@ -73,7 +77,7 @@ for (let i = 0; i < scenario.steps.length; i++) {
       const found = await repo[name](...args);
       r = { items: ap.entities_involved.map((inv) => (found[inv.entity] === undefined || found[inv.entity] === null ? { none: true } : plain(found[inv.entity]))) };
     } else {
-      r = norm(await repo[name](...args));
+      r = norm(await repo[name](...args), collection);
     }
   } catch (err) {
     if (err instanceof dal.ConcurrentModificationError) r = { error: "conflict" };

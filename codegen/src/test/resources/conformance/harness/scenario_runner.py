@@ -20,7 +20,10 @@ def plain(v):
     return v
 
 
-def norm(r):
+def norm(r, collection=False):
+    if collection and isinstance(r, base.Page):
+        # an item collection: each item typed, its entity named
+        return {"items": [dict(plain(i.model_dump(by_alias=True)), _entity=type(i).__name__) for i in r.items]}
     if r is None:
         return {"none": True}
     if isinstance(r, bool):
@@ -71,6 +74,7 @@ def main():
             args.append(v)
         method = [m for m in dir(repo) if m.rstrip("_") == step["call"].rstrip("_") and not m.startswith("__")][0]
         opts = step.get("options", {})
+        collection = ap.get("operation") == "Query" and ap.get("return_type") == "mixed_data"
         try:
             fn = getattr(repo, method)
             if opts:
@@ -79,7 +83,7 @@ def main():
                 while True:
                     page = fn(*args, next_token=token, **kw)
                     pages += 1
-                    items.extend(norm(page)["items"])
+                    items.extend(norm(page, collection)["items"])
                     token = page.next_token
                     if not token or not opts.get("all_pages"):
                         break
@@ -88,7 +92,7 @@ def main():
                 found = fn(*args)
                 r = {"items": [norm(found.get(inv["entity"])).get("item", {"none": True}) for inv in ap["entities_involved"]]}
             else:
-                r = norm(fn(*args))
+                r = norm(fn(*args), collection)
         except base.ConcurrentModificationError:
             r = {"error": "conflict"}
         except base.ConditionFailedError:

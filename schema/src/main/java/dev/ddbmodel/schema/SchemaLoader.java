@@ -22,7 +22,9 @@ public final class SchemaLoader {
     SchemaRules r = new SchemaRules(doc);
     r.root();
     if (r.issues.stream().noneMatch(i -> i.diagnostic().isError())) {
-      TransactionRules.semantic(r, build(doc.root()));
+      Schema built = build(doc.root());
+      TransactionRules.semantic(r, built);
+      CollectionRules.semantic(r, built);
     }
     return r.issues;
   }
@@ -86,7 +88,7 @@ public final class SchemaLoader {
       aps.add(new Schema.AccessPattern(ap.path("pattern_id").asInt(), ap.path("name").asText(), ap.path("description").asText(""),
           ap.path("operation").asText(), ap.path("return_type").asText(), params(ap.path("parameters")), text(ap, "index_name"),
           text(ap, "range_condition"), ap.path("consistent_read").asBoolean(false), conditions(ap.get("filter_expression")),
-          conditions(ap.get("condition")), updateActions(ap.get("update")), text(ap, "batch_action").orElse("Put")));
+          conditions(ap.get("condition")), updateActions(ap.get("update")), text(ap, "batch_action").orElse("Put"), strings(ap.get("collection_entities"))));
     }
     return new Schema.Entity(name, e.path("entity_type").asText(), KeyTemplate.parse(e.path("pk_template").asText()),
         text(e, "sk_template").map(KeyTemplate::parse), fields, maps, aps);

@@ -35,6 +35,8 @@ final class SchemaRules {
   private final Set<String> seen = new HashSet<>();
   final Map<Long, At> patternIds = new HashMap<>();
   final Set<String> entityNames = new LinkedHashSet<>();
+  /** The field names of every entity of the table being walked (an item collection's filter may test any). */
+  private Set<String> tableFieldNames = Set.of();
   /** Type of the first field of each name across all entities; only cross-table patterns need it. */
   private Map<String, String> firstFieldType;
 
@@ -279,6 +281,12 @@ final class SchemaRules {
         error("Schema.Type", aa, "`access_patterns` must be an array", "");
       } else {
         Set<String> names = new HashSet<>();
+        tableFieldNames = new LinkedHashSet<>(fieldNames);
+        table.path("entities").forEach(o -> o.path("fields").forEach(f -> {
+          if (f.path("name").isTextual()) {
+            tableFieldNames.add(f.get("name").asText());
+          }
+        }));
         for (int p = 0; p < aps.size(); p++) {
           pattern(name, aps.get(p), aa.idx(p), names, e, fieldNames);
         }
@@ -406,9 +414,12 @@ final class SchemaRules {
       }
     }
     if (ap.has("filter_expression")) {
-      filter(ap, at.key("filter_expression"), e, fieldNames);
+      // an item collection holds every entity of the partition: its filter may test any of their fields
+      boolean collection = "Query".equals(ap.path("operation").asText()) && "mixed_data".equals(ap.path("return_type").asText());
+      filter(ap, at.key("filter_expression"), e, collection ? tableFieldNames : fieldNames);
     }
     new WriteRules(this).pattern(ap, at, e, fieldNames);
+    CollectionRules.structure(this, ap, at);
   }
 
   void patternId(JsonNode ap, At at) {

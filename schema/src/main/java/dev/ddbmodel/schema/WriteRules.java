@@ -22,7 +22,7 @@ final class WriteRules {
   static final List<String> SET_OPERATORS = List.of("=", "+", "-");
   static final List<String> BATCH_ACTIONS = List.of("Put", "Delete");
   static final List<String> PATTERN_KEYS = List.of("pattern_id", "name", "description", "operation", "return_type", "parameters", "index_name",
-      "range_condition", "consistent_read", "filter_expression", "condition", "update", "batch_action");
+      "range_condition", "consistent_read", "filter_expression", "condition", "update", "batch_action", CollectionRules.KEY);
 
   private final SchemaRules r;
 

@@ -5,6 +5,7 @@ import static dev.ddbmodel.codegen.java.JavaWriter.cls;
 import static dev.ddbmodel.codegen.java.JavaWriter.q;
 import static dev.ddbmodel.codegen.java.JavaWriter.var;
 
+import dev.ddbmodel.codegen.plan.CollectionPlan;
 import dev.ddbmodel.codegen.plan.Condition;
 import dev.ddbmodel.codegen.plan.EntityPlan;
 import dev.ddbmodel.codegen.plan.KeyBuilder;
@@ -410,7 +411,9 @@ final class JavaRepositoryWriter {
     Operation.Query op = (Operation.Query) operation(ap);
     QueryPlan qp = op.keys();
     boolean raw = op.result() != ResultKind.PAGE;
-    String pageType = raw ? "Attrs.Page<Map<String, Object>>" : "Attrs.Page<" + type + ">";
+    Optional<CollectionPlan> union = op.collection();
+    String itemType = union.map(CollectionPlan::typeName).orElse(raw ? "Map<String, Object>" : type);
+    String pageType = "Attrs.Page<" + itemType + ">";
     String header = signature(ap, List.of(), "Integer limit, String nextToken", pageType);
     List<String> names = new ArrayList<>(params(ap, List.of()).keySet());
     names.addAll(List.of("limit", "nextToken"));
@@ -446,17 +449,48 @@ final class JavaRepositoryWriter {
       sb.append(".consistentRead(true)");
     }
     sb.append(";\n    QueryResponse r = client.query(b.expressionAttributeNames(expr.namesOrNull()).expressionAttributeValues(expr.valuesOrNull()).build());\n");
-    sb.append("    List<").append(raw ? "Map<String, Object>" : type).append("> items = new ArrayList<>();\n");
-    String map = raw ? "Attrs.plain(item)" : "fromItem(item)";
+    sb.append("    List<").append(itemType).append("> items = new ArrayList<>();\n");
+    String map = union.isPresent() ? classifier(op) + "(item)" : raw ? "Attrs.plain(item)" : "fromItem(item)";
     Optional<String> drop = qp.range().flatMap(x -> x.exclude().map(v -> "    String excluded = " + rangeValue(v, false) + ";\n"));
     if (drop.isPresent()) {
       sb.append(drop.get());
       String attr = q(qp.range().get().attribute());
       sb.append("    r.items().stream().filter(item -> !excluded.equals(item.get(").append(attr).append(").s())).forEach(item -> items.add(").append(map).append("));\n");
+    } else if (union.isPresent()) {
+      sb.append("    r.items().stream().map(item -> ").append(map).append(").filter(java.util.Objects::nonNull).forEach(items::add);\n");
     } else {
       sb.append("    r.items().forEach(item -> items.add(").append(map).append("));\n");
     }
     sb.append("    return new Attrs.Page<>(items, Attrs.encodeToken(r.hasLastEvaluatedKey() ? r.lastEvaluatedKey() : null));\n  }\n\n");
+    union.ifPresent(c -> classify(sb, op, c));
+  }
+
+  private static String classifier(Operation.Query op) {
+    return var(op.pattern().name()) + "Item";
+  }
+
+  /** The method that types one raw item of an item collection: the plan's rule, spelled in Java. */
+  private void classify(StringBuilder sb, Operation.Query op, CollectionPlan c) {
+    sb.append("  /** The entity one item of pattern ").append(op.pattern().id()).append("'s collection holds (null: not one of its entities, the page leaves it out). */\n");
+    sb.append("  private static ").append(c.typeName()).append(" ").append(classifier(op)).append("(Map<String, AttributeValue> item) {\n");
+    if (c.byEntityType()) {
+      sb.append("    AttributeValue kind = item.get(\"entity_type\");\n    if (kind != null && kind.s() != null) {\n      return switch (kind.s()) {\n");
+      for (CollectionPlan.Variant v : c.variants()) {
+        sb.append("        case ").append(q(v.entityType())).append(" -> ").append(cls(v.entity())).append(".fromMap(Attrs.plain(item));\n");
+      }
+      sb.append("        default -> null;\n      };\n    }\n");
+    }
+    List<CollectionPlan.Variant> bySk = c.sortKeyOrder();
+    if (c.sortKeyAttribute().isPresent() && !bySk.isEmpty()) {
+      sb.append("    AttributeValue sortKey = item.get(").append(q(c.sortKeyAttribute().get())).append(");\n    if (sortKey != null && sortKey.s() != null) {\n");
+      for (CollectionPlan.Variant v : bySk) {
+        CollectionPlan.SortKeyMatch m = v.sortKey().get();
+        sb.append("      if (sortKey.s().").append(m.exact() ? "equals" : "startsWith").append("(").append(q(m.value())).append(")) {\n        return ")
+            .append(cls(v.entity())).append(".fromMap(Attrs.plain(item));\n      }\n");
+      }
+      sb.append("    }\n");
+    }
+    sb.append("    return null;\n  }\n\n");
   }
 
   private void scan(StringBuilder sb, Schema.AccessPattern ap) {

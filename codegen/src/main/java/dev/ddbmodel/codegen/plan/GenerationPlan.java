@@ -28,6 +28,12 @@ public record GenerationPlan(Schema schema, List<EntityPlan> entities, List<Diag
     return entities.stream().filter(p -> p.entity().name().equals(name)).findFirst();
   }
 
+  /** The typed unions of every item-collection Query, in schema order. */
+  public List<CollectionPlan> collections() {
+    return entities.stream().flatMap(p -> p.operations().stream()).filter(o -> o instanceof Operation.Query).map(o -> ((Operation.Query) o).collection())
+        .flatMap(Optional::stream).toList();
+  }
+
   /** The operation of one access pattern. */
   public Optional<Operation> operation(int patternId) {
     return entities.stream().flatMap(p -> p.operations().stream()).filter(o -> o.pattern().id() == patternId).findFirst();

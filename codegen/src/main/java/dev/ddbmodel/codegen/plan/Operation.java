@@ -117,9 +117,15 @@ public sealed interface Operation {
    * @param typeFilter add {@code entity_type = <type>} to the filter: the partition may hold other
    *     entity types and the attribute is readable on this index
    * @param consistent strongly consistent read (base table only)
+   * @param collection the typed union of an item-collection Query ({@link ResultKind#ITEM_COLLECTION})
    */
-  record Query(Schema.AccessPattern pattern, List<ParamUse> params, ResultKind result, QueryPlan keys, boolean typeFilter, boolean consistent)
-      implements Operation {}
+  record Query(Schema.AccessPattern pattern, List<ParamUse> params, ResultKind result, QueryPlan keys, boolean typeFilter, boolean consistent,
+      Optional<CollectionPlan> collection) implements Operation {
+    /** A Query of one entity type. */
+    public Query(Schema.AccessPattern pattern, List<ParamUse> params, ResultKind result, QueryPlan keys, boolean typeFilter, boolean consistent) {
+      this(pattern, params, result, keys, typeFilter, consistent, Optional.empty());
+    }
+  }
 
   /**
    * Scan of the table or an index.

@@ -81,6 +81,25 @@ public final class Planner {
     return new EntityPlan(t, e, pk, idx, keyFields, writesType, ops);
   }
 
+  private final Set<String> unionNames = new java.util.HashSet<>();
+
+  /**
+   * The type name of a collection pattern's union: the pattern name's type name and {@code Item};
+   * prefixed with the entity's when another entity or union already has it, then suffixed with the
+   * pattern id, so every union of the schema has its own name.
+   */
+  private String unionName(Schema.Entity owner, Schema.AccessPattern ap) {
+    Set<String> entityNames = new java.util.HashSet<>();
+    schema.entities().keySet().forEach(n -> entityNames.add(Naming.typeName(n, Set.of())));
+    String base = Naming.typeName(ap.name(), Set.of()) + "Item";
+    for (String c : List.of(base, Naming.typeName(owner.name(), Set.of()) + base, Naming.typeName(owner.name(), Set.of()) + base + ap.id())) {
+      if (!entityNames.contains(c) && !entityNames.contains(c.replaceFirst("Repository$", "")) && unionNames.add(c)) {
+        return c;
+      }
+    }
+    throw new IllegalStateException("pattern ids are unique, so is the last candidate: " + base + ap.id());
+  }
+
   /** Longest name the plan accepts: every generated language can hold it in one identifier and one literal. */
   public static final int MAX_NAME = 255;
 
@@ -142,8 +161,10 @@ public final class Planner {
         uses.markFilter(ap);
         requireAll(at, ap, pkFields, uses);
         boolean typeFilter = !collection && writesType && t.entities().size() > 1 && readable(q.index(), "entity_type");
-        ResultKind r = collection ? ResultKind.ITEM_COLLECTION : q.returnsEntities() ? ResultKind.PAGE : ResultKind.PAGE_OF_ITEMS;
-        yield new Operation.Query(ap, uses.list(), r, q, typeFilter, ap.consistentRead() && q.index().isEmpty());
+        boolean typed = collection && q.returnsEntities();
+        ResultKind r = typed ? ResultKind.ITEM_COLLECTION : q.returnsEntities() && !collection ? ResultKind.PAGE : ResultKind.PAGE_OF_ITEMS;
+        Optional<CollectionPlan> union = typed ? Optional.of(CollectionPlan.of(t, e, ap, unionName(e, ap))) : Optional.empty();
+        yield new Operation.Query(ap, uses.list(), r, q, typeFilter, ap.consistentRead() && q.index().isEmpty(), union);
       }
       case "Scan" -> {
         Optional<Schema.GsiDef> g = ap.indexName().flatMap(t::gsi);

@@ -135,7 +135,8 @@ public record QueryPlan(Optional<Schema.GsiDef> index, List<KeyCond> partition, 
       KeyTemplate t = skTemplates.get(next);
       boolean numeric = t.isSingleField() && t.parts().get(0).format() == null
           && e.field(t.fieldNames().get(0)).map(f -> f.type().numeric()).orElse(false);
-      String prefix = numeric ? "" : t.literalPrefix();
+      // an item collection's range value is the sort key text itself: the owner's prefix would keep only the owner's items
+      String prefix = numeric || collection && !rangeValues.isEmpty() ? "" : t.literalPrefix();
       if (hasRange) {
         List<String> rv = rangeValues.isEmpty() ? t.fieldNames().stream().filter(given::contains).toList() : rangeValues;
         String op = ap.rangeCondition().get();

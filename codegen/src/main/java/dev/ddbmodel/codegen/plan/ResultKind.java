@@ -19,7 +19,11 @@ public enum ResultKind {
   PAGE,
   /** One page of raw items (a KEYS_ONLY or INCLUDE index: not every field is there). */
   PAGE_OF_ITEMS,
-  /** Every item type of one partition (mixed_data): raw items, each with its entity type. */
+  /**
+   * One page of an item collection (mixed_data on the table or an ALL-projection index): each item
+   * one of the entities of the collection's typed union ({@link CollectionPlan}); a mixed_data Query
+   * of a KEYS_ONLY or INCLUDE index returns {@link #PAGE_OF_ITEMS} instead.
+   */
   ITEM_COLLECTION,
   /** Whether the write changed something. */
   FLAG,

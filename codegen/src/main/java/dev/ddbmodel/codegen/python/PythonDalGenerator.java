@@ -111,7 +111,13 @@ public final class PythonDalGenerator {
         es.add(Map.of("className", cls(e.name()), "doc", PythonNames.doc(e.entityType() + " item of table " + t.name()), "fields", fields));
       }
     }
-    return Map.of("source", PythonNames.doc(source), "entities", es);
+    List<Map<String, Object>> unions = new ArrayList<>();
+    for (dev.ddbmodel.codegen.plan.CollectionPlan c : plan.collections()) {
+      unions.add(Map.of("name", c.typeName(), "members", String.join(", ", c.variants().stream().map(v -> cls(v.entity())).toList()),
+          "doc", PythonNames.doc("An item of an item collection: one of " + String.join(", ", c.variants().stream().map(v -> cls(v.entity())).toList())
+              + " (the type tells them apart: isinstance or match).")));
+    }
+    return Map.of("source", PythonNames.doc(source), "entities", es, "unions", unions, "typingExtra", unions.isEmpty() ? "" : ", Union");
   }
 
   private Map<String, Object> repositoriesView() {
@@ -140,6 +146,7 @@ public final class PythonDalGenerator {
         repos.add(Map.of("className", cls(e.name()) + "Repository", "doc", PythonNames.doc(e.name() + " items in table " + t.name()), "table", pyString(t.name()), "methods", methods));
       }
     }
+    plan.collections().forEach(c -> imports.add(c.typeName()));
     return Map.of("source", PythonNames.doc(source), "entityImports", String.join(", ", imports), "repositories", repos);
   }
 

@@ -5,6 +5,7 @@ import static dev.ddbmodel.codegen.python.PythonDalGenerator.cls;
 import static dev.ddbmodel.codegen.python.PythonDalGenerator.keyExpr;
 import static dev.ddbmodel.codegen.python.PythonDalGenerator.pyString;
 
+import dev.ddbmodel.codegen.plan.CollectionPlan;
 import dev.ddbmodel.codegen.plan.Condition;
 import dev.ddbmodel.codegen.plan.EntityPlan;
 import dev.ddbmodel.codegen.plan.KeyBuilder;
@@ -370,12 +371,51 @@ final class RepositoryWriter {
   }
 
   private void paging(StringBuilder sb, ResultKind r, String call, Optional<String> drop) {
+    paging(sb, r, call, drop, Optional.empty());
+  }
+
+  /** The name of the method that types one raw item of a collection pattern. */
+  private static String classifier(Operation.Query op) {
+    return "_" + method(op.pattern()).replaceFirst("_+$", "") + "_item";
+  }
+
+  /** The method that types one raw item of an item collection: the plan's rule, spelled in Python. */
+  private String classify(Operation.Query op, CollectionPlan c) {
+    StringBuilder sb = new StringBuilder("\n    def ").append(classifier(op)).append("(self, item: dict[str, Any]) -> Optional[").append(c.typeName()).append("]:\n");
+    sb.append("        \"\"\"The entity one item of pattern ").append(op.pattern().id())
+        .append("'s collection holds (None: not one of its entities, the page leaves it out).\"\"\"\n");
+    if (c.byEntityType()) {
+      sb.append("        kind = item.get(\"entity_type\", {}).get(\"S\")\n        if kind is not None:\n");
+      for (CollectionPlan.Variant v : c.variants()) {
+        sb.append("            if kind == ").append(pyString(v.entityType())).append(":\n                return ").append(cls(v.entity()))
+            .append(".model_validate(deserialize(item))\n");
+      }
+      sb.append("            return None\n");
+    }
+    List<CollectionPlan.Variant> bySk = c.sortKeyOrder();
+    if (c.sortKeyAttribute().isPresent() && !bySk.isEmpty()) {
+      sb.append("        sort_key = item.get(").append(pyString(c.sortKeyAttribute().get())).append(", {}).get(\"S\")\n        if sort_key is not None:\n");
+      for (CollectionPlan.Variant v : bySk) {
+        CollectionPlan.SortKeyMatch m = v.sortKey().get();
+        sb.append("            if sort_key").append(m.exact() ? " == " + pyString(m.value()) : ".startswith(" + pyString(m.value()) + ")").append(":\n                return ")
+            .append(cls(v.entity())).append(".model_validate(deserialize(item))\n");
+      }
+    }
+    sb.append("        return None\n");
+    return sb.toString();
+  }
+
+  private void paging(StringBuilder sb, ResultKind r, String call, Optional<String> drop, Optional<String> typed) {
     sb.append("        if limit is not None:\n            request[\"Limit\"] = limit\n");
     sb.append("        start = decode_token(next_token)\n        if start:\n            request[\"ExclusiveStartKey\"] = start\n");
     sb.append("        response = self._client.").append(call).append("(**expr.apply(request))\n");
     sb.append("        raw = response.get(\"Items\", [])\n");
     drop.ifPresent(sb::append);
-    sb.append("        items = [").append(r == ResultKind.PAGE ? "self.from_item(i)" : "deserialize(i)").append(" for i in raw]\n");
+    if (typed.isPresent()) {
+      sb.append("        items = [x for x in (self.").append(typed.get()).append("(i) for i in raw) if x is not None]\n");
+    } else {
+      sb.append("        items = [").append(r == ResultKind.PAGE ? "self.from_item(i)" : "deserialize(i)").append(" for i in raw]\n");
+    }
     sb.append("        return Page(items=items, next_token=encode_token(response.get(\"LastEvaluatedKey\")))\n");
   }
 
@@ -383,7 +423,7 @@ final class RepositoryWriter {
     QueryPlan q = op.keys();
     Optional<Schema.GsiDef> g = q.index();
     StringBuilder sb = new StringBuilder(signature(op, ", limit: Optional[int] = None, next_token: Optional[str] = None, descending: bool = False",
-        pageReturn(op.result())));
+        op.collection().map(c -> "Page[" + c.typeName() + "]").orElse(pageReturn(op.result()))));
     List<String> declared = op.params().stream().filter(p -> p.use() == ParamUse.Use.KEY).map(ParamUse::name).toList();
     sb.append("        values = ").append(dictOf(declared)).append("\n");
     sb.append("        expr = Expression()\n        conditions = []\n");
@@ -415,7 +455,8 @@ final class RepositoryWriter {
     sb.append("        if descending:\n            request[\"ScanIndexForward\"] = False\n");
     Optional<String> drop = q.range().flatMap(r -> r.exclude().map(v -> "        raw = [i for i in raw if deserialize({\"k\": i[" + pyString(r.attribute()) + "]})[\"k\"] != "
         + value(v, false) + "]  # strict bound\n"));
-    paging(sb, op.result(), "query", drop);
+    paging(sb, op.result(), "query", drop, op.collection().map(c -> classifier(op)));
+    op.collection().ifPresent(c -> sb.append(classify(op, c)));
     return sb.toString();
   }
 

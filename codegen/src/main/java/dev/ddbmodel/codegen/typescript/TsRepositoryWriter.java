@@ -7,6 +7,7 @@ import static dev.ddbmodel.codegen.typescript.TsWriter.prop;
 import static dev.ddbmodel.codegen.typescript.TsWriter.q;
 import static dev.ddbmodel.codegen.typescript.TsWriter.var;
 
+import dev.ddbmodel.codegen.plan.CollectionPlan;
 import dev.ddbmodel.codegen.plan.Condition;
 import dev.ddbmodel.codegen.plan.EntityPlan;
 import dev.ddbmodel.codegen.plan.KeyBuilder;
@@ -431,7 +432,8 @@ final class TsRepositoryWriter {
     Operation.Query op = (Operation.Query) operation(ap);
     QueryPlan qp = op.keys();
     boolean raw = op.result() != ResultKind.PAGE;
-    sb.append(signature(ap, List.of(), "options: PageOptions = {}", "Page<" + (raw ? "Item" : type) + ">"));
+    Optional<CollectionPlan> union = op.collection();
+    sb.append(signature(ap, List.of(), "options: PageOptions = {}", "Page<" + union.map(CollectionPlan::typeName).orElse(raw ? "Item" : type) + ">"));
     List<String> keyNames = op.params().stream().filter(p -> p.use() == ParamUse.Use.KEY).map(ParamUse::name).toList();
     sb.append("    const values: Item = ").append(mapOf(keyNames)).append(";\n    const expr = new Expr();\n    const conditions: string[] = [];\n");
     List<QueryPlan.KeyCond> eq = new ArrayList<>(qp.partition());
@@ -461,7 +463,44 @@ final class TsRepositoryWriter {
     sb.append("        ExclusiveStartKey: decodeToken(options.nextToken),\n      }),\n    );\n");
     Optional<QueryPlan.Value> ex = qp.range().flatMap(QueryPlan.Range::exclude);
     String source = ex.isPresent() ? "(r.Items ?? []).filter((item) => item[" + q(qp.range().get().attribute()) + "] !== " + rangeValue(ex.get(), false) + ")" : "(r.Items ?? [])";
+    if (union.isPresent()) {
+      String t = union.get().typeName();
+      sb.append("    const items: ").append(t).append("[] = [];\n    for (const item of ").append(source).append(") {\n      const typed = this.").append(classifier(op))
+          .append("(item);\n      if (typed !== undefined) {\n        items.push(typed);\n      }\n    }\n");
+      sb.append("    return { items, nextToken: encodeToken(r.LastEvaluatedKey) };\n  }\n\n");
+      classify(sb, op, union.get());
+      return;
+    }
     sb.append("    return { items: ").append(raw ? source : source + ".map((item) => this.fromItem(item))").append(", nextToken: encodeToken(r.LastEvaluatedKey) };\n  }\n\n");
+  }
+
+  private static String classifier(Operation.Query op) {
+    return var(op.pattern().name()) + "Item";
+  }
+
+  /** The method that types one raw item of an item collection: the plan's rule, spelled in TypeScript. */
+  private static void classify(StringBuilder sb, Operation.Query op, CollectionPlan c) {
+    sb.append("  /** The entity one item of pattern ").append(op.pattern().id()).append("'s collection holds (undefined: not one of its entities, the page leaves it out). */\n");
+    sb.append("  private ").append(classifier(op)).append("(item: Item): ").append(c.typeName()).append(" | undefined {\n");
+    if (c.byEntityType()) {
+      sb.append("    const kind = item[\"entity_type\"];\n    if (typeof kind === \"string\") {\n      switch (kind) {\n");
+      for (CollectionPlan.Variant v : c.variants()) {
+        sb.append("        case ").append(q(v.entityType())).append(":\n          return { entity: ").append(q(v.entity())).append(", item: ").append(fn(v.entity()))
+            .append("FromItem(item) };\n");
+      }
+      sb.append("        default:\n          return undefined;\n      }\n    }\n");
+    }
+    List<CollectionPlan.Variant> bySk = c.sortKeyOrder();
+    if (c.sortKeyAttribute().isPresent() && !bySk.isEmpty()) {
+      sb.append("    const sortKey = item[").append(q(c.sortKeyAttribute().get())).append("];\n    if (typeof sortKey === \"string\") {\n");
+      for (CollectionPlan.Variant v : bySk) {
+        CollectionPlan.SortKeyMatch m = v.sortKey().get();
+        sb.append("      if (").append(m.exact() ? "sortKey === " + q(m.value()) : "sortKey.startsWith(" + q(m.value()) + ")").append(") {\n        return { entity: ")
+            .append(q(v.entity())).append(", item: ").append(fn(v.entity())).append("FromItem(item) };\n      }\n");
+      }
+      sb.append("    }\n");
+    }
+    sb.append("    return undefined;\n  }\n\n");
   }
 
   private void scan(StringBuilder sb, Schema.AccessPattern ap) {

@@ -54,7 +54,7 @@ class ConformanceTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"clinic", "arcade", "shop", "library", "market", "derived/ecommerce", "derived/social", "derived/iot-telemetry", "derived/saas-multitenant", "derived/clinic",
+  @ValueSource(strings = {"clinic", "arcade", "shop", "library", "market", "catalog", "derived/ecommerce", "derived/social", "derived/iot-telemetry", "derived/saas-multitenant", "derived/clinic",
       "derived/arcade", "derived/shop", "derived/library"})
   void python(String scenario) throws Exception {
     Path dir = scenarioDir(scenario);
@@ -64,7 +64,7 @@ class ConformanceTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"clinic", "arcade", "shop", "library", "market", "derived/ecommerce", "derived/social", "derived/iot-telemetry", "derived/saas-multitenant", "derived/clinic",
+  @ValueSource(strings = {"clinic", "arcade", "shop", "library", "market", "catalog", "derived/ecommerce", "derived/social", "derived/iot-telemetry", "derived/saas-multitenant", "derived/clinic",
       "derived/arcade", "derived/shop", "derived/library"})
   void typescript(String scenario) throws Exception {
     Path dir = scenarioDir(scenario);
@@ -76,7 +76,7 @@ class ConformanceTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"clinic", "arcade", "shop", "library", "market", "derived/ecommerce", "derived/social", "derived/iot-telemetry", "derived/saas-multitenant", "derived/clinic",
+  @ValueSource(strings = {"clinic", "arcade", "shop", "library", "market", "catalog", "derived/ecommerce", "derived/social", "derived/iot-telemetry", "derived/saas-multitenant", "derived/clinic",
       "derived/arcade", "derived/shop", "derived/library"})
   void java(String scenario) throws Exception {
     Path dir = scenarioDir(scenario);

@@ -84,6 +84,7 @@ final class JavaRunner implements AutoCloseable {
         continue;
       }
       String name = Names.camel(call);
+      collection = ap.path("operation").asText().equals("Query") && ap.path("return_type").asText().equals("mixed_data");
       int n = ap.path("parameters").size();
       Method m = Stream.of(repo.getClass().getMethods()).filter(x -> x.getName().replaceFirst("Value$", "").equals(name))
           .filter(x -> x.getParameterCount() == n || x.getParameterCount() == n + 1 && x.getParameterTypes()[n] == Map.class
@@ -217,6 +218,9 @@ final class JavaRunner implements AutoCloseable {
     throw new IllegalArgumentException(entity + "/" + name);
   }
 
+  /** Whether the step being run reads an item collection (its items are typed). */
+  private boolean collection;
+
   private ObjectNode norm(Object r) throws Exception {
     ObjectNode o = MAPPER.createObjectNode();
     if (r instanceof Optional<?> opt) {
@@ -237,7 +241,12 @@ final class JavaRunner implements AutoCloseable {
     if (list != null) {
       ArrayNode items = o.putArray("items");
       for (Object x : list) {
-        items.add(plain(x));
+        JsonNode p = plain(x);
+        if (collection) {
+          // an item collection: each item typed, its entity named
+          ((ObjectNode) p).put("_entity", x.getClass().getSimpleName());
+        }
+        items.add(p);
       }
       return o;
     }

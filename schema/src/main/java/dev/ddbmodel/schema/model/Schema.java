@@ -114,13 +114,30 @@ public record Schema(List<TableDef> tables, List<CrossTablePattern> crossTablePa
    * @param condition write condition of a PutItem, UpdateItem or DeleteItem, in the filter grammar
    * @param update explicit update actions of an UpdateItem (empty: every field-named parameter is set)
    * @param batchAction what a BatchWriteItem does with each element: {@code Put} (default) or {@code Delete}
+   * @param collectionEntities the entities a {@code mixed_data} Query returns, as declared
+   *     ({@code collection_entities}); empty: inferred ({@link ItemCollection})
    */
   public record AccessPattern(int id, String name, String description, String operation, String returnType, List<Parameter> parameters,
       Optional<String> indexName, Optional<String> rangeCondition, boolean consistentRead, Optional<FilterExpression> filter,
       // issue 26, writes: conditional writes, update actions, batch delete
-      Optional<FilterExpression> condition, Optional<UpdateActions> update, String batchAction) {
+      Optional<FilterExpression> condition, Optional<UpdateActions> update, String batchAction,
+      // issue 26, item collections: the typed union of a mixed_data Query
+      List<String> collectionEntities) {
     public AccessPattern {
       parameters = List.copyOf(parameters);
+      collectionEntities = List.copyOf(collectionEntities);
+    }
+
+    /** A pattern with write constructs and no declared collection entities. */
+    public AccessPattern(int id, String name, String description, String operation, String returnType, List<Parameter> parameters,
+        Optional<String> indexName, Optional<String> rangeCondition, boolean consistentRead, Optional<FilterExpression> filter,
+        Optional<FilterExpression> condition, Optional<UpdateActions> update, String batchAction) {
+      this(id, name, description, operation, returnType, parameters, indexName, rangeCondition, consistentRead, filter, condition, update, batchAction, List.of());
+    }
+
+    /** True for a Query of an item collection ({@code mixed_data}): it returns every entity of the collection, typed. */
+    public boolean collectionQuery() {
+      return operation.equals("Query") && returnType.equals("mixed_data");
     }
 
     /** A pattern without write conditions, update actions or batch action (a BatchWriteItem puts). */
