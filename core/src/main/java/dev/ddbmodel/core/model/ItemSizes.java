@@ -1,6 +1,7 @@
 package dev.ddbmodel.core.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ddbmodel.core.guide.DynamoDbLimits;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
@@ -13,7 +14,8 @@ import java.util.Map;
  * <ul>
  *   <li>{@code S}: UTF-8 bytes; {@code B}: raw (base64-decoded) bytes;
  *   <li>{@code N}: one byte per pair of digits (paired on each side of the decimal point, zero
- *       pairs at either end dropped), plus one byte, plus one for a negative number;
+ *       pairs at either end dropped), plus one byte, plus one for a negative number unless its
+ *       digits already fill the 20 pairs that 38 digits can span;
  *   <li>{@code BOOL}, {@code NULL}: one byte;
  *   <li>{@code M}, {@code L}: three bytes, plus per element one byte and the element (for maps
  *       the element's name bytes too);
@@ -25,6 +27,9 @@ import java.util.Map;
  * Malformed values count 0 bytes (the model checks report them).
  */
 public final class ItemSizes {
+  /** The most digit pairs a number can span: 38 digits, one pair split by the decimal point. */
+  private static final int MAX_DIGIT_PAIRS = DynamoDbLimits.NUMBER_DIGITS / 2 + 1;
+
   private ItemSizes() {}
 
   /** Size of an item (attribute name to DynamoDB-JSON value) in bytes. */
@@ -100,7 +105,11 @@ public final class ItemSizes {
    * one"; the exact count, which DynamoDB Local enforces ({@code ItemSizeLocalIT} measures it at
    * the 400 KB limit), pairs the digits on each side of the decimal point (base 100), drops
    * leading and trailing zero pairs, adds one byte, and one more for a negative number:
-   * {@code "100000"} is 2 bytes, {@code "12345"} 4, {@code "1.5"} 3, {@code "-7"} 3.
+   * {@code "100000"} is 2 bytes, {@code "12345"} 4, {@code "1.5"} 3, {@code "-7"} 3. The byte a
+   * negative number adds ends its digits so that it sorts right; a number whose digits fill the
+   * longest form (20 pairs, {@link DynamoDbLimits#NUMBER_DIGITS} digits split by the decimal
+   * point) needs no end mark and is not charged for it: {@code "-1.234...(38 digits)"} is 21
+   * bytes, not 22 (measured on DynamoDB Local by {@code ItemSizeLocalIT}'s seeded numbers).
    */
   public static long number(String n) {
     java.math.BigDecimal d;
@@ -131,7 +140,9 @@ public final class ItemSizes {
     while (to > from && pairs.startsWith("00", to - 2)) {
       to -= 2;
     }
-    return (to - from) / 2 + 1 + (d.signum() < 0 ? 1 : 0);
+    int digitPairs = (to - from) / 2;
+    boolean endMark = d.signum() < 0 && digitPairs < MAX_DIGIT_PAIRS;
+    return digitPairs + 1 + (endMark ? 1 : 0);
   }
 
   /** Raw bytes of base64 text (0 when it is not base64). */

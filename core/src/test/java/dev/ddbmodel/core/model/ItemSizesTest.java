@@ -68,6 +68,18 @@ class ItemSizesTest {
   }
 
   @Test
+  void negativeNumbersThatFillAllTwentyDigitPairsCarryNoEndMark() {
+    // 21 digits before the point and 17 after: 11 + 9 = 20 pairs, the most 38 digits can span
+    String twentyPairs = "324980019170547904030.00088020008971103";
+    assertThat(ItemSizes.number(twentyPairs)).isEqualTo(21);
+    assertThat(ItemSizes.number("-" + twentyPairs)).isEqualTo(21);
+    assertThat(ItemSizes.number("-32498001917054790403000088020008971103E-17")).isEqualTo(21);
+    // 38 digits aligned on pairs: 19 pairs, so a negative one still ends with a mark
+    assertThat(ItemSizes.number("-" + "7".repeat(38))).isEqualTo(21);
+    assertThat(ItemSizes.number("7".repeat(38))).isEqualTo(20);
+  }
+
+  @Test
   void anItemIsItsAttributeNamesPlusItsValues() {
     assertThat(ItemSizes.of(Json.parseTrusted("{\"pk\": {\"S\": \"O#1\"}, \"n\u00e9\": {\"N\": \"-12.5\"}}")))
         .isEqualTo(2 + 3 + 3 + (1 + 1 + 1 + 1));
