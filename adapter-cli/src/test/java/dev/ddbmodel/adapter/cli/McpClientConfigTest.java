@@ -43,6 +43,16 @@ class McpClientConfigTest {
     assertThat(cmd).contains("-XX:SharedArchiveFile=" + cli.resolveSibling("ddbm.jsa")).endsWith("-jar", cli.toString(), "mcp");
   }
 
+  /** The printed configuration and the launcher start the JVM alike: one list, checked here. */
+  @Test
+  void launcherUsesTheSameJvmOptions() throws Exception {
+    String launcher = Files.readString(Path.of("../ddbm"), StandardCharsets.UTF_8);
+    var m = java.util.regex.Pattern.compile("(?m)^java_opts=\\((.*)\\)$").matcher(launcher);
+    assertThat(m.find()).as("java_opts=(...) in the launcher").isTrue();
+    assertThat(List.of(m.group(1).trim().split("\\s+"))).isEqualTo(McpClientConfig.JVM_OPTIONS);
+    assertThat(McpClientConfig.command(tmp.resolve("ddbm.jar"), false)).containsSequence(McpClientConfig.JVM_OPTIONS);
+  }
+
   @Test
   void unknownClientIsAUsageError() {
     CliTestSupport.Run r = CliTestSupport.run("mcp", "config", "--client", "vscodes");

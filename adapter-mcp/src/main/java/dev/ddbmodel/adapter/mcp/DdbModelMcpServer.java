@@ -64,6 +64,7 @@ public final class DdbModelMcpServer {
         .jsonMapper(mapper)
         // arguments are checked by ArgumentCoercer against the same schema, leniently as the reference does
         .validateToolInputs(false)
+        .jsonSchemaValidator(new LazySchemaValidator())
         .instructions(instructions())
         .capabilities(
             McpSchema.ServerCapabilities.builder()
@@ -97,6 +98,8 @@ public final class DdbModelMcpServer {
 
   List<McpServerFeatures.SyncToolSpecification> toolSpecifications() {
     List<McpServerFeatures.SyncToolSpecification> out = new ArrayList<>();
+    @SuppressWarnings("unchecked")
+    java.util.Map<String, Object> outputSchema = (java.util.Map<String, Object>) Json.toPlain(Json.parseTrusted(resource(OUTPUT_SCHEMA)));
     for (ToolBinding binding : offeredTools()) {
       ToolSpec s = binding.spec();
       JsonNode schema = Json.parseTrusted(resource(s.inputSchemaResource()));
@@ -105,8 +108,8 @@ public final class DdbModelMcpServer {
               .name(s.name())
               .title(s.title())
               .description(s.description())
-              .inputSchema(mapper, Json.compact(published(schema)))
-              .outputSchema(mapper, resource(OUTPUT_SCHEMA))
+              .inputSchema(inputSchema(published(schema)))
+              .outputSchema(outputSchema)
               .annotations(
                   new McpSchema.ToolAnnotations(
                       s.title(), s.readOnly(), s.destructive(), s.idempotent(), s.openWorld(),
@@ -134,6 +137,16 @@ public final class DdbModelMcpServer {
     ObjectNode copy = schema.deepCopy();
     copy.remove("additionalProperties");
     return copy;
+  }
+
+  /**
+   * The input schema as the SDK's tool holds it (a map), built from the published tree directly:
+   * reading JSON text into it would start the SDK's JSON mapper's object binding on the start-up
+   * path. {@code ToolSchemaRecordTest} pins that clients receive the same bytes.
+   */
+  @SuppressWarnings("unchecked")
+  static java.util.Map<String, Object> inputSchema(JsonNode schema) {
+    return (java.util.Map<String, Object>) Json.toPlain(schema);
   }
 
   /** Calls a binding, turning argument problems and bugs into error results. */

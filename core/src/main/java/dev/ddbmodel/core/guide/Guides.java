@@ -27,6 +27,21 @@ public final class Guides {
     return out;
   }
 
+  /** A guide's manifest entry: what a list of guides shows, without reading the guide's text. */
+  public record Entry(String id, String title, String version, String description) {}
+
+  /**
+   * Every guide's entry in manifest order, reading only the manifest (a server listing its
+   * prompts at start-up does not read and clean every guide's text).
+   */
+  public static List<Entry> entries() {
+    List<Entry> out = new ArrayList<>();
+    for (JsonNode g : manifest().path("guides")) {
+      out.add(new Entry(g.path("id").asText(), g.path("title").asText(), g.path("version").asText(), g.path("description").asText()));
+    }
+    return out;
+  }
+
   /** A guide by id. */
   public static Optional<Guide> load(String id) {
     for (JsonNode g : manifest().path("guides")) {

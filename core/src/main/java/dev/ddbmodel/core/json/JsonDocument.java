@@ -36,26 +36,25 @@ public final class JsonDocument {
           .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
           .build();
 
-  private static final com.fasterxml.jackson.databind.ObjectMapper READER =
-      com.fasterxml.jackson.databind.json.JsonMapper.builder(FACTORY)
-          .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-          .build();
+  /** The strict reader, built only when a document is not well-formed (its messages are reported). */
+  private static final class Strict {
+    static final com.fasterxml.jackson.databind.ObjectMapper READER =
+        com.fasterxml.jackson.databind.json.JsonMapper.builder(FACTORY)
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .build();
+
+    private Strict() {}
+  }
 
   /**
-   * The same reader without the parser's duplicate-key check, which costs a set per object; the
-   * tree builder detects duplicates instead, as every key of an object is put into one map anyway.
-   * Any failure there is re-parsed with {@link #READER}, so diagnostics (messages, positions, the
-   * first of several problems) are exactly those of the strict parser.
+   * The parser for the common case, without the duplicate-key check, which costs a set per object:
+   * {@link TreeBuilder} detects duplicates itself, as every key of an object goes into one map
+   * anyway. Any failure there is parsed again with {@link Strict#READER}, so diagnostics (messages,
+   * positions, the first of several problems) are exactly those of the strict parser.
    */
   private static final JsonFactory FAST_FACTORY =
       JsonFactory.builder()
           .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
-          .build();
-
-  private static final com.fasterxml.jackson.databind.ObjectMapper FAST_READER =
-      com.fasterxml.jackson.databind.json.JsonMapper.builder(FAST_FACTORY)
-          .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-          .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
           .build();
 
   private final String file;
@@ -183,7 +182,7 @@ public final class JsonDocument {
     try (JsonParser p = FACTORY.createParser(body)) {
       JsonNode root;
       try {
-        root = READER.readTree(p);
+        root = Strict.READER.readTree(p);
       } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
         return Validated.invalid(constraintExceeded(file, e, p.currentLocation()));
       }
@@ -218,7 +217,7 @@ public final class JsonDocument {
   /** The document when {@code body} is well-formed JSON without duplicate keys, else null. */
   private static JsonDocument parseWellFormed(String file, String body) {
     try (JsonParser p = FAST_FACTORY.createParser(body)) {
-      JsonNode root = FAST_READER.readTree(p);
+      JsonNode root = TreeBuilder.read(p);
       return root != null && p.nextToken() == null ? new JsonDocument(file, root, body) : null;
     } catch (IOException | RuntimeException e) {
       return null;

@@ -37,16 +37,11 @@ public final class CliStartupBench {
     int runs = args.length > 3 ? Integer.parseInt(args[3]) : 7;
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     Path hello = helloWorld();
-    List<String> mcpCmd = new ArrayList<>(List.of(java, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xlog:disable", "-Xlog:all=warning:stderr"));
-    Path jsa = mcpJar.resolveSibling("ddbm.jsa");
-    if (Files.exists(jsa)) {
-      mcpCmd.add("-XX:SharedArchiveFile=" + jsa);
-    }
-    mcpCmd.addAll(List.of("-jar", mcpJar.toString(), "mcp"));
-
     // warm-up: the launcher builds or records its cache on a first start; the OS caches the jars
     time(List.of(launcher.toString(), "schema", "validate", schema.toString()));
     mcp(List.of(launcher.toString(), "mcp"));
+    // the server exactly as `ddbm mcp config` tells a client to start it (archive, JVM options, -jar)
+    List<String> mcpCmd = configuredServer(java, mcpJar);
     double[] h = new double[runs];
     double[] cli = new double[runs];
     double[] server = new double[runs];
@@ -69,7 +64,7 @@ public final class CliStartupBench {
       System.out.printf(Locale.ROOT, "  load average %s%n", Files.readString(Path.of("/proc/loadavg")).strip());
     }
     row("ddbm schema validate (launcher)", median(cli), hello0, 1.5);
-    row("MCP initialize -> tools/list (java -jar + CDS)", median(server), hello0, 3.0);
+    row("MCP initialize -> tools/list (mcp config)", median(server), hello0, 3.0);
     row("MCP initialize -> tools/list (ddbm mcp)", median(viaLauncher), hello0, 3.0);
   }
 
@@ -124,6 +119,20 @@ public final class CliStartupBench {
     if (line == null || !line.contains(id)) {
       throw new IllegalStateException("unexpected reply: " + line);
     }
+  }
+
+  private static List<String> configuredServer(String java, Path jar) throws Exception {
+    Process p = new ProcessBuilder(java, "-cp", jar.toString(), "dev.ddbmodel.adapter.cli.CliMain", "mcp", "config", "--client", "claude")
+        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (p.waitFor() != 0) {
+      throw new IllegalStateException("ddbm mcp config failed: " + out);
+    }
+    com.fasterxml.jackson.databind.JsonNode server = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out)
+        .path("mcpServers").elements().next();
+    List<String> cmd = new ArrayList<>(List.of(java));
+    server.path("args").forEach(a -> cmd.add(a.asText()));
+    return cmd;
   }
 
   private static Path helloWorld() throws Exception {
