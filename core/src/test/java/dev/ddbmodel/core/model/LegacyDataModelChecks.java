@@ -13,6 +13,7 @@ import dev.ddbmodel.core.Suggestions;
 import dev.ddbmodel.core.guide.DynamoDbLimits;
 import dev.ddbmodel.core.json.Json;
 import dev.ddbmodel.core.json.JsonDocument;
+import dev.ddbmodel.core.model.checks.IndexReferences;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
