@@ -78,7 +78,9 @@ class DataModelChecksPinTest {
     assertThat(ids.keySet()).contains("DataModel.Required", "DataModel.Type", "DataModel.DuplicateTable", "DataModel.KeySchema",
         "DataModel.UndefinedKeyAttribute", "DataModel.UnusedAttributeDefinition", "DataModel.DuplicateIndex", "DataModel.Projection",
         "DataModel.AttributeValue", "DataModel.ItemMissingKey", "DataModel.ItemKeyType", "DataModel.DuplicateItemKey",
-        "DataModel.UnknownPatternTable", "DataModel.UnknownPatternIndex", "DataModel.UnusedIndex", "DataModel.PatternUnimplemented");
+        "DataModel.UnknownPatternTable", "DataModel.UnknownPatternIndex", "DataModel.UnusedIndex", "DataModel.PatternUnimplemented", "DataModel.TtlOnKey", "DataModel.TtlNotNumber", "DataModel.Stream",
+        "DataModel.Sse", "DataModel.ResourcePolicy", "DataModel.AutoScaling", "DataModel.AutoScalingRange", "DataModel.TooManyIndexes",
+        "DataModel.TooManyProjectedAttributes", "DataModel.ExpectMismatch", "DataModel.DeleteKey", "DataModel.KeyTooLarge");
     System.out.println("DataModelChecksPinTest: " + cases + " cases, " + withFindings + " with findings, ids " + ids);
   }
 
