@@ -1,5 +1,6 @@
-package dev.ddbmodel.schema;
+package dev.ddbmodel.schema.rules;
 
+import dev.ddbmodel.schema.SchemaIssue;
 import dev.ddbmodel.schema.model.KeyTemplate;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ddbmodel.core.Diagnostic;

@@ -1,4 +1,4 @@
-package dev.ddbmodel.schema;
+package dev.ddbmodel.schema.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

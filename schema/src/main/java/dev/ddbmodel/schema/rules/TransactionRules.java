@@ -1,4 +1,4 @@
-package dev.ddbmodel.schema;
+package dev.ddbmodel.schema.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ddbmodel.core.Suggestions;

@@ -1,4 +1,4 @@
-package dev.ddbmodel.schema;
+package dev.ddbmodel.schema.rules;
 
 import dev.ddbmodel.schema.model.KeyTemplate;
 import dev.ddbmodel.core.guide.DynamoDbLimits;
