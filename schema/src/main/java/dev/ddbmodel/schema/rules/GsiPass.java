@@ -277,7 +277,7 @@ final class GsiPass {
             "give one template per key attribute: an array of " + keys.size());
         return;
       }
-      r.template(t.asText(), ta, fields, true);
+      TemplateRules.check(r, t.asText(), ta, fields, true);
     } else if (t.isArray()) {
       if (!keyArray) {
         r.error("Schema.MappingShape", ta, tk + " is an array but GSI `" + gname + "` has a single key attribute", "use a string template");
@@ -292,7 +292,7 @@ final class GsiPass {
         if (!t.get(e).isTextual()) {
           r.error("Schema.Template", ta.idx(e), "template " + e + " must be a string", "");
         } else {
-          r.template(t.get(e).asText(), ta.idx(e), fields, true);
+          TemplateRules.check(r, t.get(e).asText(), ta.idx(e), fields, true);
         }
       }
     } else {

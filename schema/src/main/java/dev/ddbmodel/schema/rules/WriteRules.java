@@ -90,7 +90,7 @@ final class WriteRules {
     Set<String> out = new LinkedHashSet<>();
     for (String k : List.of("pk_template", "sk_template")) {
       if (e.path(k).isTextual()) {
-        for (String raw : SchemaRules.placeholders(e.get(k).asText())) {
+        for (String raw : TemplateRules.placeholders(e.get(k).asText())) {
           int colon = raw.indexOf(':');
           out.add((colon < 0 ? raw : raw.substring(0, colon)).strip());
         }
