@@ -18,7 +18,7 @@ import java.util.TreeSet;
  * array ({@code Schema.Root}, {@code Schema.MissingField}, {@code Schema.Type}, {@code Schema.Empty})
  * and one table per name ({@code Schema.DuplicateTable}); then it walks the tables
  * ({@link TableRules}), the cross-table patterns ({@link CrossTableRules}) and, per table, the
- * indexes ({@link GsiPass}), in this order.
+ * indexes ({@link IndexRules}), in this order.
  */
 final class StructureRules {
   private StructureRules() {}
@@ -66,7 +66,7 @@ final class StructureRules {
     }
     for (int i = 0; i < tables.size(); i++) {
       if (tables.get(i).isObject()) {
-        new GsiPass(r, tables.get(i), ta.idx(i)).run();
+        IndexRules.check(r, tables.get(i), ta.idx(i));
       }
     }
   }
