@@ -1,17 +1,14 @@
 package dev.ddbmodel.schema.rules;
 
 import dev.ddbmodel.schema.model.KeyTemplate;
-import dev.ddbmodel.core.guide.DynamoDbLimits;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ddbmodel.core.Suggestions;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * One entity's use of the table's GSIs: each {@code gsi_mappings} entry names a defined GSI

@@ -1,7 +1,6 @@
 package dev.ddbmodel.schema.rules;
 
 import dev.ddbmodel.schema.SchemaIssue;
-import dev.ddbmodel.schema.model.KeyTemplate;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ddbmodel.core.Diagnostic;
 import dev.ddbmodel.core.Severity;
@@ -10,12 +9,10 @@ import dev.ddbmodel.core.json.JsonDocument;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**

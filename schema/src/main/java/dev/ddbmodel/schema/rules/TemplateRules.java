@@ -1,15 +1,9 @@
 package dev.ddbmodel.schema.rules;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.ddbmodel.core.Suggestions;
 import dev.ddbmodel.schema.model.KeyTemplate;
 import dev.ddbmodel.schema.rules.SchemaRules.At;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
