@@ -88,6 +88,14 @@ final class AccessPatternRules {
         }
       }
     }
+    unusedIndexes(tables, usedIndexes, commandIndexes, c);
+  }
+
+  /**
+   * Indexes that no pattern names in {@code index} ({@code usedIndexes}: "table/index") and no
+   * command reads ({@code commandIndexes}, from {@link IndexReferences}).
+   */
+  private static void unusedIndexes(Map<String, TableView> tables, Set<String> usedIndexes, Set<IndexReferences.Ref> commandIndexes, Findings c) {
     for (TableView t : tables.values()) {
       for (String in : t.indexKeys().keySet()) {
         boolean named = commandIndexes.contains(new IndexReferences.Ref(t.name(), in)) || commandIndexes.contains(new IndexReferences.Ref(null, in));
