@@ -6,6 +6,7 @@ import dev.ddbmodel.core.Validated;
 import dev.ddbmodel.core.json.JsonDocument;
 import dev.ddbmodel.schema.model.KeyTemplate;
 import dev.ddbmodel.schema.model.Schema;
+import dev.ddbmodel.schema.rules.SchemaChecks;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,14 +20,7 @@ public final class SchemaLoader {
 
   /** All findings with their dotted paths. */
   public static List<SchemaIssue> check(JsonDocument doc) {
-    SchemaRules r = new SchemaRules(doc);
-    r.root();
-    if (r.issues.stream().noneMatch(i -> i.diagnostic().isError())) {
-      Schema built = build(doc.root());
-      TransactionRules.semantic(r, built);
-      CollectionRules.semantic(r, built);
-    }
-    return r.issues;
+    return SchemaChecks.check(doc, SchemaLoader::build);
   }
 
   public static Validated<Schema> load(Path file) {

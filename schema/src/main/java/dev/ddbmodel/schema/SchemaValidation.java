@@ -6,6 +6,7 @@ import dev.ddbmodel.core.Validated;
 import dev.ddbmodel.core.io.PathGuard;
 import dev.ddbmodel.core.json.JsonDocument;
 import dev.ddbmodel.schema.model.Schema;
+import dev.ddbmodel.schema.rules.UsageDataRules;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;

@@ -10,6 +10,7 @@ import dev.ddbmodel.core.guide.Guide;
 import dev.ddbmodel.core.guide.Guides;
 import dev.ddbmodel.core.json.Json;
 import dev.ddbmodel.core.json.JsonDocument;
+import dev.ddbmodel.schema.rules.UsageDataRules;
 import dev.ddbmodel.core.model.DataModelLoader;
 import dev.ddbmodel.schema.model.Schema;
 import java.util.ArrayList;

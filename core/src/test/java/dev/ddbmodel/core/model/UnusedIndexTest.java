@@ -3,6 +3,7 @@ package dev.ddbmodel.core.model;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ddbmodel.core.Diagnostic;
+import dev.ddbmodel.core.model.checks.IndexReferences;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -16,6 +16,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
+ * TEST ONLY: a verbatim copy (class names prefixed with {@code Legacy}) of the schema.json rule
+ * classes as they were before the split into {@code dev.ddbmodel.schema.rules} (issue #23, item 2).
+ * It exists only for {@code SchemaRulesPinTest}, which compares its output with the new classes;
+ * do not use or extend it elsewhere, and delete it with the pin test once the split has settled.
+ *
+ * <p>The original description follows.
+ */
+/**
  * The rules of the actions of {@code cross_table_access_patterns}: their shape (checked on the
  * JSON, with the other rules) and their bindings, repetition, same-item conflicts and size
  * (checked on the built schema once everything else is valid).
@@ -25,11 +33,11 @@ import java.util.regex.Pattern;
  * {@code ddbm generate} refuses it. An action that uses any construct of this format's extension
  * ({@code for_each}, {@code key}, {@code values}, {@code names}, {@code update}) is checked strictly.
  */
-final class TransactionRules {
+final class LegacyTransactionRules {
   static final List<String> KEYS = List.of("table", "entity", "action", "condition", "for_each", "key", "values", "names", "update");
   private static final Pattern CLAUSE = Pattern.compile("(?i)\\b(SET|REMOVE|ADD|DELETE)\\b");
 
-  private TransactionRules() {}
+  private LegacyTransactionRules() {}
 
   /** Whether an involvement (JSON) uses a construct beyond the reference form. */
   static boolean explicit(JsonNode inv) {
@@ -37,7 +45,7 @@ final class TransactionRules {
   }
 
   /** The shape of one involvement's extension fields. */
-  static void shape(SchemaRules r, JsonNode inv, SchemaRules.At at) {
+  static void shape(LegacySchemaRules r, JsonNode inv, LegacySchemaRules.At at) {
     inv.fieldNames().forEachRemaining(k -> {
       if (!KEYS.contains(k)) {
         r.warn("Schema.InvolvementKey", at.key(k), "`" + k + "` is not a property of an action in `entities_involved`; it is ignored", Suggestions.hint(k, KEYS));
@@ -45,7 +53,7 @@ final class TransactionRules {
     });
     JsonNode fe = inv.get("for_each");
     if (fe != null && !fe.isTextual()) {
-      r.error("Schema.ForEach", at.key("for_each"), "`for_each` must name a list parameter, found " + SchemaRules.typeName(fe),
+      r.error("Schema.ForEach", at.key("for_each"), "`for_each` must name a list parameter, found " + LegacySchemaRules.typeName(fe),
           "\"for_each\": \"lines\" with a parameter {\"name\": \"lines\", \"type\": \"array\", \"entity_type\": \"CartLine\"}");
     }
     for (String map : List.of("key", "values")) {
@@ -64,7 +72,7 @@ final class TransactionRules {
         boolean ok = v.isTextual() && !v.asText().isEmpty() || lit != null && (lit.isTextual() || lit.isNumber() || lit.isBoolean());
         if (!ok) {
           r.error("Schema.TransactionBinding", at.key(map).key(f.getKey()), "a binding is a parameter name (`store_id`), a field of an entity or list parameter"
-              + " (`order.status`) or {\"literal\": <string, number or boolean>}, found " + SchemaRules.typeName(v), "");
+              + " (`order.status`) or {\"literal\": <string, number or boolean>}, found " + LegacySchemaRules.typeName(v), "");
         }
         if (map.equals("values") && !f.getKey().startsWith(":")) {
           r.error("Schema.TransactionBinding", at.key(map).key(f.getKey()), "`" + f.getKey() + "` is not a value placeholder; they start with `:`",
@@ -90,7 +98,7 @@ final class TransactionRules {
     }
     JsonNode cond = inv.get("condition");
     if (cond != null && !cond.isNull() && !cond.isTextual()) {
-      r.error("Schema.TransactionBinding", at.key("condition"), "`condition` must be a ConditionExpression text, found " + SchemaRules.typeName(cond),
+      r.error("Schema.TransactionBinding", at.key("condition"), "`condition` must be a ConditionExpression text, found " + LegacySchemaRules.typeName(cond),
           "\"condition\": \"attribute_not_exists(pk)\"");
     }
     JsonNode up = inv.get("update");
@@ -133,15 +141,15 @@ final class TransactionRules {
   }
 
   /** The binding, repetition, conflict and size rules, on a schema whose other rules hold. */
-  static void semantic(SchemaRules r, Schema s) {
-    SchemaRules.At root = SchemaRules.At.ROOT.key("cross_table_access_patterns");
+  static void semantic(LegacySchemaRules r, Schema s) {
+    LegacySchemaRules.At root = LegacySchemaRules.At.ROOT.key("cross_table_access_patterns");
     for (int i = 0; i < s.crossTablePatterns().size(); i++) {
       Schema.CrossTablePattern x = s.crossTablePatterns().get(i);
-      SchemaRules.At xa = root.idx(i);
+      LegacySchemaRules.At xa = root.idx(i);
       int fixed = 0;
       for (int k = 0; k < x.entitiesInvolved().size(); k++) {
         Schema.Involvement inv = x.entitiesInvolved().get(k);
-        SchemaRules.At ka = xa.key("entities_involved").idx(k);
+        LegacySchemaRules.At ka = xa.key("entities_involved").idx(k);
         boolean strict = inv.explicit();
         if (inv.forEach().isEmpty()) {
           fixed++;
@@ -219,7 +227,7 @@ final class TransactionRules {
     return ps.isEmpty() ? "declare the parameter first" : "parameters: " + String.join(", ", ps);
   }
 
-  private static void report(SchemaRules r, boolean strict, String id, SchemaRules.At at, String msg, String hint) {
+  private static void report(LegacySchemaRules r, boolean strict, String id, LegacySchemaRules.At at, String msg, String hint) {
     if (strict) {
       r.error(id, at, msg, hint);
     } else {
@@ -228,7 +236,7 @@ final class TransactionRules {
   }
 
   /** The for_each list is an {@code array} parameter with an {@code entity_type}; false when it is not usable. */
-  private static boolean forEach(SchemaRules r, Schema s, Schema.CrossTablePattern x, Schema.Involvement inv, SchemaRules.At ka) {
+  private static boolean forEach(LegacySchemaRules r, Schema s, Schema.CrossTablePattern x, Schema.Involvement inv, LegacySchemaRules.At ka) {
     String l = inv.forEach().orElseThrow();
     Optional<Schema.Parameter> p = x.parameters().stream().filter(q -> q.name().equals(l)).findFirst();
     if (p.isEmpty()) {
@@ -252,7 +260,7 @@ final class TransactionRules {
    * DynamoDB refuses a transaction with two actions on one item ("Transaction request cannot include
    * multiple operations on one item"): reported where {@link TransactionBindings#sameItems} proves it.
    */
-  private static void sameItem(SchemaRules r, Schema s, Schema.CrossTablePattern x, SchemaRules.At xa) {
+  private static void sameItem(LegacySchemaRules r, Schema s, Schema.CrossTablePattern x, LegacySchemaRules.At xa) {
     for (TransactionBindings.SameItem p : TransactionBindings.sameItems(s, x)) {
       Schema.Involvement ia = x.entitiesInvolved().get(p.first());
       Schema.Involvement ib = x.entitiesInvolved().get(p.second());

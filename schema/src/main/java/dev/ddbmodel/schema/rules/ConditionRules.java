@@ -1,8 +1,8 @@
-package dev.ddbmodel.schema;
+package dev.ddbmodel.schema.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ddbmodel.core.Suggestions;
-import dev.ddbmodel.schema.SchemaRules.At;
+import dev.ddbmodel.schema.rules.SchemaRules.At;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;

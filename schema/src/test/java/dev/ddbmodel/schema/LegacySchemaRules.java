@@ -17,8 +17,16 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
+/**
+ * TEST ONLY: a verbatim copy (class names prefixed with {@code Legacy}) of the schema.json rule
+ * classes as they were before the split into {@code dev.ddbmodel.schema.rules} (issue #23, item 2).
+ * It exists only for {@code SchemaRulesPinTest}, which compares its output with the new classes;
+ * do not use or extend it elsewhere, and delete it with the pin test once the split has settled.
+ *
+ * <p>The original description follows.
+ */
 /** The schema.json rules. Walks the document once per pass, recording dotted paths and pointers. */
-final class SchemaRules {
+final class LegacySchemaRules {
   static final List<String> FIELD_TYPES = List.of("string", "integer", "decimal", "boolean", "array", "object", "uuid");
   static final List<String> PARAM_TYPES = List.of("string", "integer", "decimal", "boolean", "array", "object", "uuid", "entity");
   static final List<String> OPERATIONS = List.of("GetItem", "PutItem", "DeleteItem", "Query", "Scan", "UpdateItem", "BatchGetItem", "BatchWriteItem");
@@ -40,8 +48,20 @@ final class SchemaRules {
   /** Type of the first field of each name across all entities; only cross-table patterns need it. */
   private Map<String, String> firstFieldType;
 
-  SchemaRules(JsonDocument doc) {
+  LegacySchemaRules(JsonDocument doc) {
     this.doc = doc;
+  }
+
+  /** What {@code SchemaLoader.check} did before the split: the structure walk, then the semantic rules on the built schema. */
+  static List<SchemaIssue> check(JsonDocument doc) {
+    LegacySchemaRules r = new LegacySchemaRules(doc);
+    r.root();
+    if (r.issues.stream().noneMatch(i -> i.diagnostic().isError())) {
+      dev.ddbmodel.schema.model.Schema built = SchemaLoader.build(doc.root());
+      LegacyTransactionRules.semantic(r, built);
+      LegacyCollectionRules.semantic(r, built);
+    }
+    return r.issues;
   }
 
   /**
@@ -167,7 +187,7 @@ final class SchemaRules {
     }
     for (int i = 0; i < tables.size(); i++) {
       if (tables.get(i).isObject()) {
-        new GsiPass(this, tables.get(i), ta.idx(i)).run();
+        new LegacyGsiPass(this, tables.get(i), ta.idx(i)).run();
       }
     }
   }
@@ -418,8 +438,8 @@ final class SchemaRules {
       boolean collection = "Query".equals(ap.path("operation").asText()) && "mixed_data".equals(ap.path("return_type").asText());
       filter(ap, at.key("filter_expression"), e, collection ? tableFieldNames : fieldNames);
     }
-    new WriteRules(this).pattern(ap, at, e, fieldNames);
-    CollectionRules.structure(this, ap, at);
+    new LegacyWriteRules(this).pattern(ap, at, e, fieldNames);
+    LegacyCollectionRules.structure(this, ap, at);
   }
 
   void patternId(JsonNode ap, At at) {
@@ -489,7 +509,7 @@ final class SchemaRules {
         }
       }
     }
-    new ConditionRules(this, ConditionRules.Kind.FILTER).check(ap.get("filter_expression"), at, fieldNames, keyFields, null);
+    new LegacyConditionRules(this, LegacyConditionRules.Kind.FILTER).check(ap.get("filter_expression"), at, fieldNames, keyFields, null);
   }
 
   private void crossTable(JsonNode xs, At at) {
@@ -551,7 +571,7 @@ final class SchemaRules {
             if (actions != null && !actions.contains(e.get("action").asText())) {
               error("Schema.Action", ka.key("action"), "invalid action `" + e.get("action").asText() + "` for `" + op + "`", Suggestions.hint(e.get("action").asText(), actions));
             }
-            TransactionRules.shape(this, e, ka);
+            LegacyTransactionRules.shape(this, e, ka);
           }
         }
       }
@@ -575,7 +595,7 @@ final class SchemaRules {
   /**
    * Every {@code :value} of a leg's condition is bound at call time from a plain parameter of the
    * same name or a field of an entity parameter; one bound by neither fails when the transaction
-   * runs. Only for actions in the reference form: {@link TransactionRules} checks the others.
+   * runs. Only for actions in the reference form: {@link LegacyTransactionRules} checks the others.
    */
   private void conditionPlaceholders(JsonNode x, At ia) {
     Set<String> bound = new java.util.TreeSet<>();
@@ -595,7 +615,7 @@ final class SchemaRules {
     JsonNode inv = x.path("entities_involved");
     for (int k = 0; inv.isArray() && k < inv.size(); k++) {
       JsonNode c = inv.get(k).get("condition");
-      if (c == null || !c.isTextual() || TransactionRules.explicit(inv.get(k))) {
+      if (c == null || !c.isTextual() || LegacyTransactionRules.explicit(inv.get(k))) {
         continue;
       }
       java.util.regex.Matcher m = VALUE_PLACEHOLDER.matcher(c.asText());

@@ -1,4 +1,4 @@
-package dev.ddbmodel.schema;
+package dev.ddbmodel.schema.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,8 +30,8 @@ class SchemaRulesScanTest {
       while (m.find()) {
         expected.add(m.group(1));
       }
-      assertThat(SchemaRules.placeholders(s)).as(s).isEqualTo(expected);
-      assertThat(SchemaRules.isWord(s)).as(s).isEqualTo(WORD.matcher(s).matches());
+      assertThat(TemplateRules.placeholders(s)).as(s).isEqualTo(expected);
+      assertThat(TemplateRules.isWord(s)).as(s).isEqualTo(WORD.matcher(s).matches());
     }
   }
 }

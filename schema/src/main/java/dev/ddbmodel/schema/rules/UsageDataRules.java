@@ -1,5 +1,6 @@
-package dev.ddbmodel.schema;
+package dev.ddbmodel.schema.rules;
 
+import dev.ddbmodel.schema.SchemaIssue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ddbmodel.core.Suggestions;
 import dev.ddbmodel.core.json.JsonDocument;
@@ -9,12 +10,12 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /** usage_data.json checked against a valid schema. */
-final class UsageDataRules {
-  static final List<String> SECTIONS = List.of("sample_data", "access_pattern_data", "update_data", "filter_values");
+public final class UsageDataRules {
+  public static final List<String> SECTIONS = List.of("sample_data", "access_pattern_data", "update_data", "filter_values");
 
   private UsageDataRules() {}
 
-  static List<SchemaIssue> check(JsonDocument doc, Schema schema) {
+  public static List<SchemaIssue> check(JsonDocument doc, Schema schema) {
     SchemaRules r = new SchemaRules(doc);
     SchemaRules.At root = SchemaRules.At.ROOT;
     JsonNode n = doc.root();

@@ -13,16 +13,24 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+/**
+ * TEST ONLY: a verbatim copy (class names prefixed with {@code Legacy}) of the schema.json rule
+ * classes as they were before the split into {@code dev.ddbmodel.schema.rules} (issue #23, item 2).
+ * It exists only for {@code SchemaRulesPinTest}, which compares its output with the new classes;
+ * do not use or extend it elsewhere, and delete it with the pin test once the split has settled.
+ *
+ * <p>The original description follows.
+ */
 /** GSI definitions, entity mappings, index references and range-query parameter counts of one table. */
-final class GsiPass {
-  private final SchemaRules r;
+final class LegacyGsiPass {
+  private final LegacySchemaRules r;
   private final JsonNode table;
-  private final SchemaRules.At at;
+  private final LegacySchemaRules.At at;
 
   /** A GSI as far as this pass needs it. */
   record Gsi(String name, List<String> pk, List<String> sk, boolean pkArray, boolean skArray, JsonNode node, int index) {}
 
-  GsiPass(SchemaRules r, JsonNode table, SchemaRules.At at) {
+  LegacyGsiPass(LegacySchemaRules r, JsonNode table, LegacySchemaRules.At at) {
     this.r = r;
     this.table = table;
     this.at = at;
@@ -31,7 +39,7 @@ final class GsiPass {
   void run() {
     Map<String, Gsi> gsis = new LinkedHashMap<>();
     JsonNode list = table.get("gsi_list");
-    SchemaRules.At la = at.key("gsi_list");
+    LegacySchemaRules.At la = at.key("gsi_list");
     boolean ok = true;
     if (list != null && !list.isNull() && !(list.isArray() && list.isEmpty())) {
       if (!list.isArray()) {
@@ -40,7 +48,7 @@ final class GsiPass {
       }
       for (int j = 0; j < list.size(); j++) {
         JsonNode g = list.get(j);
-        SchemaRules.At ga = la.idx(j);
+        LegacySchemaRules.At ga = la.idx(j);
         if (!g.isObject()) {
           r.error("Schema.Type", ga, "a GSI definition must be an object", "");
           ok = false;
@@ -93,7 +101,7 @@ final class GsiPass {
       Set<String> fields = fieldsOfEntitiesUsing.getOrDefault(g.name(), Set.of());
       for (int i = 0; i < inc.size(); i++) {
         String a = inc.get(i).asText();
-        SchemaRules.At ia = la.idx(g.index()).key("included_attributes").idx(i);
+        LegacySchemaRules.At ia = la.idx(g.index()).key("included_attributes").idx(i);
         if (keys.contains(a)) {
           r.error("Schema.IncludeKeyAttribute", ia, "GSI `" + g.name() + "` lists key attribute `" + a + "` in included_attributes", "key attributes are always projected; remove it");
         } else if (!fields.isEmpty() && !fields.contains(a)) {
@@ -105,9 +113,9 @@ final class GsiPass {
   }
 
   /** Key attribute list of a GSI key, or null after reporting a problem. */
-  private List<String> key(JsonNode g, SchemaRules.At ga, String k) {
+  private List<String> key(JsonNode g, LegacySchemaRules.At ga, String k) {
     JsonNode v = g.get(k);
-    SchemaRules.At ka = ga.key(k);
+    LegacySchemaRules.At ka = ga.key(k);
     if (v.isTextual()) {
       if (v.asText().isBlank()) {
         r.error("Schema.GsiKey", ka, "`" + k + "` cannot be empty", "name the key attribute");
@@ -138,7 +146,7 @@ final class GsiPass {
     return out;
   }
 
-  private void projection(JsonNode g, SchemaRules.At ga, String name) {
+  private void projection(JsonNode g, LegacySchemaRules.At ga, String name) {
     if (!g.has("projection")) {
       if (g.has("included_attributes")) {
         r.error("Schema.Projection", ga.key("included_attributes"), "GSI `" + name + "` has included_attributes without projection INCLUDE", "add \"projection\": \"INCLUDE\"");
@@ -146,8 +154,8 @@ final class GsiPass {
       return;
     }
     String p = g.get("projection").asText("");
-    if (!SchemaRules.PROJECTIONS.contains(p)) {
-      r.error("Schema.Projection", ga.key("projection"), "GSI `" + name + "` has invalid projection `" + p + "`", Suggestions.hint(p, SchemaRules.PROJECTIONS));
+    if (!LegacySchemaRules.PROJECTIONS.contains(p)) {
+      r.error("Schema.Projection", ga.key("projection"), "GSI `" + name + "` has invalid projection `" + p + "`", Suggestions.hint(p, LegacySchemaRules.PROJECTIONS));
       return;
     }
     JsonNode inc = g.get("included_attributes");
@@ -162,7 +170,7 @@ final class GsiPass {
     }
   }
 
-  private void entity(String name, JsonNode e, SchemaRules.At ea, Map<String, Gsi> gsis, Map<String, Set<String>> fieldsUsing) {
+  private void entity(String name, JsonNode e, LegacySchemaRules.At ea, Map<String, Gsi> gsis, Map<String, Set<String>> fieldsUsing) {
     Set<String> fields = new LinkedHashSet<>();
     for (JsonNode f : e.path("fields")) {
       JsonNode fn = f.get("name");
@@ -173,13 +181,13 @@ final class GsiPass {
     JsonNode maps = e.get("gsi_mappings");
     Map<String, JsonNode> mapped = new LinkedHashMap<>();
     if (maps != null && !maps.isNull() && !(maps.isArray() && maps.isEmpty())) {
-      SchemaRules.At ma = ea.key("gsi_mappings");
+      LegacySchemaRules.At ma = ea.key("gsi_mappings");
       if (!maps.isArray()) {
         r.error("Schema.Type", ma, "`gsi_mappings` must be an array", "");
       } else {
         for (int m = 0; m < maps.size(); m++) {
           JsonNode mp = maps.get(m);
-          SchemaRules.At mpa = ma.idx(m);
+          LegacySchemaRules.At mpa = ma.idx(m);
           if (!mp.isObject()) {
             r.error("Schema.Type", mpa, "a GSI mapping must be an object", "");
             continue;
@@ -216,7 +224,7 @@ final class GsiPass {
       if (!ap.isObject()) {
         continue;
       }
-      SchemaRules.At pa = ea.key("access_patterns").idx(p);
+      LegacySchemaRules.At pa = ea.key("access_patterns").idx(p);
       Gsi g = null;
       JsonNode index = ap.get("index_name");
       if (index != null && !index.isNull() && !index.asText().isEmpty()) {
@@ -231,7 +239,7 @@ final class GsiPass {
         }
       }
       String rc = ap.path("range_condition").asText("");
-      if (SchemaRules.RANGE.contains(rc)) {
+      if (LegacySchemaRules.RANGE.contains(rc)) {
         count(ap, pa, g, rc);
       }
     }
@@ -268,9 +276,9 @@ final class GsiPass {
     }
   }
 
-  private void shape(JsonNode mp, SchemaRules.At mpa, String tk, List<String> keys, boolean keyArray, String gname, Set<String> fields) {
+  private void shape(JsonNode mp, LegacySchemaRules.At mpa, String tk, List<String> keys, boolean keyArray, String gname, Set<String> fields) {
     JsonNode t = mp.get(tk);
-    SchemaRules.At ta = mpa.key(tk);
+    LegacySchemaRules.At ta = mpa.key(tk);
     if (t.isTextual()) {
       if (keyArray) {
         r.error("Schema.MappingShape", ta, tk + " is a string but GSI `" + gname + "` has a multi-attribute key " + keys,
@@ -301,7 +309,7 @@ final class GsiPass {
   }
 
   /** Range query parameter counts: partition key values, sort key equalities, range values. */
-  private void count(JsonNode ap, SchemaRules.At pa, Gsi g, String rc) {
+  private void count(JsonNode ap, LegacySchemaRules.At pa, Gsi g, String rc) {
     JsonNode ps = ap.path("parameters");
     if (!ps.isArray() || ps.isEmpty()) {
       r.error("Schema.RangeParameters", pa.key("parameters"), "access patterns with range_condition need parameters", "list the key values and the range value(s)");

@@ -1,4 +1,4 @@
-package dev.ddbmodel.core.model;
+package dev.ddbmodel.core.model.checks;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * {@code FROM "Table"."Index"} of {@code execute-statement}. An index counts as used only when its
  * name is one of these tokens: {@code GSI1} is not used by a command naming {@code GSI10}.
  */
-final class IndexReferences {
+public final class IndexReferences {
   private IndexReferences() {}
 
   /** {@code FROM "T"."I"} or {@code FROM T.I} (unquoted names without dots) in a PartiQL statement. */
@@ -21,10 +21,10 @@ final class IndexReferences {
       "(?i)\\bFROM\\s+(?:\"((?:[^\"]|\"\")+)\"|([A-Za-z0-9_-]+))\\s*\\.\\s*(?:\"((?:[^\"]|\"\")+)\"|([A-Za-z0-9_-]+))");
 
   /** One reference: the table the command names ({@code null} when it names none) and the index. */
-  record Ref(String table, String index) {}
+  public record Ref(String table, String index) {}
 
   /** The index references of one command line. */
-  static Set<Ref> of(String command) {
+  public static Set<Ref> of(String command) {
     List<String> words = words(command);
     String table = null;
     List<String> indexes = new ArrayList<>();
@@ -65,7 +65,7 @@ final class IndexReferences {
    * The words of a shell command line: split at unquoted white space; single quotes keep their
    * text as is, double quotes and a backslash outside quotes escape the next character.
    */
-  static List<String> words(String s) {
+  public static List<String> words(String s) {
     List<String> out = new ArrayList<>();
     StringBuilder w = new StringBuilder();
     boolean inWord = false;

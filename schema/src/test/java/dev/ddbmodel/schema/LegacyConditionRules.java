@@ -1,0 +1,196 @@
+package dev.ddbmodel.schema;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ddbmodel.core.Suggestions;
+import dev.ddbmodel.schema.LegacySchemaRules.At;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * TEST ONLY: a verbatim copy (class names prefixed with {@code Legacy}) of the schema.json rule
+ * classes as they were before the split into {@code dev.ddbmodel.schema.rules} (issue #23, item 2).
+ * It exists only for {@code SchemaRulesPinTest}, which compares its output with the new classes;
+ * do not use or extend it elsewhere, and delete it with the pin test once the split has settled.
+ *
+ * <p>The original description follows.
+ */
+/**
+ * The one validator of the condition grammar ({@code {"conditions": [{"field", "operator" |
+ * "function", "param" / "param2" / "params"}], "logical_operator": "AND" | "OR"}}) shared by filter
+ * expressions, write conditions and transaction condition checks. Diagnostic ids are the kind's
+ * prefix plus a detail: {@code Schema.Filter}, {@code Schema.FilterField}, ... for filters,
+ * {@code Schema.Condition}, {@code Schema.ConditionField}, ... for conditions.
+ */
+final class LegacyConditionRules {
+  static final List<String> KEYS = List.of("conditions", "logical_operator");
+  static final List<String> CONDITION_KEYS = List.of("field", "operator", "function", "param", "param2", "params");
+
+  /** Which construct is checked: names the ids and the messages. */
+  enum Kind {
+    FILTER("filter", "Schema.Filter", "Schema.FilterField", "Schema.FilterFunction", "Schema.FilterOperator", null, null),
+    CONDITION("write condition", "Schema.Condition", "Schema.ConditionField", "Schema.ConditionFunction", "Schema.ConditionOperator",
+        "Schema.ConditionParam", "Schema.ConditionLimit");
+
+    final String noun;
+    final String id;
+    final String field;
+    final String function;
+    final String operator;
+    /** Unknown parameter (null: not checked). */
+    final String param;
+    /** A DynamoDB limit exceeded (null: not checked). */
+    final String limit;
+
+    Kind(String noun, String id, String field, String function, String operator, String param, String limit) {
+      this.noun = noun;
+      this.id = id;
+      this.field = field;
+      this.function = function;
+      this.operator = operator;
+      this.param = param;
+      this.limit = limit;
+    }
+  }
+
+  private final LegacySchemaRules r;
+  private final Kind kind;
+
+  LegacyConditionRules(LegacySchemaRules r, Kind kind) {
+    this.r = r;
+    this.kind = kind;
+  }
+
+  /**
+   * Checks one expression.
+   *
+   * @param fieldNames the entity's fields (a condition names one of them)
+   * @param forbidden fields a condition may not name (the key fields of a Query filter), else empty
+   * @param params the declared parameter names a value may come from; null: not checked (filters,
+   *     where the code generator reports them)
+   */
+  void check(JsonNode fe, At at, Set<String> fieldNames, Set<String> forbidden, Set<String> params) {
+    if (!fe.isObject()) {
+      r.error(kind.id, at, "a " + kind.noun + " must be an object, got " + LegacySchemaRules.typeName(fe),
+          "write {\"conditions\": [{\"field\": \"status\", \"operator\": \"=\", \"param\": \"expected\"}]}");
+      return;
+    }
+    if (kind == Kind.CONDITION) {
+      unknownKeys(fe, at, KEYS);
+    }
+    JsonNode conds = fe.path("conditions");
+    if (!conds.isArray() || conds.isEmpty()) {
+      r.error(kind.id, at.key("conditions"), "`" + (kind == Kind.FILTER ? "filter_expression" : "condition") + ".conditions` must be a non-empty array", "");
+      return;
+    }
+    if (fe.hasNonNull("logical_operator") && !List.of("AND", "OR").contains(fe.get("logical_operator").asText())) {
+      r.error(kind.id, at.key("logical_operator"), "invalid logical_operator `" + fe.get("logical_operator").asText() + "`", "use AND or OR");
+    }
+    for (int c = 0; c < conds.size(); c++) {
+      one(conds.get(c), at.key("conditions").idx(c), fieldNames, forbidden, params);
+    }
+  }
+
+  /** Keys this construct does not know: an error with the closest known key. */
+  void unknownKeys(JsonNode obj, At at, List<String> known) {
+    obj.fieldNames().forEachRemaining(k -> {
+      if (!known.contains(k)) {
+        r.error("Schema.UnknownKey", at.key(k), "unknown key `" + k + "` in a " + kind.noun, Suggestions.hint(k, known));
+      }
+    });
+  }
+
+  private void one(JsonNode cond, At ca, Set<String> fieldNames, Set<String> forbidden, Set<String> params) {
+    if (!cond.isObject()) {
+      r.error(kind.id, ca, "a " + kind.noun + " condition must be an object", "");
+      return;
+    }
+    if (kind == Kind.CONDITION) {
+      unknownKeys(cond, ca, CONDITION_KEYS);
+    }
+    String field = cond.path("field").asText("");
+    if (!cond.path("field").isTextual() || field.isEmpty()) {
+      r.error(kind.id, ca.key("field"), "a " + kind.noun + " condition needs a non-empty `field`", "");
+      return;
+    }
+    if (!fieldNames.contains(field)) {
+      r.error(kind.field, ca.key("field"), "field `" + field + "` is not a field of the entity",
+          Suggestions.closest(field, fieldNames).map(s -> "did you mean `" + s + "`?").orElse("fields: " + String.join(", ", new TreeSet<>(fieldNames))));
+      return;
+    }
+    if (forbidden.contains(field)) {
+      r.error("Schema.FilterOnKey", ca.key("field"), "cannot filter on key attribute `" + field + "` in a Query", "express it in the key condition (range_condition) instead");
+      return;
+    }
+    String operator = cond.path("operator").asText("");
+    String function = cond.path("function").asText("");
+    if (!operator.isEmpty() && !function.isEmpty() && !function.equals("size")) {
+      r.error(kind.id, ca, "a condition has either `operator` or `function` (only `size` takes both)", "");
+      return;
+    }
+    if (operator.isEmpty() && function.isEmpty()) {
+      r.error(kind.id, ca, "a condition needs `operator` or `function`",
+          "operators: " + String.join(", ", LegacySchemaRules.OPERATORS) + "; functions: " + String.join(", ", LegacySchemaRules.FUNCTIONS));
+      return;
+    }
+    if (!function.isEmpty()) {
+      if (!LegacySchemaRules.FUNCTIONS.contains(function)) {
+        r.error(kind.function, ca.key("function"), "invalid function `" + function + "`", Suggestions.hint(function, LegacySchemaRules.FUNCTIONS));
+        return;
+      }
+      if (function.equals("size") && operator.isEmpty()) {
+        r.error(kind.id, ca, "`size` needs an `operator`", "e.g. \"operator\": \">\"");
+        return;
+      }
+      if ((function.equals("contains") || function.equals("begins_with")) && !cond.hasNonNull("param")) {
+        r.error(kind.id, ca, "`" + function + "` needs a `param`", "name the parameter that holds the value");
+      }
+      param(cond, ca, "param", params);
+      if (!function.equals("size")) {
+        return;
+      }
+    }
+    if (!LegacySchemaRules.OPERATORS.contains(operator)) {
+      r.error(kind.operator, ca.key("operator"), "invalid operator `" + operator + "`", Suggestions.hint(operator, LegacySchemaRules.OPERATORS));
+    } else if (operator.equals("between")) {
+      if (!cond.hasNonNull("param")) {
+        r.error(kind.id, ca, "`between` needs `param`", "name the parameter with the lower bound in `param`");
+      }
+      if (!cond.hasNonNull("param2")) {
+        r.error(kind.id, ca, "`between` needs `param2`", "name the parameter with the upper bound in `param2`");
+      }
+      param(cond, ca, "param", params);
+      param(cond, ca, "param2", params);
+    } else if (operator.equals("in")) {
+      if (!cond.path("params").isArray() || cond.path("params").isEmpty()) {
+        r.error(kind.id, ca, "`in` needs a non-empty `params` array", "list the parameters holding the allowed values in `params`");
+      } else if (kind == Kind.CONDITION && cond.get("params").size() > 100) {
+        r.error(kind.limit, ca.key("params"), "`in` lists " + cond.get("params").size() + " values; DynamoDB accepts at most 100",
+            "split the condition, or check the values in the application");
+      } else if (params != null) {
+        for (int i = 0; i < cond.get("params").size(); i++) {
+          name(cond.get("params").get(i), ca.key("params").idx(i), params);
+        }
+      }
+    } else if (!cond.hasNonNull("param")) {
+      r.error(kind.id, ca, "`" + operator + "` needs `param`", "name the parameter holding the compared value in `param`");
+    } else {
+      param(cond, ca, "param", params);
+    }
+  }
+
+  private void param(JsonNode cond, At ca, String key, Set<String> params) {
+    if (params != null && cond.hasNonNull(key)) {
+      name(cond.get(key), ca.key(key), params);
+    }
+  }
+
+  private void name(JsonNode v, At at, Set<String> params) {
+    if (kind.param != null && (!v.isTextual() || !params.contains(v.asText()))) {
+      String n = v.asText();
+      r.error(kind.param, at, "`" + n + "` is not a parameter of the pattern", params.isEmpty()
+          ? "declare it in `parameters`, e.g. {\"name\": \"" + n + "\", \"type\": \"string\"}"
+          : Suggestions.closest(n, params).map(s -> "did you mean `" + s + "`?").orElse("declare it in `parameters`"));
+    }
+  }
+}
