@@ -489,7 +489,9 @@ final class SchemaRules {
         }
       }
     }
-    new ConditionRules(this, ConditionRules.Kind.FILTER).check(ap.get("filter_expression"), at, fieldNames, keyFields, null);
+    ConditionRules.Types types = ConditionRules.types(e);
+    new ConditionRules(this, ConditionRules.Kind.FILTER, types).check(ap.get("filter_expression"), at, fieldNames, keyFields,
+        WriteRules.valueParams(ap));
   }
 
   private void crossTable(JsonNode xs, At at) {
@@ -551,7 +553,8 @@ final class SchemaRules {
             if (actions != null && !actions.contains(e.get("action").asText())) {
               error("Schema.Action", ka.key("action"), "invalid action `" + e.get("action").asText() + "` for `" + op + "`", Suggestions.hint(e.get("action").asText(), actions));
             }
-            TransactionRules.shape(this, e, ka);
+            TransactionRules.shape(this, e, ka, table == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance()
+                : table.path("entities").path(e.get("entity").asText()));
           }
         }
       }
