@@ -152,7 +152,7 @@ class TransactionRulesTest {
     var inv = s.crossTablePatterns().get(0).entitiesInvolved().get(0);
     assertThat(inv.condition()).isEmpty();
     assertThat(dev.ddbmodel.schema.model.TransactionBindings.conditionText(inv))
-        .contains("((#ddbm_cn0 >= :ddbm_cv0)) AND attribute_exists(#ddbm_upk)");
+        .contains("(#ddbm_cn0 >= :ddbm_cv0) AND attribute_exists(#ddbm_upk)");
     assertThat(dev.ddbmodel.schema.model.TransactionBindings.updateText(inv))
         .contains("SET #ddbm_un0 = if_not_exists(#ddbm_un0, :ddbm_ul0) - :ddbm_uv0");
     var b = dev.ddbmodel.schema.model.TransactionBindings.resolve(s, s.crossTablePatterns().get(0), inv);

@@ -85,14 +85,15 @@ public final class Expressions {
   }
 
   /**
-   * A condition: each term in parentheses, joined by the expression's logical operator, so that a
-   * condition the caller adds with AND never loosens an OR.
+   * A condition: each term in parentheses (unless it is the only one), joined by the expression's
+   * logical operator.
    */
   public static Rendered condition(Schema.FilterExpression f, String prefix) {
     Builder b = new Builder(prefix);
     List<String> terms = new ArrayList<>();
     for (Schema.FilterCondition c : f.conditions()) {
-      terms.add("(" + term(c, b) + ")");
+      // DynamoDB refuses redundant parentheses: a single term stands alone
+      terms.add(f.conditions().size() == 1 ? term(c, b) : "(" + term(c, b) + ")");
     }
     return b.done(String.join(f.logicalOperator().equals("OR") ? " OR " : " AND ", terms));
   }
@@ -118,6 +119,29 @@ public final class Expressions {
       case "in" -> lhs + " IN (" + String.join(", ", c.params().stream().map(b::value).toList()) + ")";
       default -> lhs + " " + operator + " " + b.value(c.param().orElseThrow());
     };
+  }
+
+  /**
+   * {@code a AND b} without loosening an OR in {@code a}: {@code a} is parenthesised unless it
+   * already is one parenthesised whole (DynamoDB refuses redundant parentheses).
+   */
+  public static String and(String a, String b) {
+    return (wrapped(a) ? a : "(" + a + ")") + " AND " + b;
+  }
+
+  private static boolean wrapped(String t) {
+    String s = t.strip();
+    if (!s.startsWith("(") || !s.endsWith(")")) {
+      return false;
+    }
+    int depth = 0;
+    for (int i = 0; i < s.length(); i++) {
+      depth += s.charAt(i) == '(' ? 1 : s.charAt(i) == ')' ? -1 : 0;
+      if (depth == 0 && i < s.length() - 1) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

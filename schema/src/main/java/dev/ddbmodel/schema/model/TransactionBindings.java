@@ -122,7 +122,7 @@ public final class TransactionBindings {
       return c;
     }
     String guard = "attribute_exists(" + MUST_EXIST + ")";
-    return Optional.of(c.map(t -> "(" + t + ") AND " + guard).orElse(guard));
+    return Optional.of(c.map(t -> Expressions.and(t, guard)).orElse(guard));
   }
 
   /** The UpdateExpression as the schema gives it: the text form, or the object form rendered. */
