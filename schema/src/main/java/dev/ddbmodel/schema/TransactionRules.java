@@ -212,7 +212,8 @@ final class TransactionRules {
           report(r, true, "Schema.ConditionPlaceholder", ka.key(inv.condition().filter(c -> TransactionBindings.valuePlaceholders(c).contains(v)).isPresent() ? "condition" : "update"),
               "`" + v + "` is bound by no parameter, no field of an entity parameter" + (inv.forEach().isPresent() ? ", no field of the `for_each` element" : "")
                   + " and no `values` entry, so the transaction would fail when it runs",
-              "add a parameter named `" + v.substring(1) + "`, or bind it: \"values\": {\"" + v + "\": \"<param, param.field or {\\\"literal\\\": ...}>\"}");
+              Suggestions.closest(v.substring(1), TransactionBindings.sourceNames(s, x, inv)).map(n -> "did you mean `:" + n + "`? or ").orElse("")
+                  + "add a parameter named `" + v.substring(1) + "`, or bind it: \"values\": {\"" + v + "\": \"<param, param.field or {\\\"literal\\\": ...}>\"}");
         }
         TransactionBindings.updateText(inv).ifPresent(u -> {
           List<String> keyAttrs = new ArrayList<>();
