@@ -60,7 +60,8 @@ public final class SchemaLoader {
       JsonNode xps = x.path("parameters");
       x.path("entities_involved").forEach(i -> inv.add(new Schema.Involvement(i.path("table").asText(), i.path("entity").asText(),
           i.path("action").asText(), text(i, "condition"), text(i, "for_each"), refs(i.get("key"), xps), refs(i.get("values"), xps),
-          names(i.get("names")), text(i, "update"))));
+          names(i.get("names")), text(i, "update"), objectOrEmpty(i.get("condition")).flatMap(SchemaLoader::conditions),
+          objectOrEmpty(i.get("update")).flatMap(SchemaLoader::updateActions))));
       xs.add(new Schema.CrossTablePattern(x.path("pattern_id").asInt(), x.path("name").asText(), x.path("description").asText(""),
           x.path("operation").asText(), inv, params(x.path("parameters")), x.path("return_type").asText()));
     }
@@ -100,6 +101,10 @@ public final class SchemaLoader {
       cs.add(new Schema.FilterCondition(c.path("field").asText(), text(c, "operator"), text(c, "function"), text(c, "param"), text(c, "param2"), ps));
     }
     return Optional.of(new Schema.FilterExpression(cs, fe.path("logical_operator").asText("AND")));
+  }
+
+  private static Optional<JsonNode> objectOrEmpty(JsonNode n) {
+    return n != null && n.isObject() ? Optional.of(n) : Optional.empty();
   }
 
   private static Optional<Schema.UpdateActions> updateActions(JsonNode u) {

@@ -37,10 +37,21 @@ class ConditionPlaceholderTest {
   @Test
   void anUnboundPlaceholderIsNamedWithItsLeg() throws Exception {
     ObjectNode s = schema();
+    // the reference form (the example's leg writes its update as an object, which makes it strict)
+    leg(s, 0, 1).remove("update");
     leg(s, 0, 1).put("condition", "stock >= :quantiy");
     assertThat(warnings(s)).containsExactly("/cross_table_access_patterns/0/entities_involved/1/condition");
     assertThat(SchemaLoader.check(JsonDocument.parse("schema.json", Json.pretty(s)).unwrap()).stream()
         .filter(i -> i.diagnostic().id().equals("Schema.ConditionPlaceholder")).findFirst().orElseThrow().diagnostic().hint())
         .contains("did you mean `quantity`?");
+  }
+
+  @Test
+  void anUnboundPlaceholderOfAStrictLegNamesTheClosestValueToo() throws Exception {
+    ObjectNode s = schema();
+    leg(s, 0, 1).put("condition", "stock >= :quantiy");
+    assertThat(SchemaLoader.check(JsonDocument.parse("schema.json", Json.pretty(s)).unwrap()).stream()
+        .filter(i -> i.diagnostic().id().equals("Schema.ConditionPlaceholder")).findFirst().orElseThrow().diagnostic().hint())
+        .contains("did you mean `:quantity`?");
   }
 }

@@ -509,7 +509,9 @@ final class LegacySchemaRules {
         }
       }
     }
-    new LegacyConditionRules(this, LegacyConditionRules.Kind.FILTER).check(ap.get("filter_expression"), at, fieldNames, keyFields, null);
+    LegacyConditionRules.Types types = LegacyConditionRules.types(e);
+    new LegacyConditionRules(this, LegacyConditionRules.Kind.FILTER, types).check(ap.get("filter_expression"), at, fieldNames, keyFields,
+        LegacyWriteRules.valueParams(ap));
   }
 
   private void crossTable(JsonNode xs, At at) {
@@ -571,7 +573,8 @@ final class LegacySchemaRules {
             if (actions != null && !actions.contains(e.get("action").asText())) {
               error("Schema.Action", ka.key("action"), "invalid action `" + e.get("action").asText() + "` for `" + op + "`", Suggestions.hint(e.get("action").asText(), actions));
             }
-            LegacyTransactionRules.shape(this, e, ka);
+            LegacyTransactionRules.shape(this, e, ka, table == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance()
+                : table.path("entities").path(e.get("entity").asText()));
           }
         }
       }

@@ -135,4 +135,76 @@ class TransactionRulesTest {
     assertThat(ds.get(0).hint()).contains("for_each");
     assertThat(ds.get(0).severity()).isEqualTo(Severity.WARNING);
   }
+
+  // the object forms of single-item writes in a transaction action (condition: the filter grammar, update: set/add/remove)
+
+  static final String DEC_OBJECT = "{\"table\": \"Shop\", \"entity\": \"Inventory\", \"action\": \"Update\", \"for_each\": \"lines\","
+      + " \"update\": {\"set\": [{\"field\": \"inventory\", \"operator\": \"-\", \"param\": \"quantity\"}]},"
+      + " \"condition\": {\"conditions\": [{\"field\": \"inventory\", \"operator\": \">=\", \"param\": \"quantity\"}]}}";
+  static final String GUARD_OBJECT = "{\"table\": \"Shop\", \"entity\": \"Order\", \"action\": \"Update\", \"key\": {\"order_id\": \"order_id\"},"
+      + " \"update\": {\"set\": [{\"field\": \"status\", \"param\": \"order.status\"}]},"
+      + " \"condition\": {\"conditions\": [{\"field\": \"status\", \"operator\": \"in\", \"params\": [\"order.status\", \"order_id\"]}]}}";
+
+  @Test
+  void theObjectFormsAreValidAndRenderToTheTextTheyMean() {
+    assertThat(check(DEC_OBJECT + ", " + GUARD_OBJECT)).isEmpty();
+    var s = SchemaLoader.parse("schema.json", SHOP.replace("@INV@", DEC_OBJECT).replace("@OP@", "TransactWrite")).unwrap();
+    var inv = s.crossTablePatterns().get(0).entitiesInvolved().get(0);
+    assertThat(inv.condition()).isEmpty();
+    assertThat(dev.ddbmodel.schema.model.TransactionBindings.conditionText(inv))
+        .contains("(#ddbm_cn0 >= :ddbm_cv0) AND attribute_exists(#ddbm_upk)");
+    assertThat(dev.ddbmodel.schema.model.TransactionBindings.updateText(inv))
+        .contains("SET #ddbm_un0 = if_not_exists(#ddbm_un0, :ddbm_ul0) - :ddbm_uv0");
+    var b = dev.ddbmodel.schema.model.TransactionBindings.resolve(s, s.crossTablePatterns().get(0), inv);
+    // `quantity` binds like `:quantity` in a text: the field of the repeated list's element
+    var q = new dev.ddbmodel.schema.model.Schema.ValueRef.Ref("lines", java.util.Optional.of("quantity"));
+    assertThat(b.values()).containsEntry(":ddbm_cv0", q).containsEntry(":ddbm_uv0", q)
+        .containsEntry(":ddbm_ul0", new dev.ddbmodel.schema.model.Schema.ValueRef.Literal("0"));
+    assertThat(b.names()).containsEntry("#ddbm_cn0", "inventory").containsEntry("#ddbm_un0", "inventory").containsEntry("#ddbm_upk", "pk");
+    assertThat(b.unboundValues()).isEmpty();
+  }
+
+  @Test
+  void anUpsertAddsNoExistenceGuardAndAddAndRemoveRender() {
+    String up = "{\"table\": \"Shop\", \"entity\": \"CartLine\", \"action\": \"Update\", \"for_each\": \"lines\","
+        + " \"update\": {\"add\": [{\"field\": \"quantity\", \"param\": \"quantity\"}], \"upsert\": true}}";
+    assertThat(check(up)).isEmpty();
+    var inv = SchemaLoader.parse("schema.json", SHOP.replace("@INV@", up).replace("@OP@", "TransactWrite")).unwrap().crossTablePatterns().get(0).entitiesInvolved().get(0);
+    assertThat(dev.ddbmodel.schema.model.TransactionBindings.conditionText(inv)).isEmpty();
+    assertThat(dev.ddbmodel.schema.model.TransactionBindings.updateText(inv)).contains("ADD #ddbm_un0 :ddbm_uv0");
+  }
+
+  @Test
+  void objectFormMistakesAreReportedWhereTheyAreWritten() {
+    String at = "/cross_table_access_patterns/0/entities_involved/0/";
+    // an unknown field of the entity, with a did-you-mean
+    List<Diagnostic> ds = check(DEC_OBJECT.replace("{\"field\": \"inventory\", \"operator\": \">=\"", "{\"field\": \"inventry\", \"operator\": \">=\""));
+    assertThat(ids(ds)).containsExactly("Schema.ConditionField ERROR " + at + "condition/conditions/0/field");
+    assertThat(ds.get(0).hint()).contains("inventory");
+    // an unknown key of a condition term
+    assertThat(ids(check(DEC_OBJECT.replace("\"operator\": \">=\"", "\"operator\": \">=\", \"parm\": \"x\""))))
+        .containsExactly("Schema.UnknownKey ERROR " + at + "condition/conditions/0/parm");
+    // a value that binds nothing: the condition's and the update's, each at its `param`
+    ds = check(DEC_OBJECT.replace("\"quantity\"", "\"quantty\""));
+    assertThat(ids(ds)).containsExactlyInAnyOrder("Schema.UpdateParam ERROR " + at + "update/set/0/param", "Schema.ConditionParam ERROR " + at + "condition/conditions/0/param")
+        .doesNotContain("Schema.ConditionPlaceholder");
+    assertThat(ds).allSatisfy(d -> assertThat(d.hint()).contains("did you mean `quantity`?"));
+    // update rules of single-item writes hold here too
+    assertThat(ids(check(DEC_OBJECT.replace("\"field\": \"inventory\", \"operator\": \"-\"", "\"field\": \"product_id\", \"operator\": \"-\""))))
+        .contains("Schema.UpdateKey ERROR " + at + "update/set/0/field");
+    assertThat(ids(check(DEC_OBJECT.replace("\"set\": [", "\"sett\": ["))))
+        .contains("Schema.UnknownKey ERROR " + at + "update/sett");
+    // a condition object where no condition applies is still a condition
+    assertThat(ids(check(GUARD_OBJECT.replace("\"order.status\", \"order_id\"", "\"order.stats\""))))
+        .containsExactly("Schema.ConditionParam ERROR " + at + "condition/conditions/0/params/0");
+  }
+
+  @Test
+  void aValueOfTheWrongTypeIsAnErrorInTheObjectForms() {
+    String at = "/cross_table_access_patterns/0/entities_involved/0/";
+    // `order_id` is a string: `inventory - :order_id` and `inventory >= :order_id` cannot work
+    List<Diagnostic> ds = check(DEC_OBJECT.replace("\"quantity\"", "\"order_id\""));
+    assertThat(ids(ds)).containsExactlyInAnyOrder("Schema.UpdateParamType ERROR " + at + "update/set/0/param", "Schema.ConditionParamType ERROR " + at + "condition/conditions/0/param");
+    assertThat(ds).allSatisfy(d -> assertThat(d.message()).contains("`order_id` is `string`").contains("`inventory` is `integer`"));
+  }
 }

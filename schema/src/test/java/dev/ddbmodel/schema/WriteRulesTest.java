@@ -134,4 +134,63 @@ class WriteRulesTest {
     ((ArrayNode) ap(s, 0).get("update").get("remove")).add("product_id");
     assertThat(check(s)).anySatisfy(d -> assertThat(d.message()).contains("primary key").contains("DynamoDB cannot change"));
   }
+
+  static ObjectNode param(ObjectNode s, int i, String name) {
+    for (var p : ap(s, i).get("parameters")) {
+      if (p.get("name").asText().equals(name)) {
+        return (ObjectNode) p;
+      }
+    }
+    throw new AssertionError(name);
+  }
+
+  static List<String> ids(ObjectNode s) {
+    return check(s).stream().map(d -> d.id() + " " + d.severity() + " " + d.location().pointer()).toList();
+  }
+
+  static final String SELL = "/tables/0/entities/Product/access_patterns/0";
+
+  @Test
+  void aStringInAStockDecrementIsATypeError() {
+    ObjectNode s = base();
+    param(s, 0, "quantity").put("type", "string");
+    // `inventory - :quantity`, `ADD units_sold :quantity` and `inventory >= :quantity` with a string: each is refused where it is written
+    assertThat(ids(s)).containsExactlyInAnyOrder("Schema.UpdateParamType ERROR " + SELL + "/update/set/0/param",
+        "Schema.UpdateParamType ERROR " + SELL + "/update/add/0/param", "Schema.ConditionParamType ERROR " + SELL + "/condition/conditions/0/param");
+    assertThat(check(s)).allSatisfy(d -> assertThat(d.message()).contains("`quantity` is `string`"));
+  }
+
+  @Test
+  void assignmentsAndComparisonsFollowTheFieldType() {
+    ObjectNode s = base();
+    // a decimal stored in an integer field loses the integer; decimal compared with integer is fine
+    ((ObjectNode) ap(s, 0).get("update").get("set").get(0)).put("operator", "=");
+    param(s, 0, "quantity").put("type", "decimal");
+    assertThat(ids(s)).containsExactlyInAnyOrder("Schema.UpdateParamType ERROR " + SELL + "/update/set/0/param",
+        "Schema.UpdateParamType ERROR " + SELL + "/update/add/0/param");
+    // a boolean compared with a string field never matches
+    ObjectNode t = base();
+    param(t, 1, "caller").put("type", "boolean");
+    assertThat(ids(t)).containsExactly("Schema.ConditionParamType ERROR /tables/0/entities/Product/access_patterns/1/condition/conditions/0/param");
+    // uuid and string are one type; integer and decimal compare
+    ObjectNode u = base();
+    param(u, 1, "caller").put("type", "uuid");
+    param(u, 0, "quantity").put("type", "integer");
+    assertThat(check(u)).isEmpty();
+  }
+
+  @Test
+  void filterMismatchesAndUnboundFilterParamsAreWarnings() {
+    ObjectNode s = base();
+    ObjectNode scan = ((ArrayNode) s.get("tables").get(0).get("entities").get("Product").get("access_patterns")).addObject();
+    scan.put("pattern_id", 9).put("name", "low").put("description", "d").put("operation", "Scan").put("return_type", "entity_list");
+    scan.putArray("parameters").addObject().put("name", "below").put("type", "string");
+    ObjectNode fe = scan.putObject("filter_expression");
+    fe.putArray("conditions").addObject().put("field", "inventory").put("operator", "<").put("param", "below");
+    ((ArrayNode) fe.get("conditions")).addObject().put("field", "status").put("operator", "=").put("param", "stat");
+    String at = "/tables/0/entities/Product/access_patterns/4/filter_expression/conditions/";
+    assertThat(ids(s)).containsExactlyInAnyOrder("Schema.FilterParamType WARNING " + at + "0/param", "Schema.FilterParam WARNING " + at + "1/param");
+    scan.withArray("parameters").addObject().put("name", "status").put("type", "string");
+    assertThat(check(s)).filteredOn(d -> d.id().equals("Schema.FilterParam")).singleElement().satisfies(d -> assertThat(d.hint()).contains("did you mean `status`?"));
+  }
 }

@@ -77,7 +77,7 @@ public final class MappingDocument {
         e.put("table", i.table());
         e.put("entity", i.entity());
         e.put("action", i.action());
-        i.condition().ifPresent(c -> e.put("condition", c));
+        dev.ddbmodel.schema.model.TransactionBindings.conditionText(i).ifPresent(c -> e.put("condition", c));
         inv.add(e);
       });
       m.put("entities_involved", inv);

@@ -123,7 +123,7 @@ public record TransactionPlan(Schema.CrossTablePattern pattern, boolean write, L
             "add a parameter {\"name\": \"...\", \"type\": \"entity\", \"entity_type\": \"" + inv.entity() + "\"}"));
       }
       Map<String, String> names = new LinkedHashMap<>(b.names());
-      Optional<String> condition = inv.condition();
+      Optional<String> condition = TransactionBindings.conditionText(inv);
       if (inv.action().equals("ConditionCheck") && condition.isEmpty()) {
         condition = Optional.of("attribute_exists(#" + OWN + "pk)");
         names.put("#" + OWN + "pk", s.tableOf(inv.entity()).partitionKey());
@@ -143,15 +143,16 @@ public record TransactionPlan(Schema.CrossTablePattern pattern, boolean write, L
   }
 
   /**
-   * The final UpdateExpression: the schema's {@code update} (or, in the reference form, a SET of
+   * The final UpdateExpression: the schema's {@code update}, as text or rendered from its object
+   * form ({@link dev.ddbmodel.schema.model.Expressions}) (or, in the reference form, a SET of
    * every plain parameter named like a non-key field), plus {@code version = version + 1} unless
    * the update writes {@code version} itself.
    */
   private static String update(Schema s, Schema.CrossTablePattern x, Schema.Involvement inv, Map<String, String> names, Map<String, Schema.ValueRef> values) {
     Schema.Entity e = s.entities().get(inv.entity());
     String text;
-    if (inv.update().isPresent()) {
-      text = inv.update().get();
+    if (TransactionBindings.updateText(inv).isPresent()) {
+      text = TransactionBindings.updateText(inv).get();
     } else {
       List<String> sets = new ArrayList<>();
       List<String> keyFields = TransactionBindings.keyFields(e);

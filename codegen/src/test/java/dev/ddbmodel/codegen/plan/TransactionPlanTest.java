@@ -119,4 +119,27 @@ class TransactionPlanTest {
     assertThat(a.names()).containsEntry("#ddbm_f0", "status");
     assertThat(a.values()).containsEntry(":ddbm_f0", ref("status", null));
   }
+
+  @Test
+  void theObjectFormsBecomeTheSameKindOfTextNamesAndValues() {
+    String inv = "{\"table\": \"Tbl\", \"entity\": \"Order\", \"action\": \"Update\", \"key\": {\"order_id\": \"order.order_id\"},"
+        + " \"condition\": {\"conditions\": [{\"field\": \"status\", \"operator\": \"=\", \"param\": \"from\"}]},"
+        + " \"update\": {\"set\": [{\"field\": \"status\", \"param\": \"order.status\"}]}},"
+        + " {\"table\": \"Tbl\", \"entity\": \"Store\", \"action\": \"ConditionCheck\","
+        + " \"condition\": {\"conditions\": [{\"field\": \"open\", \"operator\": \"=\", \"param\": \"open\"}]}}";
+    var v = SchemaLoader.parse("schema.json", REFERENCE.replace("INV", inv).replace("{\"name\": \"store_id\", \"type\": \"string\"}",
+        "{\"name\": \"store_id\", \"type\": \"string\"}, {\"name\": \"from\", \"type\": \"string\"}, {\"name\": \"open\", \"type\": \"boolean\"}"));
+    assertThat(v.isValid()).as(v.diagnostics().toString()).isTrue();
+    assertThat(v.diagnostics()).isEmpty();
+    GenerationPlan g = Planner.plan(v.unwrap(), "schema.json");
+    assertThat(g.diagnostics()).isEmpty();
+    TransactionPlan.Action a = g.transactions().get(0).actions().get(0);
+    assertThat(a.condition()).contains("(#ddbm_cn0 = :ddbm_cv0) AND attribute_exists(#ddbm_upk)");
+    assertThat(a.update()).contains("SET #ddbm_ver = if_not_exists(#ddbm_ver, :ddbm_zero) + :ddbm_one, #ddbm_un0 = :ddbm_uv0");
+    assertThat(a.names()).containsEntry("#ddbm_cn0", "status").containsEntry("#ddbm_un0", "status").containsEntry("#ddbm_upk", "pk");
+    assertThat(a.values()).containsEntry(":ddbm_cv0", ref("from", null)).containsEntry(":ddbm_uv0", ref("order", "status"));
+    TransactionPlan.Action c = g.transactions().get(0).actions().get(1);
+    assertThat(c.condition()).isEqualTo(java.util.Optional.of("#ddbm_cn0 = :ddbm_cv0"));
+    assertThat(c.values()).containsExactly(java.util.Map.entry(":ddbm_cv0", ref("open", null)));
+  }
 }

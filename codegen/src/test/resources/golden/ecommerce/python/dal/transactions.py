@@ -77,7 +77,7 @@ class TransactionService:
         """Pattern 12: Place an order and reserve stock atomically"""
         _actions: list[tuple[str, dict[str, Any], Any]] = []
         _add(_actions, "0 Put Order", "Put", OrderRepository(self._client), item=order, condition="attribute_not_exists(pk)")
-        _add(_actions, "1 Update Product", "Update", ProductRepository(self._client), key={"product_id": product_id}, condition="stock >= :quantity", update="SET #ddbm_ver = if_not_exists(#ddbm_ver, :ddbm_zero) + :ddbm_one", names={"#ddbm_ver": "version"}, values={":quantity": quantity, ":ddbm_zero": 0, ":ddbm_one": 1})
+        _add(_actions, "1 Update Product", "Update", ProductRepository(self._client), key={"product_id": product_id}, condition="(#ddbm_cn0 >= :ddbm_cv0) AND attribute_exists(#ddbm_upk)", update="SET #ddbm_ver = if_not_exists(#ddbm_ver, :ddbm_zero) + :ddbm_one, #ddbm_un0 = if_not_exists(#ddbm_un0, :ddbm_ul0) - :ddbm_uv0", names={"#ddbm_cn0": "stock", "#ddbm_un0": "stock", "#ddbm_upk": "pk", "#ddbm_ver": "version"}, values={":ddbm_cv0": quantity, ":ddbm_uv0": quantity, ":ddbm_ul0": 0, ":ddbm_zero": 0, ":ddbm_one": 1})
         return _write(self._client, _actions)
 
     def checkout_view(self, customer_id: str, product_id: str) -> dict[str, Any]:

@@ -213,9 +213,14 @@ public record Schema(List<TableDef> tables, List<CrossTablePattern> crossTablePa
    * @param values explicit bindings of {@code :placeholders} of the condition and update
    * @param names explicit bindings of {@code #placeholders} (placeholder to attribute name)
    * @param update the free-text UpdateExpression of an {@code Update} action, if any
+   * @param conditionForm the condition in the object form of single-item writes (the filter
+   *     grammar), if written so; {@link Expressions#condition} gives its text
+   * @param updateForm the update in the object form of single-item writes ({@code set}, {@code add},
+   *     {@code remove}, {@code upsert}), if written so; {@link Expressions#update} gives its text
    */
   public record Involvement(String table, String entity, String action, Optional<String> condition, Optional<String> forEach,
-      Map<String, ValueRef> key, Map<String, ValueRef> values, Map<String, String> names, Optional<String> update) {
+      Map<String, ValueRef> key, Map<String, ValueRef> values, Map<String, String> names, Optional<String> update,
+      Optional<FilterExpression> conditionForm, Optional<UpdateActions> updateForm) {
     public Involvement {
       key = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(key));
       values = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(values));
@@ -224,12 +229,13 @@ public record Schema(List<TableDef> tables, List<CrossTablePattern> crossTablePa
 
     /** The reference form: table, entity, action and an optional free-text condition. */
     public Involvement(String table, String entity, String action, Optional<String> condition) {
-      this(table, entity, action, condition, Optional.empty(), Map.of(), Map.of(), Map.of(), Optional.empty());
+      this(table, entity, action, condition, Optional.empty(), Map.of(), Map.of(), Map.of(), Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     /** Whether the action uses any binding construct beyond the reference form (then bindings are checked strictly). */
     public boolean explicit() {
-      return forEach.isPresent() || !key.isEmpty() || !values.isEmpty() || !names.isEmpty() || update.isPresent();
+      return forEach.isPresent() || !key.isEmpty() || !values.isEmpty() || !names.isEmpty() || update.isPresent() || conditionForm.isPresent()
+          || updateForm.isPresent();
     }
   }
 

@@ -82,12 +82,99 @@ public final class TransactionBindings {
     return List.copyOf(out);
   }
 
-  /** The condition and update texts of an action, in that order. */
+  /** The condition and update texts of an action as the schema writes them (the text forms), in that order. */
   public static List<String> texts(Schema.Involvement inv) {
     List<String> out = new ArrayList<>();
     inv.condition().ifPresent(out::add);
     inv.update().ifPresent(out::add);
     return out;
+  }
+
+  /** Placeholder prefix of a condition written in the object form. */
+  public static final String CONDITION_PREFIX = "ddbm_c";
+  /** Placeholder prefix of an update written in the object form. */
+  public static final String UPDATE_PREFIX = "ddbm_u";
+  /** The name placeholder of the existence guard of an object-form update that is no upsert. */
+  public static final String MUST_EXIST = "#ddbm_upk";
+
+  /** The object-form condition, rendered. */
+  public static Optional<Expressions.Rendered> conditionForm(Schema.Involvement inv) {
+    return inv.conditionForm().map(f -> Expressions.condition(f, CONDITION_PREFIX));
+  }
+
+  /** The object-form update, rendered. */
+  public static Optional<Expressions.Rendered> updateForm(Schema.Involvement inv) {
+    return inv.updateForm().map(u -> Expressions.update(u, UPDATE_PREFIX));
+  }
+
+  /** True when the action's update is in the object form without {@code upsert}: the item must exist, as in a single-item update. */
+  public static boolean mustExist(Schema.Involvement inv) {
+    return inv.action().equals("Update") && inv.updateForm().map(u -> !u.upsert()).orElse(false);
+  }
+
+  /**
+   * The ConditionExpression the action sends: the text form, or the object form rendered, and for
+   * an object-form update that is no upsert, {@code attribute_exists} of the partition key.
+   */
+  public static Optional<String> conditionText(Schema.Involvement inv) {
+    Optional<String> c = inv.condition().or(() -> conditionForm(inv).map(Expressions.Rendered::text));
+    if (!mustExist(inv)) {
+      return c;
+    }
+    String guard = "attribute_exists(" + MUST_EXIST + ")";
+    return Optional.of(c.map(t -> Expressions.and(t, guard)).orElse(guard));
+  }
+
+  /** The UpdateExpression as the schema gives it: the text form, or the object form rendered. */
+  public static Optional<String> updateText(Schema.Involvement inv) {
+    return inv.update().or(() -> updateForm(inv).map(Expressions.Rendered::text));
+  }
+
+  /**
+   * The value source an object form's {@code param} names, bound as the placeholder {@code
+   * :<param>} of a text would be: {@code param.field} names a field of an entity parameter or of
+   * the repeated list's element; a plain name binds by the default rules (see the class comment).
+   * Empty when it names nothing usable here.
+   */
+  public static Optional<Schema.ValueRef> source(Schema s, Schema.CrossTablePattern x, Schema.Involvement inv, String src) {
+    Optional<Schema.ValueRef> r;
+    int dot = src.indexOf('.');
+    if (param(x, src).isPresent() || dot < 0) {
+      r = param(x, src).isPresent() && !inv.forEach().orElse("").equals(src) && !param(x, src).get().type().equals("entity")
+          ? Optional.of(new Schema.ValueRef.Ref(src, Optional.empty())) : byName(s, x, inv, src);
+    } else {
+      r = Optional.of(new Schema.ValueRef.Ref(src.substring(0, dot), Optional.of(src.substring(dot + 1))));
+    }
+    return r.filter(v -> problem(s, x, inv, v).isEmpty());
+  }
+
+  /** The names an object form's {@code param} may use in this action (for a did-you-mean). */
+  public static List<String> sourceNames(Schema s, Schema.CrossTablePattern x, Schema.Involvement inv) {
+    Set<String> out = new LinkedHashSet<>();
+    element(s, x, inv).ifPresent(e -> e.fields().forEach(f -> out.add(f.name())));
+    for (Schema.Parameter p : x.parameters()) {
+      if (p.type().equals("entity")) {
+        p.entityType().map(s.entities()::get).ifPresent(e -> e.fields().forEach(f -> out.add(p.name() + "." + f.name())));
+      } else if (!inv.forEach().orElse("").equals(p.name())) {
+        out.add(p.name());
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  /** The type of a value source, as schema.json names it ({@code string}, {@code integer}, ...), if known. */
+  public static Optional<String> typeOf(Schema s, Schema.CrossTablePattern x, Schema.ValueRef ref) {
+    if (!(ref instanceof Schema.ValueRef.Ref r)) {
+      return Optional.empty();
+    }
+    Optional<Schema.Parameter> p = param(x, r.param());
+    if (p.isEmpty()) {
+      return Optional.empty();
+    }
+    if (r.field().isEmpty()) {
+      return Optional.of(p.get().type());
+    }
+    return p.get().entityType().map(s.entities()::get).flatMap(e -> e.field(r.field().get())).map(f -> f.type().schemaName());
   }
 
   /** The entity type of the elements of the list an action repeats over. */
@@ -139,6 +226,17 @@ public final class TransactionBindings {
       for (String n : namePlaceholders(text)) {
         names.putIfAbsent(n, inv.names().getOrDefault(n, n.substring(1)));
       }
+    }
+    List<Expressions.Rendered> forms = new ArrayList<>();
+    conditionForm(inv).ifPresent(forms::add);
+    updateForm(inv).ifPresent(forms::add);
+    for (Expressions.Rendered f : forms) {
+      names.putAll(f.names());
+      f.values().forEach((ph, src) -> source(s, x, inv, src).ifPresentOrElse(ref -> values.put(ph, ref), () -> unboundValues.add(ph)));
+      f.literals().forEach((ph, json) -> values.put(ph, new Schema.ValueRef.Literal(json)));
+    }
+    if (mustExist(inv)) {
+      names.put(MUST_EXIST, s.tableOf(inv.entity()).partitionKey());
     }
     return new Resolved(item, key, unboundKey, values, unboundValues, names);
   }

@@ -3,7 +3,10 @@ package dev.ddbmodel.schema.rules;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ddbmodel.core.Suggestions;
 import dev.ddbmodel.schema.rules.SchemaRules.At;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -20,9 +23,10 @@ final class ConditionRules {
 
   /** Which construct is checked: names the ids and the messages. */
   enum Kind {
-    FILTER("filter", "Schema.Filter", "Schema.FilterField", "Schema.FilterFunction", "Schema.FilterOperator", null, null),
+    FILTER("filter", "Schema.Filter", "Schema.FilterField", "Schema.FilterFunction", "Schema.FilterOperator", "Schema.FilterParam", null,
+        "Schema.FilterParamType", true),
     CONDITION("write condition", "Schema.Condition", "Schema.ConditionField", "Schema.ConditionFunction", "Schema.ConditionOperator",
-        "Schema.ConditionParam", "Schema.ConditionLimit");
+        "Schema.ConditionParam", "Schema.ConditionLimit", "Schema.ConditionParamType", false);
 
     final String noun;
     final String id;
@@ -33,8 +37,15 @@ final class ConditionRules {
     final String param;
     /** A DynamoDB limit exceeded (null: not checked). */
     final String limit;
+    /** A parameter whose declared type does not fit the field. */
+    final String paramType;
+    /**
+     * Parameter problems are warnings: a filter of the reference format may name values its
+     * generated method takes anyway, and a type mismatch there only never matches.
+     */
+    final boolean lenient;
 
-    Kind(String noun, String id, String field, String function, String operator, String param, String limit) {
+    Kind(String noun, String id, String field, String function, String operator, String param, String limit, String paramType, boolean lenient) {
       this.noun = noun;
       this.id = id;
       this.field = field;
@@ -42,15 +53,47 @@ final class ConditionRules {
       this.operator = operator;
       this.param = param;
       this.limit = limit;
+      this.paramType = paramType;
+      this.lenient = lenient;
     }
   }
 
   private final SchemaRules r;
   private final Kind kind;
+  /** Field name to schema type, of the fields a condition may name (missing: not type-checked). */
+  private final Map<String, String> fieldTypes;
+  /** Field name to element type, of array fields. */
+  private final Map<String, String> itemTypes;
 
   ConditionRules(SchemaRules r, Kind kind) {
+    this(r, kind, Map.of(), Map.of());
+  }
+
+  ConditionRules(SchemaRules r, Kind kind, Map<String, String> fieldTypes, Map<String, String> itemTypes) {
     this.r = r;
     this.kind = kind;
+    this.fieldTypes = fieldTypes;
+    this.itemTypes = itemTypes;
+  }
+
+  /** Field name to type and, of array fields, to element type. */
+  record Types(Map<String, String> fields, Map<String, String> items) {}
+
+  /** The field and item types of an entity's JSON, for the type checks. */
+  static Types types(JsonNode e) {
+    Map<String, String> ft = new HashMap<>();
+    Map<String, String> it = new HashMap<>();
+    for (JsonNode f : e.path("fields")) {
+      ft.put(f.path("name").asText(""), f.path("type").asText(""));
+      if (f.path("item_type").isTextual()) {
+        it.put(f.path("name").asText(""), f.get("item_type").asText());
+      }
+    }
+    return new Types(ft, it);
+  }
+
+  ConditionRules(SchemaRules r, Kind kind, Types types) {
+    this(r, kind, types.fields(), types.items());
   }
 
   /**
@@ -58,10 +101,10 @@ final class ConditionRules {
    *
    * @param fieldNames the entity's fields (a condition names one of them)
    * @param forbidden fields a condition may not name (the key fields of a Query filter), else empty
-   * @param params the declared parameter names a value may come from; null: not checked (filters,
-   *     where the code generator reports them)
+   * @param params the declared parameters a value may come from, name to type; null: not checked
+   *     here (a transaction action's, bound later by {@link TransactionRules})
    */
-  void check(JsonNode fe, At at, Set<String> fieldNames, Set<String> forbidden, Set<String> params) {
+  void check(JsonNode fe, At at, Set<String> fieldNames, Set<String> forbidden, Map<String, String> params) {
     if (!fe.isObject()) {
       r.error(kind.id, at, "a " + kind.noun + " must be an object, got " + SchemaRules.typeName(fe),
           "write {\"conditions\": [{\"field\": \"status\", \"operator\": \"=\", \"param\": \"expected\"}]}");
@@ -92,7 +135,7 @@ final class ConditionRules {
     });
   }
 
-  private void one(JsonNode cond, At ca, Set<String> fieldNames, Set<String> forbidden, Set<String> params) {
+  private void one(JsonNode cond, At ca, Set<String> fieldNames, Set<String> forbidden, Map<String, String> params) {
     if (!cond.isObject()) {
       r.error(kind.id, ca, "a " + kind.noun + " condition must be an object", "");
       return;
@@ -137,8 +180,8 @@ final class ConditionRules {
       if ((function.equals("contains") || function.equals("begins_with")) && !cond.hasNonNull("param")) {
         r.error(kind.id, ca, "`" + function + "` needs a `param`", "name the parameter that holds the value");
       }
-      param(cond, ca, "param", params);
       if (!function.equals("size")) {
+        param(cond, ca, "param", params, field, ParamTypes.of(function, operator));
         return;
       }
     }
@@ -151,8 +194,8 @@ final class ConditionRules {
       if (!cond.hasNonNull("param2")) {
         r.error(kind.id, ca, "`between` needs `param2`", "name the parameter with the upper bound in `param2`");
       }
-      param(cond, ca, "param", params);
-      param(cond, ca, "param2", params);
+      param(cond, ca, "param", params, field, ParamTypes.of(function, operator));
+      param(cond, ca, "param2", params, field, ParamTypes.of(function, operator));
     } else if (operator.equals("in")) {
       if (!cond.path("params").isArray() || cond.path("params").isEmpty()) {
         r.error(kind.id, ca, "`in` needs a non-empty `params` array", "list the parameters holding the allowed values in `params`");
@@ -161,28 +204,43 @@ final class ConditionRules {
             "split the condition, or check the values in the application");
       } else if (params != null) {
         for (int i = 0; i < cond.get("params").size(); i++) {
-          name(cond.get("params").get(i), ca.key("params").idx(i), params);
+          name(cond.get("params").get(i), ca.key("params").idx(i), params, field, ParamTypes.of(function, operator));
         }
       }
     } else if (!cond.hasNonNull("param")) {
       r.error(kind.id, ca, "`" + operator + "` needs `param`", "name the parameter holding the compared value in `param`");
     } else {
-      param(cond, ca, "param", params);
+      param(cond, ca, "param", params, field, ParamTypes.of(function, operator));
     }
   }
 
-  private void param(JsonNode cond, At ca, String key, Set<String> params) {
+  private void param(JsonNode cond, At ca, String key, Map<String, String> params, String field, ParamTypes.Use use) {
     if (params != null && cond.hasNonNull(key)) {
-      name(cond.get(key), ca.key(key), params);
+      name(cond.get(key), ca.key(key), params, field, use);
     }
   }
 
-  private void name(JsonNode v, At at, Set<String> params) {
-    if (kind.param != null && (!v.isTextual() || !params.contains(v.asText()))) {
-      String n = v.asText();
-      r.error(kind.param, at, "`" + n + "` is not a parameter of the pattern", params.isEmpty()
-          ? "declare it in `parameters`, e.g. {\"name\": \"" + n + "\", \"type\": \"string\"}"
-          : Suggestions.closest(n, params).map(s -> "did you mean `" + s + "`?").orElse("declare it in `parameters`"));
+  private void report(String id, At at, String msg, String hint) {
+    if (kind.lenient) {
+      r.warn(id, at, msg, hint);
+    } else {
+      r.error(id, at, msg, hint);
+    }
+  }
+
+  private void name(JsonNode v, At at, Map<String, String> params, String field, ParamTypes.Use use) {
+    String n = v.asText();
+    if (!v.isTextual() || !params.containsKey(n)) {
+      report(kind.param, at, "`" + n + "` is not a parameter of the pattern" + (kind.lenient ? "; the generated method has no value for it" : ""),
+          params.isEmpty() ? "declare it in `parameters`, e.g. {\"name\": \"" + n + "\", \"type\": \"string\"}"
+              : Suggestions.closest(n, params.keySet()).map(s -> "did you mean `" + s + "`?").orElse("declare it in `parameters`"));
+      return;
+    }
+    String ft = fieldTypes.get(field);
+    if (ft != null) {
+      ParamTypes.mismatch(ft, Optional.ofNullable(itemTypes.get(field)), params.get(n), use).ifPresent(why -> report(kind.paramType, at,
+          "parameter `" + n + "` is `" + params.get(n) + "` but field `" + field + "` is `" + ft + "`: " + why,
+          "declare `" + n + "` with the field's type, or compare it with another field"));
     }
   }
 }

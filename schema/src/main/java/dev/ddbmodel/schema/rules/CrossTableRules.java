@@ -100,7 +100,8 @@ final class CrossTableRules {
             if (actions != null && !actions.contains(e.get("action").asText())) {
               r.error("Schema.Action", ka.key("action"), "invalid action `" + e.get("action").asText() + "` for `" + op + "`", Suggestions.hint(e.get("action").asText(), actions));
             }
-            TransactionRules.shape(r, e, ka);
+            TransactionRules.shape(r, e, ka, table == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance()
+                : table.path("entities").path(e.get("entity").asText()));
           }
         }
       }

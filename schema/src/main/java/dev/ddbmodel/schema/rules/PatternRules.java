@@ -136,6 +136,8 @@ final class PatternRules {
         }
       }
     }
-    new ConditionRules(r, ConditionRules.Kind.FILTER).check(ap.get("filter_expression"), at, fieldNames, keyFields, null);
+    ConditionRules.Types types = ConditionRules.types(e);
+    new ConditionRules(r, ConditionRules.Kind.FILTER, types).check(ap.get("filter_expression"), at, fieldNames, keyFields,
+        WriteRules.valueParams(ap));
   }
 }

@@ -31,11 +31,15 @@ final class TransactionRules {
 
   /** Whether an involvement (JSON) uses a construct beyond the reference form. */
   static boolean explicit(JsonNode inv) {
-    return KEYS.subList(4, KEYS.size()).stream().anyMatch(inv::has);
+    return KEYS.subList(4, KEYS.size()).stream().anyMatch(inv::has) || inv.path("condition").isObject();
   }
 
-  /** The shape of one involvement's extension fields. */
-  static void shape(SchemaRules r, JsonNode inv, SchemaRules.At at) {
+  /**
+   * The shape of one involvement's extension fields.
+   *
+   * @param entity the JSON of the action's entity (missing when the table or entity is unknown)
+   */
+  static void shape(SchemaRules r, JsonNode inv, SchemaRules.At at, JsonNode entity) {
     inv.fieldNames().forEachRemaining(k -> {
       if (!KEYS.contains(k)) {
         r.warn("Schema.InvolvementKey", at.key(k), "`" + k + "` is not a property of an action in `entities_involved`; it is ignored", Suggestions.hint(k, KEYS));
@@ -86,18 +90,30 @@ final class TransactionRules {
         });
       }
     }
+    Set<String> fieldNames = new LinkedHashSet<>();
+    entity.path("fields").forEach(f -> fieldNames.add(f.path("name").asText("")));
     JsonNode cond = inv.get("condition");
-    if (cond != null && !cond.isNull() && !cond.isTextual()) {
-      r.error("Schema.TransactionBinding", at.key("condition"), "`condition` must be a ConditionExpression text, found " + SchemaRules.typeName(cond),
-          "\"condition\": \"attribute_not_exists(pk)\"");
+    if (cond != null && cond.isObject()) {
+      if (!entity.isMissingNode()) {
+        ConditionRules.Types types = ConditionRules.types(entity);
+        new ConditionRules(r, ConditionRules.Kind.CONDITION, types).check(cond, at.key("condition"), fieldNames, Set.of(), null);
+      }
+    } else if (cond != null && !cond.isNull() && !cond.isTextual()) {
+      r.error("Schema.TransactionBinding", at.key("condition"), "`condition` must be a ConditionExpression text or a condition object, found "
+          + SchemaRules.typeName(cond), "\"condition\": \"attribute_not_exists(pk)\", or {\"conditions\": [{\"field\": \"status\", \"operator\": \"=\", \"param\": \"from\"}]}");
     }
     JsonNode up = inv.get("update");
     if (up != null) {
       if (!inv.path("action").asText("").equals("Update")) {
         r.error("Schema.UpdateExpression", at.key("update"), "`update` belongs to an `Update` action, not `" + inv.path("action").asText("") + "`",
             "change the action to Update, or remove `update`");
+      } else if (up.isObject()) {
+        if (!entity.isMissingNode()) {
+          new WriteRules(r).update(up, at.key("update"), "UpdateItem", entity, fieldNames, WriteRules.keyFields(entity), null);
+        }
       } else if (!up.isTextual() || up.asText().isBlank()) {
-        r.error("Schema.UpdateExpression", at.key("update"), "`update` must be an UpdateExpression text", "\"update\": \"SET inventory = inventory - :quantity\"");
+        r.error("Schema.UpdateExpression", at.key("update"), "`update` must be an UpdateExpression text or an object of update actions",
+            "\"update\": \"SET inventory = inventory - :quantity\", or {\"set\": [{\"field\": \"inventory\", \"operator\": \"-\", \"param\": \"quantity\"}]}");
       } else {
         clauses(up.asText()).ifPresent(msg -> r.error("Schema.UpdateExpression", at.key("update"), msg,
             "write clauses `SET a = :v, b = b + :n`, `REMOVE c`, `ADD d :n`, `DELETE s :x`, each at most once"));
@@ -186,13 +202,18 @@ final class TransactionRules {
               + (inv.forEach().isPresent() ? ", no field of the `for_each` element" : "") + " and no `key` entry",
               "add a parameter named `" + f + "`, or bind it: \"key\": {\"" + f + "\": \"<param or param.field>\"}");
         }
+        forms(r, s, x, inv, ka);
         for (String v : strict ? b.unboundValues() : List.<String>of()) {
+          if (v.startsWith(":" + "ddbm_")) {
+            continue; // an object form's value: reported at its `param` by forms()
+          }
           report(r, true, "Schema.ConditionPlaceholder", ka.key(inv.condition().filter(c -> TransactionBindings.valuePlaceholders(c).contains(v)).isPresent() ? "condition" : "update"),
               "`" + v + "` is bound by no parameter, no field of an entity parameter" + (inv.forEach().isPresent() ? ", no field of the `for_each` element" : "")
                   + " and no `values` entry, so the transaction would fail when it runs",
-              "add a parameter named `" + v.substring(1) + "`, or bind it: \"values\": {\"" + v + "\": \"<param, param.field or {\\\"literal\\\": ...}>\"}");
+              Suggestions.closest(v.substring(1), TransactionBindings.sourceNames(s, x, inv)).map(n -> "did you mean `:" + n + "`? or ").orElse("")
+                  + "add a parameter named `" + v.substring(1) + "`, or bind it: \"values\": {\"" + v + "\": \"<param, param.field or {\\\"literal\\\": ...}>\"}");
         }
-        inv.update().ifPresent(u -> {
+        TransactionBindings.updateText(inv).ifPresent(u -> {
           List<String> keyAttrs = new ArrayList<>();
           keyAttrs.add(table.partitionKey());
           table.sortKey().ifPresent(keyAttrs::add);
@@ -210,6 +231,60 @@ final class TransactionRules {
             + TransactionBindings.MAX_ACTIONS + " in one call", "split it into several transactions");
       }
     }
+  }
+
+  /**
+   * The values of the object forms: each {@code param} binds (like {@code :param} in a text) and
+   * its type fits the field it meets.
+   */
+  private static void forms(SchemaRules r, Schema s, Schema.CrossTablePattern x, Schema.Involvement inv, SchemaRules.At ka) {
+    Schema.Entity e = s.entities().get(inv.entity());
+    inv.conditionForm().ifPresent(f -> {
+      for (int c = 0; c < f.conditions().size(); c++) {
+        Schema.FilterCondition t = f.conditions().get(c);
+        SchemaRules.At ca = ka.key("condition").key("conditions").idx(c);
+        ParamTypes.Use use = ParamTypes.of(t.function().orElse(""), t.operator().orElse(""));
+        t.param().ifPresent(p -> value(r, s, x, inv, e, t.field(), p, use, ca.key("param"), "Schema.ConditionParam", "Schema.ConditionParamType"));
+        t.param2().ifPresent(p -> value(r, s, x, inv, e, t.field(), p, use, ca.key("param2"), "Schema.ConditionParam", "Schema.ConditionParamType"));
+        for (int i = 0; i < t.params().size(); i++) {
+          value(r, s, x, inv, e, t.field(), t.params().get(i), use, ca.key("params").idx(i), "Schema.ConditionParam", "Schema.ConditionParamType");
+        }
+      }
+    });
+    inv.updateForm().ifPresent(u -> {
+      for (int i = 0; i < u.set().size(); i++) {
+        Schema.SetAction a = u.set().get(i);
+        update(r, s, x, inv, e, a.field(), a.param(), a.operator(), ka.key("update").key("set").idx(i).key("param"));
+      }
+      for (int i = 0; i < u.add().size(); i++) {
+        Schema.AddAction a = u.add().get(i);
+        update(r, s, x, inv, e, a.field(), a.param(), "+", ka.key("update").key("add").idx(i).key("param"));
+      }
+    });
+  }
+
+  private static Optional<Schema.ValueRef> bind(SchemaRules r, Schema s, Schema.CrossTablePattern x, Schema.Involvement inv, String src, SchemaRules.At at,
+      String id) {
+    Optional<Schema.ValueRef> ref = TransactionBindings.source(s, x, inv, src);
+    if (ref.isEmpty()) {
+      List<String> names = TransactionBindings.sourceNames(s, x, inv);
+      r.error(id, at, "`" + src + "` names no value here: no parameter, no field of an entity parameter" + (inv.forEach().isPresent() ? ", no field of the `for_each` element" : ""),
+          names.isEmpty() ? "declare it in `parameters`" : Suggestions.closest(src, names).map(n -> "did you mean `" + n + "`?").orElse("values: " + String.join(", ", names)));
+    }
+    return ref;
+  }
+
+  private static void value(SchemaRules r, Schema s, Schema.CrossTablePattern x, Schema.Involvement inv, Schema.Entity e, String field, String src,
+      ParamTypes.Use use, SchemaRules.At at, String id, String typeId) {
+    bind(r, s, x, inv, src, at, id).flatMap(ref -> TransactionBindings.typeOf(s, x, ref)).ifPresent(pt -> e.field(field).ifPresent(f ->
+        ParamTypes.mismatch(f.type().schemaName(), f.itemType(), pt, use).ifPresent(why -> r.error(typeId, at,
+            "`" + src + "` is `" + pt + "` but field `" + field + "` is `" + f.type().schemaName() + "`: " + why, "bind a value of the field's type"))));
+  }
+
+  private static void update(SchemaRules r, Schema s, Schema.CrossTablePattern x, Schema.Involvement inv, Schema.Entity e, String field, String src,
+      String operator, SchemaRules.At at) {
+    bind(r, s, x, inv, src, at, "Schema.UpdateParam").flatMap(ref -> TransactionBindings.typeOf(s, x, ref)).ifPresent(pt -> e.field(field).ifPresent(f ->
+        WriteRules.paramType(r, field, f.type().schemaName(), f.itemType(), src, pt, operator, at)));
   }
 
   private static String hintFor(Schema.CrossTablePattern x) {

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -44,12 +45,7 @@ final class WriteRules {
         params.put(p.get("name").asText(), p.path("type").asText(""));
       }
     }
-    Set<String> values = new TreeSet<>();
-    params.forEach((n, t) -> {
-      if (!t.equals("entity")) {
-        values.add(n);
-      }
-    });
+    Map<String, String> values = valueParams(ap);
     Set<String> keyFields = keyFields(e);
     if (ap.hasNonNull("condition")) {
       At ca = at.key("condition");
@@ -57,7 +53,8 @@ final class WriteRules {
         r.error("Schema.Condition", ca, "write conditions are only valid for PutItem, UpdateItem and DeleteItem, got `" + op + "`",
             op.equals("BatchWriteItem") ? "DynamoDB's BatchWriteItem takes no conditions: write the items one by one, or in a transaction" : "remove `condition`");
       } else {
-        new ConditionRules(r, ConditionRules.Kind.CONDITION).check(ap.get("condition"), ca, fieldNames, Set.of(), values);
+        ConditionRules.Types types = ConditionRules.types(e);
+        new ConditionRules(r, ConditionRules.Kind.CONDITION, types).check(ap.get("condition"), ca, fieldNames, Set.of(), values);
         if (op.equals("PutItem")) {
           long stored = 0;
           for (JsonNode p : ap.path("parameters")) {
@@ -85,6 +82,17 @@ final class WriteRules {
     }
   }
 
+  /** The parameters of a pattern that hold values (not entities), name to declared type. */
+  static Map<String, String> valueParams(JsonNode ap) {
+    Map<String, String> out = new java.util.TreeMap<>();
+    for (JsonNode p : ap.path("parameters")) {
+      if (p.path("name").isTextual() && !p.path("type").asText("").equals("entity")) {
+        out.put(p.get("name").asText(), p.path("type").asText(""));
+      }
+    }
+    return out;
+  }
+
   /** Fields of the primary key templates. */
   static Set<String> keyFields(JsonNode e) {
     Set<String> out = new LinkedHashSet<>();
@@ -99,7 +107,14 @@ final class WriteRules {
     return out;
   }
 
-  private void update(JsonNode u, At ua, String op, JsonNode e, Set<String> fieldNames, Set<String> keyFields, Map<String, String> params) {
+  /**
+   * The rules of update actions, of an UpdateItem pattern or of a transaction's {@code Update}.
+   *
+   * @param op {@code UpdateItem} for a pattern; a transaction passes it for its {@code Update} action
+   * @param params the pattern's parameters, name to type; null in a transaction, whose values are
+   *     bound (and type-checked) by {@link TransactionRules}
+   */
+  void update(JsonNode u, At ua, String op, JsonNode e, Set<String> fieldNames, Set<String> keyFields, Map<String, String> params) {
     if (!op.equals("UpdateItem")) {
       r.error("Schema.Update", ua, "`update` actions are only valid for UpdateItem, got `" + op + "`", "use UpdateItem, or remove `update`");
       return;
@@ -109,7 +124,7 @@ final class WriteRules {
       return;
     }
     unknown(u, ua, UPDATE_KEYS, "`update`");
-    for (var it = params.entrySet().iterator(); it.hasNext(); ) {
+    for (var it = (params == null ? Map.<String, String>of() : params).entrySet().iterator(); it.hasNext(); ) {
       var p = it.next();
       if (p.getValue().equals("entity")) {
         r.error("Schema.Update", ua, "an UpdateItem with `update` actions takes key and value parameters, not the entity `" + p.getKey() + "`",
@@ -121,6 +136,7 @@ final class WriteRules {
       r.error("Schema.Type", ua.key("upsert"), "`upsert` must be true or false, got " + SchemaRules.typeName(u.get("upsert")), "");
     }
     Map<String, String> types = new HashMap<>();
+    Map<String, String> items = ConditionRules.types(e).items();
     Set<String> required = new LinkedHashSet<>();
     for (JsonNode f : e.path("fields")) {
       types.put(f.path("name").asText(""), f.path("type").asText(""));
@@ -196,25 +212,21 @@ final class WriteRules {
           r.enumValue(a.get("operator"), aa.key("operator"), "SET operator", SET_OPERATORS, "Schema.UpdateOperator");
         }
         String param = a.get("param").asText();
+        String ft = types.getOrDefault(field, "");
+        if (!operator.equals("=") && !ft.equals("integer") && !ft.equals("decimal")) {
+          r.error("Schema.UpdateArithmetic", fa, "`" + field + "` is `" + ft + "`; " + (section.equals("add") ? "ADD" : "arithmetic") + " needs a number field",
+              section.equals("add") ? "use SET for a value that is not a number" : "use \"operator\": \"=\" to assign it");
+          continue;
+        }
+        if (params == null) {
+          continue;
+        }
         if (!params.containsKey(param)) {
           r.error("Schema.UpdateParam", aa.key("param"), "`" + param + "` is not a parameter of the pattern", params.isEmpty()
               ? "declare it in `parameters`" : Suggestions.closest(param, params.keySet()).map(s -> "did you mean `" + s + "`?").orElse("declare it in `parameters`"));
           continue;
         }
-        if (!operator.equals("=")) {
-          String ft = types.getOrDefault(field, "");
-          String pt = params.get(param);
-          if (!ft.equals("integer") && !ft.equals("decimal")) {
-            r.error("Schema.UpdateArithmetic", fa, "`" + field + "` is `" + ft + "`; " + (section.equals("add") ? "ADD" : "arithmetic") + " needs a number field",
-                section.equals("add") ? "use SET for a value that is not a number" : "use \"operator\": \"=\" to assign it");
-          } else if (!pt.equals("integer") && !pt.equals("decimal")) {
-            r.error("Schema.UpdateArithmetic", aa.key("param"), "parameter `" + param + "` is `" + pt + "`; adding to number field `" + field + "` needs a number",
-                "declare it as `integer` or `decimal`");
-          } else if (ft.equals("integer") && pt.equals("decimal")) {
-            r.error("Schema.UpdateArithmetic", aa.key("param"), "parameter `" + param + "` is `decimal` but field `" + field + "` is `integer`; the result would not be an integer",
-                "declare the parameter as `integer`");
-          }
-        }
+        paramType(r, field, ft, Optional.ofNullable(items.get(field)), param, params.get(param), operator, aa.key("param"));
       }
     }
     if (actions == 0) {
@@ -228,6 +240,18 @@ final class WriteRules {
         }
       }
     }
+  }
+
+  /**
+   * {@code Schema.UpdateParamType}: the value of an update action does not fit its field (a
+   * {@code string} in {@code stock - :quantity}, a {@code decimal} stored in an {@code integer}).
+   *
+   * @param operator {@code =} for an assignment, {@code +} or {@code -} for arithmetic and ADD
+   */
+  static void paramType(SchemaRules r, String field, String fieldType, Optional<String> itemType, String param, String paramType, String operator, At at) {
+    ParamTypes.mismatch(fieldType, itemType, paramType, operator.equals("=") ? ParamTypes.Use.ASSIGN : ParamTypes.Use.ARITHMETIC)
+        .ifPresent(why -> r.error("Schema.UpdateParamType", at, "`" + param + "` is `" + paramType + "` but field `" + field + "` is `" + fieldType + "`: " + why,
+            "declare `" + param + "` as `" + fieldType + "`"));
   }
 
   private void unknown(JsonNode obj, At at, List<String> known, String what) {
