@@ -493,7 +493,7 @@ final class DataModelChecks {
       return;
     }
     Set<String> withItems = new HashSet<>();
-    items.fields().forEachRemaining(e -> {
+    items.properties().forEach(e -> {
       String table = e.getKey();
       String tp = Json.pointer("/items", table);
       TableInfo info = tables.get(table);
@@ -519,7 +519,7 @@ final class DataModelChecks {
           continue;
         }
         boolean valuesOk = true;
-        for (var it = attrs.fields(); it.hasNext(); ) {
+        for (var it = attrs.properties().iterator(); it.hasNext(); ) {
           var a = it.next();
           int before = c.out.size();
           value(a.getValue(), Json.pointer(ap, a.getKey()), c);
@@ -664,7 +664,7 @@ final class DataModelChecks {
           c.errorAt("DataModel.AttributeValue", tp, "an `M` value must be an object of attribute values", "e.g. {\"M\": {\"a\": {\"S\": \"x\"}}}");
           return;
         }
-        for (var it = x.fields(); it.hasNext(); ) {
+        for (var it = x.properties().iterator(); it.hasNext(); ) {
           var e = it.next();
           value(e.getValue(), Json.pointer(tp, e.getKey()), c);
         }
