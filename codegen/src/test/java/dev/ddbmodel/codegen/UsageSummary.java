@@ -27,7 +27,7 @@ public final class UsageSummary {
     assertThat(mapping.size()).isEqualTo(patterns);
     int reads = 0;
     int readsWithItems = 0;
-    for (var it = mapping.fields(); it.hasNext(); ) {
+    for (var it = mapping.properties().iterator(); it.hasNext(); ) {
       JsonNode m = it.next().getValue();
       String id = m.path("pattern_id").asText();
       JsonNode result = summary.path(id);

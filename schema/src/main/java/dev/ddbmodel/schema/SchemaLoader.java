@@ -51,7 +51,7 @@ public final class SchemaLoader {
             g.path("projection").asText("ALL"), inc));
       }
       Map<String, Schema.Entity> entities = new LinkedHashMap<>();
-      t.path("entities").fields().forEachRemaining(e -> entities.put(e.getKey(), entity(e.getKey(), e.getValue())));
+      t.path("entities").properties().forEach(e -> entities.put(e.getKey(), entity(e.getKey(), e.getValue())));
       tables.add(new Schema.TableDef(tc.path("table_name").asText(), tc.path("partition_key").asText(), text(tc, "sort_key"), gsis, entities));
     }
     List<Schema.CrossTablePattern> xs = new ArrayList<>();
@@ -130,7 +130,7 @@ public final class SchemaLoader {
   private static Map<String, Schema.ValueRef> refs(JsonNode n, JsonNode params) {
     Map<String, Schema.ValueRef> out = new LinkedHashMap<>();
     if (n != null && n.isObject()) {
-      n.fields().forEachRemaining(f -> out.put(f.getKey(), ref(f.getValue(), params)));
+      n.properties().forEach(f -> out.put(f.getKey(), ref(f.getValue(), params)));
     }
     return out;
   }
@@ -160,7 +160,7 @@ public final class SchemaLoader {
   private static Map<String, String> names(JsonNode n) {
     Map<String, String> out = new LinkedHashMap<>();
     if (n != null && n.isObject()) {
-      n.fields().forEachRemaining(f -> out.put(f.getKey(), f.getValue().asText()));
+      n.properties().forEach(f -> out.put(f.getKey(), f.getValue().asText()));
     }
     return out;
   }

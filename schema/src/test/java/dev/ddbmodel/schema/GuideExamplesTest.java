@@ -96,7 +96,7 @@ class GuideExamplesTest {
 
   static void keys(JsonNode n, Set<String> out) {
     if (n.isObject()) {
-      for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = n.properties().iterator(); it.hasNext(); ) {
         var e = it.next();
         out.add(e.getKey());
         keys(e.getValue(), out);
@@ -109,7 +109,7 @@ class GuideExamplesTest {
   /** Property name to the values it takes anywhere in {@code n} (text values, array elements included). */
   static void values(JsonNode n, Map<String, Set<String>> out) {
     if (n.isObject()) {
-      for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = n.properties().iterator(); it.hasNext(); ) {
         var e = it.next();
         if (e.getValue().isValueNode()) {
           out.computeIfAbsent(e.getKey(), k -> new TreeSet<>()).add(e.getValue().asText());
@@ -126,7 +126,7 @@ class GuideExamplesTest {
     if (schema.isObject()) {
       JsonNode props = schema.get("properties");
       if (props != null && props.isObject()) {
-        for (Iterator<Map.Entry<String, JsonNode>> it = props.fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = props.properties().iterator(); it.hasNext(); ) {
           var e = it.next();
           if (e.getValue().path("deprecated").asBoolean(false)) {
             continue; // a misplaced key the loader warns about; nobody should write it

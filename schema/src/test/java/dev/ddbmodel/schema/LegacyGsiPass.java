@@ -80,7 +80,7 @@ final class LegacyGsiPass {
     String tablePk = table.path("table_config").path("partition_key").asText("");
     String tableSk = table.path("table_config").path("sort_key").asText("");
     Map<String, Set<String>> fieldsOfEntitiesUsing = new LinkedHashMap<>();
-    for (var it = entities.fields(); it.hasNext(); ) {
+    for (var it = entities.properties().iterator(); it.hasNext(); ) {
       var e = it.next();
       if (!e.getValue().isObject()) {
         continue;

@@ -197,7 +197,7 @@ final class LegacySchemaRules {
       firstFieldType = new LinkedHashMap<>();
       for (JsonNode t : doc.root().get("tables")) {
         if (t.isObject()) {
-          for (var it = t.path("entities").fields(); it.hasNext(); ) {
+          for (var it = t.path("entities").properties().iterator(); it.hasNext(); ) {
             for (JsonNode f : it.next().getValue().path("fields")) {
               // an invalid type is reported once, at the field; it must not feed follow-on checks
               if (f.path("name").isTextual() && f.path("type").isTextual() && FIELD_TYPES.contains(f.get("type").asText())) {
@@ -251,7 +251,7 @@ final class LegacySchemaRules {
       error("Schema.Empty", ea, "`entities` cannot be empty", "add at least one entity");
       return;
     }
-    for (var it = es.fields(); it.hasNext(); ) {
+    for (var it = es.properties().iterator(); it.hasNext(); ) {
       var e = it.next();
       At ep = ea.key(e.getKey());
       if (!entitiesSoFar.add(e.getKey())) {

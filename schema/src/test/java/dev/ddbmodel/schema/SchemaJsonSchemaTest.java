@@ -341,7 +341,7 @@ class SchemaJsonSchemaTest {
     if (!n.isObject()) {
       return;
     }
-    for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = n.properties().iterator(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       String key = e.getKey();
       String path = at + "/" + key;
@@ -349,7 +349,7 @@ class SchemaJsonSchemaTest {
         continue;
       }
       switch (key) {
-        case "properties" -> e.getValue().fields().forEachRemaining(p -> {
+        case "properties" -> e.getValue().properties().forEach(p -> {
           String pp = path + "/" + p.getKey();
           seen.add(pp);
           if (p.getValue().path("description").asText("").isBlank()) {
@@ -357,7 +357,7 @@ class SchemaJsonSchemaTest {
           }
           describe(p.getValue(), pp, missing, seen);
         });
-        case "$defs" -> e.getValue().fields().forEachRemaining(d -> describe(d.getValue(), path + "/" + d.getKey(), missing, seen));
+        case "$defs" -> e.getValue().properties().forEach(d -> describe(d.getValue(), path + "/" + d.getKey(), missing, seen));
         case "items", "additionalProperties" -> describe(e.getValue(), path, missing, seen);
         default -> { }
       }

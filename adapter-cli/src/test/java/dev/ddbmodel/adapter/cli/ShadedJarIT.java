@@ -21,13 +21,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The one executable jar (issue 23): under 40 MB, with the licences and notices of what it bundles,
+ * The one executable jar (issue 23): within its size budget (issue 23 asks for under 40 MB; the jar
+ * measured 36.x MB after the unused parts were dropped, the budget keeps it from growing back), with the licences and notices of what it bundles,
  * every bundled artifact named in docs/third-party.md, none of what was left out on purpose, and
  * DynamoDB Local working from it in both modes (what was removed must not be needed).
  */
 class ShadedJarIT {
   static final Path JAR = Path.of("target/ddbm.jar").toAbsolutePath();
-  static final long LIMIT = 40_000_000L;
+  /** The size budget: the measured size plus room for upgrades, well under issue 23's 40 MB. */
+  static final long BUDGET = 37_500_000L;
 
   @TempDir Path tmp;
 
@@ -37,8 +39,8 @@ class ShadedJarIT {
   }
 
   @Test
-  void isUnderFortyMegabytes() throws IOException {
-    assertThat(Files.size(JAR)).isLessThan(LIMIT);
+  void staysWithinItsSizeBudget() throws IOException {
+    assertThat(Files.size(JAR)).as("ddbm.jar bytes").isLessThan(BUDGET);
   }
 
   @Test
@@ -52,6 +54,55 @@ class ShadedJarIT {
       assertThat(text(z, "META-INF/licenses/LGPL-2.1.txt")).contains("GNU LESSER GENERAL PUBLIC LICENSE");
       assertThat(text(z, "META-INF/licenses/Apache-2.0.txt")).contains("Apache License");
       assertThat(text(z, "META-INF/third-party.md")).contains("# Third-party software in ddbm.jar");
+      // the MIT libraries that ship no licence file: their notices with their copyright lines
+      assertThat(text(z, "META-INF/licenses/MIT-mssql-jdbc.txt")).contains("Copyright(c) 2018 Microsoft Corporation").contains("MIT License");
+      assertThat(text(z, "META-INF/licenses/MIT-slf4j-simple.txt")).contains("Copyright (c) 2004-2023 QOS.ch").contains("Permission is hereby granted");
+      assertThat(text(z, "META-INF/licenses/MIT-mcp-java-sdk.txt")).contains("MCP Java SDK").contains("Permission is hereby granted");
+    }
+  }
+
+  /**
+   * Every licence, notice and third-party file inside every bundled library (each jar of the test
+   * class path with a class in ddbm.jar) is in ddbm.jar under its own name with its whole text:
+   * fails when two libraries carry the same name and a transformer keeps only the first.
+   */
+  @Test
+  void keepsTheTextOfEveryLicenceAndNoticeOfEveryBundledLibrary() throws IOException {
+    java.util.regex.Pattern legal = java.util.regex.Pattern.compile("(?i)(^|/)[^/]*(licen[cs]e|notice|third-?party)[^/]*$");
+    List<String> lost = new java.util.ArrayList<>();
+    int libraries = 0;
+    try (ZipFile shaded = new ZipFile(JAR.toFile())) {
+      for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+        if (!entry.endsWith(".jar") || entry.contains("ojdbc")) {
+          continue;
+        }
+        try (ZipFile lib = new ZipFile(entry)) {
+          boolean bundled = lib.stream().anyMatch(e -> e.getName().endsWith(".class") && !e.getName().startsWith("META-INF/")
+              && !e.getName().endsWith("module-info.class") && shaded.getEntry(e.getName()) != null);
+          if (!bundled) {
+            continue;
+          }
+          libraries++;
+          for (ZipEntry e : java.util.Collections.list(lib.entries())) {
+            if (e.isDirectory() || e.getName().endsWith(".class") || e.getName().startsWith("META-INF/services/") || !legal.matcher(e.getName()).find()) {
+              continue;
+            }
+            String own = read(lib, e).strip();
+            ZipEntry there = shaded.getEntry(e.getName());
+            if (there == null || !read(shaded, there).contains(own)) {
+              lost.add(Path.of(entry).getFileName() + "!" + e.getName());
+            }
+          }
+        }
+      }
+    }
+    assertThat(libraries).as("bundled libraries found on the class path").isGreaterThan(50);
+    assertThat(lost).as("licence or notice text not in ddbm.jar").isEmpty();
+  }
+
+  private static String read(ZipFile z, ZipEntry e) throws IOException {
+    try (InputStream in = z.getInputStream(e)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
   }
 
@@ -81,12 +132,17 @@ class ShadedJarIT {
       for (String prefix : List.of("com/mysql/", "oracle/jdbc/", "io/netty/", "org/apache/http/impl/client/", "org/apache/logging/log4j/core/",
           "software/amazon/awssdk/http/apache/", "software/amazon/awssdk/http/nio/", "software/amazon/awssdk/services/cognitoidentity/",
           "software/amazon/awssdk/services/pinpoint/PinpointClient", "software/amazon/awssdk/enhanced/",
-          "software/amazon/dynamodb/services/local/shared/access/sqlite/native/Linux/x86/")) {
+          "software/amazon/dynamodb/services/local/shared/access/sqlite/native/Linux/x86/",
+          "org/eclipse/jetty/client/", "org/eclipse/jetty/alpn/", "io/modelcontextprotocol/client/", "org/postgresql/translation/",
+          "com/microsoft/sqlserver/jdbc/SQLServerResource_", "jakarta/servlet/resources/", "org/partiql/lang/eval/EvaluatingCompiler",
+          "software/amazon/awssdk/services/dynamodb/endpoints/internal/DefaultRuleEngine")) {
         assertThat(names).as(prefix).noneMatch(n -> n.startsWith(prefix));
       }
       // kept: the SQLite native of this platform family and the classes minimisation must not lose
       assertThat(names).contains("software/amazon/dynamodb/services/local/shared/access/sqlite/native/Linux/x86_64/libsqlite4java.so",
-          "software/amazon/awssdk/services/pinpoint/model/PinpointException.class", "com/google/common/collect/ImmutableTable.class");
+          "software/amazon/awssdk/services/pinpoint/model/PinpointException.class", "com/google/common/collect/ImmutableTable.class",
+          "com/microsoft/sqlserver/jdbc/SQLServerResource.class", "org/partiql/lang/syntax/SqlParser.class",
+          "software/amazon/awssdk/services/dynamodb/endpoints/internal/RulesFunctions.class");
     }
   }
 
@@ -117,6 +173,62 @@ class ShadedJarIT {
     assertThat(r.exitCode()).as(r.describe()).isZero();
     assertThat(r.stdout()).contains("embedded 1").contains("server 1");
     assertThat(r.stderr()).as("no logging noise").doesNotContain("StatusLogger").doesNotContain("log4j");
+  }
+
+  /**
+   * Every SDK client ddbm builds (DynamoDB, Application Auto Scaling, Secrets Manager, RDS Data,
+   * DynamoDB Streams for DynamoDB Local) resolves its endpoint and signs a request from the jar alone
+   * (the endpoint-rule interpreter classes were dropped): the call reaches the network layer and fails
+   * there, on a loopback port nothing listens on, never with a missing class.
+   */
+  @Test
+  void everySdkClientRunsItsRequestPipelineFromTheJar() throws Exception {
+    Path src = tmp.resolve("Clients.java");
+    Files.writeString(src, """
+        import java.net.URI;
+        import java.net.ServerSocket;
+        import software.amazon.awssdk.auth.credentials.*;
+        import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+        import software.amazon.awssdk.regions.Region;
+        public class Clients {
+          public static void main(String[] a) throws Exception {
+            int port;
+            try (ServerSocket s = new ServerSocket(0)) { port = s.getLocalPort(); }
+            URI closed = URI.create("http://127.0.0.1:" + port);
+            var creds = StaticCredentialsProvider.create(AwsBasicCredentials.create("x", "y"));
+            Runnable[] calls = {
+              () -> software.amazon.awssdk.services.dynamodb.DynamoDbClient.builder().endpointOverride(closed).region(Region.US_EAST_1)
+                  .credentialsProvider(creds).httpClient(UrlConnectionHttpClient.create()).build().listTables(),
+              () -> software.amazon.awssdk.services.applicationautoscaling.ApplicationAutoScalingClient.builder().endpointOverride(closed)
+                  .region(Region.US_EAST_1).credentialsProvider(creds).httpClient(UrlConnectionHttpClient.create()).build()
+                  .describeScalableTargets(b -> b.serviceNamespace("dynamodb")),
+              () -> software.amazon.awssdk.services.secretsmanager.SecretsManagerClient.builder().endpointOverride(closed).region(Region.US_EAST_1)
+                  .credentialsProvider(creds).httpClient(UrlConnectionHttpClient.create()).build().getSecretValue(b -> b.secretId("s")),
+              () -> software.amazon.awssdk.services.rdsdata.RdsDataClient.builder().endpointOverride(closed).region(Region.US_EAST_1)
+                  .credentialsProvider(creds).httpClient(UrlConnectionHttpClient.create()).build()
+                  .executeStatement(b -> b.resourceArn("arn:aws:rds:us-east-1:123456789012:cluster:c").secretArn("arn:aws:secretsmanager:us-east-1:123456789012:secret:s").sql("SELECT 1")),
+              () -> software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient.builder().endpointOverride(closed).region(Region.US_EAST_1)
+                  .credentialsProvider(creds).httpClient(UrlConnectionHttpClient.create()).build().listStreams(),
+              // no endpoint override: the region's endpoint comes from the generated rules and partitions
+              () -> System.out.println("resolved " + software.amazon.awssdk.services.secretsmanager.endpoints.SecretsManagerEndpointProvider.defaultProvider()
+                  .resolveEndpoint(b -> b.region(Region.EU_WEST_1)).join().url())
+            };
+            for (Runnable call : calls) {
+              try {
+                call.run();
+              } catch (software.amazon.awssdk.core.exception.SdkClientException e) {
+                System.out.println("network " + e.getMessage().contains("Unable to execute HTTP request"));
+              }
+            }
+          }
+        }
+        """);
+    assertThat(ToolProvider.getSystemJavaCompiler().run(null, null, null, "-cp", JAR.toString(), "-d", tmp.toString(), src.toString())).isZero();
+    String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    ProcessResult r = ExternalProcess.run(new ProcessBuilder(javaBin, "-cp", JAR + java.io.File.pathSeparator + tmp, "Clients"), Duration.ofSeconds(120));
+    assertThat(r.exitCode()).as(r.describe()).isZero();
+    assertThat(r.stdout().lines().toList()).as(r.describe()).containsExactly("network true", "network true", "network true", "network true",
+        "network true", "resolved https://secretsmanager.eu-west-1.amazonaws.com");
   }
 
   private static String text(ZipFile z, String name) throws IOException {

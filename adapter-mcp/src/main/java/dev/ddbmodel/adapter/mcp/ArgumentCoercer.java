@@ -35,7 +35,7 @@ final class ArgumentCoercer {
   private static ObjectNode object(JsonNode schema, ObjectNode in, String path, List<String> warnings, boolean top) {
     JsonNode props = schema.path("properties");
     ObjectNode out = Json.object();
-    Iterator<Map.Entry<String, JsonNode>> it = in.fields();
+    Iterator<Map.Entry<String, JsonNode>> it = in.properties().iterator();
     while (it.hasNext()) {
       Map.Entry<String, JsonNode> e = it.next();
       String where = path.isEmpty() ? e.getKey() : path + "." + e.getKey();

@@ -69,7 +69,7 @@ class McpToolsTest {
       ann.put("openWorldHint", t.annotations().openWorldHint());
       var params = tool.putObject("parameters");
       JsonNode schema = Json.toTree(t.inputSchema());
-      schema.path("properties").fields().forEachRemaining(e -> {
+      schema.path("properties").properties().forEach(e -> {
         JsonNode type = e.getValue().path("type");
         String text = type.isArray() ? type.toString() : type.asText();
         if (e.getValue().has("enum")) {

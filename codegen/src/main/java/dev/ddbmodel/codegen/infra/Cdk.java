@@ -74,7 +74,7 @@ final class Cdk {
     JsonNode resources = template.get("Resources");
     Map<String, String> vars = new java.util.LinkedHashMap<>();
     resources.fieldNames().forEachRemaining(id -> vars.put(id, Character.toLowerCase(id.charAt(0)) + id.substring(1)));
-    for (var it = resources.fields(); it.hasNext(); ) {
+    for (var it = resources.properties().iterator(); it.hasNext(); ) {
       var e = it.next();
       String id = e.getKey();
       String var = vars.get(id);
@@ -127,7 +127,7 @@ final class Cdk {
   static JsonNode camelize(JsonNode n) {
     if (n.isObject()) {
       ObjectNode o = Json.object();
-      n.fields().forEachRemaining(e -> {
+      n.properties().forEach(e -> {
         String k = e.getKey();
         if (k.equals("Ref") || k.startsWith("Fn::")) {
           o.set(k, e.getValue().deepCopy());
@@ -177,7 +177,7 @@ final class Cdk {
         return "{}";
       }
       StringBuilder sb = new StringBuilder("{\n");
-      n.fields().forEachRemaining(e -> sb.append(pad).append(e.getKey().matches("[A-Za-z_$][A-Za-z0-9_$]*") ? e.getKey() : Json.compact(Json.toTree(e.getKey())))
+      n.properties().forEach(e -> sb.append(pad).append(e.getKey().matches("[A-Za-z_$][A-Za-z0-9_$]*") ? e.getKey() : Json.compact(Json.toTree(e.getKey())))
           .append(": ").append(tsLiteral(e.getValue(), indent + 1, vars)).append(",\n"));
       return sb.append(padEnd).append('}').toString();
     }

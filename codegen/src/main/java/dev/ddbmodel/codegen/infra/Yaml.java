@@ -18,7 +18,7 @@ final class Yaml {
     String pad = "  ".repeat(indent);
     if (n.isObject()) {
       boolean first = true;
-      for (var it = n.fields(); it.hasNext(); ) {
+      for (var it = n.properties().iterator(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
         sb.append(first && inList ? "" : pad).append(key(e.getKey())).append(':');
         first = false;

@@ -177,7 +177,7 @@ final class JavaExamplesWriter {
   static String literal(JsonNode n) {
     if (n.isObject()) {
       List<String> kv = new ArrayList<>();
-      n.fields().forEachRemaining(e -> {
+      n.properties().forEach(e -> {
         kv.add(q(e.getKey()));
         kv.add(literal(e.getValue()));
       });

@@ -100,9 +100,9 @@ public final class MappingDocument {
   /** The language entries of a mapping file the renderers wrote (keyed by padded id), by pattern id. */
   public static Map<Integer, Map<String, Object>> entries(JsonNode written) {
     Map<Integer, Map<String, Object>> out = new LinkedHashMap<>();
-    written.fields().forEachRemaining(f -> {
+    written.properties().forEach(f -> {
       Map<String, Object> m = new LinkedHashMap<>();
-      f.getValue().fields().forEachRemaining(x -> {
+      f.getValue().properties().forEach(x -> {
         if (x.getKey().endsWith("_method")) {
           m.put(x.getKey(), x.getValue().asText());
         }

@@ -219,7 +219,7 @@ final class PythonExtras {
     }
     if (n.isObject()) {
       StringBuilder sb = new StringBuilder("{");
-      var it = n.fields();
+      var it = n.properties().iterator();
       boolean first = true;
       while (it.hasNext()) {
         var e = it.next();

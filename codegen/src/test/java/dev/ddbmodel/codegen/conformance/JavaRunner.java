@@ -258,7 +258,7 @@ final class JavaRunner implements AutoCloseable {
     Object v = x instanceof Map<?, ?> ? x : x.getClass().getMethod("values").invoke(x);
     ObjectNode n = MAPPER.valueToTree(v);
     List<String> nulls = new ArrayList<>();
-    n.fields().forEachRemaining(f -> {
+    n.properties().forEach(f -> {
       if (f.getValue().isNull()) {
         nulls.add(f.getKey());
       }

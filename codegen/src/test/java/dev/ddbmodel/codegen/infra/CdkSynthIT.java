@@ -37,7 +37,7 @@ class CdkSynthIT {
     for (String model : List.of("../examples/models/iot-telemetry/dynamodb_data_model.json", CfnLintIT.EVERY_SETTING.toString())) {
       JsonNode m = Json.parseTrusted(Files.readString(Path.of(model), StandardCharsets.UTF_8));
       m.path("tables").forEach(t -> tables.add(t.deepCopy()));
-      m.path("items").fields().forEachRemaining(e -> items.set(e.getKey(), e.getValue().deepCopy()));
+      m.path("items").properties().forEach(e -> items.set(e.getKey(), e.getValue().deepCopy()));
       m.path("access_patterns").forEach(a -> patterns.add(((com.fasterxml.jackson.databind.node.ObjectNode) a.deepCopy())
           .put("pattern", patterns.size() + "-" + a.path("pattern").asText())));
     }
@@ -59,7 +59,7 @@ class CdkSynthIT {
     JsonNode synth = Json.parseTrusted(Files.readString(app.resolve("cdk.out/DynamoDbDataModelStack.template.json"), StandardCharsets.UTF_8));
     JsonNode ours = Json.parseTrusted(Files.readString(cfn.outputDir().resolve("template.json"), StandardCharsets.UTF_8));
     // the same resources: every table and auto scaling resource, with identical properties
-    for (var it = ours.path("Resources").fields(); it.hasNext(); ) {
+    for (var it = ours.path("Resources").properties().iterator(); it.hasNext(); ) {
       var e = it.next();
       JsonNode s = synth.path("Resources").path(e.getKey());
       assertThat(s.path("Type").asText()).as(e.getKey()).isEqualTo(e.getValue().path("Type").asText());
@@ -69,7 +69,7 @@ class CdkSynthIT {
       }
     }
     List<String> synthIds = new java.util.ArrayList<>();
-    synth.path("Resources").fields().forEachRemaining(e -> {
+    synth.path("Resources").properties().forEach(e -> {
       if (!e.getValue().path("Type").asText().equals("AWS::CDK::Metadata")) {
         synthIds.add(e.getKey());
       }

@@ -12,7 +12,7 @@ final class Deploy {
   static void autoScaling(JsonNode template, ApplicationAutoScalingClient client) {
     JsonNode resources = template.path("Resources");
     Map<String, JsonNode> targets = new HashMap<>();
-    for (var it = resources.fields(); it.hasNext(); ) {
+    for (var it = resources.properties().iterator(); it.hasNext(); ) {
       var e = it.next();
       JsonNode p = e.getValue().path("Properties");
       if (e.getValue().path("Type").asText().equals("AWS::ApplicationAutoScaling::ScalableTarget")) {
@@ -23,7 +23,7 @@ final class Deploy {
         targets.put(e.getKey(), p);
       }
     }
-    for (var it = resources.fields(); it.hasNext(); ) {
+    for (var it = resources.properties().iterator(); it.hasNext(); ) {
       var e = it.next();
       JsonNode p = e.getValue().path("Properties");
       if (e.getValue().path("Type").asText().equals("AWS::ApplicationAutoScaling::ScalingPolicy")) {

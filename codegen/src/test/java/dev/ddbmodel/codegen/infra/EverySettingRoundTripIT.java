@@ -66,7 +66,7 @@ class EverySettingRoundTripIT {
         for (int i = 0; i < original.path("tables").size(); i++) {
           JsonNode o = original.path("tables").get(i);
           JsonNode b = byName(back, o.path("TableName").asText());
-          for (var it = o.fields(); it.hasNext(); ) {
+          for (var it = o.properties().iterator(); it.hasNext(); ) {
             var e = it.next();
             if (!normalized(e.getKey(), e.getValue()).equals(normalized(e.getKey(), b.path(e.getKey()))) && !LOCAL_DROPS.contains(e.getKey())) {
               differences.add(o.path("TableName").asText() + "." + e.getKey() + ": " + e.getValue() + " -> " + b.path(e.getKey()));

@@ -107,7 +107,7 @@ class InfraGeneratorTest {
     assertThat(res.path("SessionsTable").path("Properties").path("SSESpecification").toString()).isEqualTo("{\"SSEEnabled\":true,\"SSEType\":\"KMS\"}");
     // auto scaling: table reads and writes, GSI reads
     List<String> scaling = new java.util.ArrayList<>();
-    res.fields().forEachRemaining(e -> {
+    res.properties().forEach(e -> {
       if (e.getValue().path("Type").asText().startsWith("AWS::ApplicationAutoScaling::")) {
         scaling.add(e.getKey());
       }

@@ -53,7 +53,7 @@ class JavaDalExecutionTest {
       assertThat(results).isNotEmpty();
       assertThat(results).allSatisfy((id, v) -> assertThat(v.get("ok")).as("pattern " + id + " " + v).isEqualTo(Boolean.TRUE));
       var mapping = dev.ddbmodel.core.json.Json.parseTrusted(Files.readString(out.resolve("access_pattern_mapping.json"))).get("access_pattern_mapping");
-      for (var it = mapping.fields(); it.hasNext(); ) {
+      for (var it = mapping.properties().iterator(); it.hasNext(); ) {
         var m = it.next().getValue();
         String id = m.path("pattern_id").asText();
         assertThat(results).containsKey(id);

@@ -51,7 +51,7 @@ class TypeScriptDalExecutionIT {
     String output = run.stdout();
     dev.ddbmodel.codegen.UsageSummary.assertEveryPatternRan(output, out, r.unwrap().patterns());
     JsonNode summary = Json.parseTrusted(output);
-    for (var it = summary.fields(); it.hasNext(); ) {
+    for (var it = summary.properties().iterator(); it.hasNext(); ) {
       var e = it.next();
       assertThat(e.getValue().path("ok").asBoolean()).as(e.getKey() + ": " + e.getValue()).isTrue();
     }

@@ -41,7 +41,7 @@ public record PriceTable(String region, String tableClass, double readRequestUni
     JsonNode root = resource();
     List<PriceTable> out = new ArrayList<>();
     String checked = root.path("checked").asText();
-    root.path("regions").fields().forEachRemaining(r -> r.getValue().fields().forEachRemaining(c -> {
+    root.path("regions").properties().forEach(r -> r.getValue().properties().forEach(c -> {
       JsonNode p = c.getValue();
       out.add(new PriceTable(r.getKey(), c.getKey(), p.path("read_request_unit").asDouble(), p.path("write_request_unit").asDouble(),
           p.path("storage_gb_month").asDouble(), p.path("rcu_hour").asDouble(), p.path("wcu_hour").asDouble(), checked));

@@ -511,7 +511,7 @@ public final class Outputs {
     }
     try {
       JsonNode root = Json.parseTrusted(Files.readString(f, StandardCharsets.UTF_8));
-      var it = root.path("files").fields();
+      var it = root.path("files").properties().iterator();
       while (it.hasNext()) {
         var e = it.next();
         if (e.getValue().isTextual()) {
@@ -631,7 +631,7 @@ public final class Outputs {
       }
       Map<String, Set<String>> out = new LinkedHashMap<>();
       for (String section : List.of("files", "pending")) {
-        var it = root.path(section).fields();
+        var it = root.path(section).properties().iterator();
         while (it.hasNext()) {
           var e = it.next();
           if (!e.getValue().isTextual() || !safeRelative(e.getKey())) {

@@ -60,7 +60,7 @@ public final class DataModelLoader {
     }
     Map<String, List<ItemWrite>> items = new LinkedHashMap<>();
     root.path("items")
-        .fields()
+        .properties().iterator()
         .forEachRemaining(
             e -> {
               List<ItemWrite> list = new ArrayList<>();

@@ -35,7 +35,7 @@ public final class ItemSizes {
   /** Size of an item (attribute name to DynamoDB-JSON value) in bytes. */
   public static long of(JsonNode item) {
     long size = 0;
-    for (var it = item.fields(); it.hasNext(); ) {
+    for (var it = item.properties().iterator(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       size += utf8(e.getKey()) + value(e.getValue());
     }
@@ -47,7 +47,7 @@ public final class ItemSizes {
     if (v == null || !v.isObject() || v.size() != 1) {
       return 0;
     }
-    Map.Entry<String, JsonNode> e = v.fields().next();
+    Map.Entry<String, JsonNode> e = v.properties().iterator().next();
     JsonNode x = e.getValue();
     switch (e.getKey()) {
       case "S":
@@ -61,7 +61,7 @@ public final class ItemSizes {
         return 1;
       case "M": {
         long s = 3;
-        for (var it = x.fields(); it.hasNext(); ) {
+        for (var it = x.properties().iterator(); it.hasNext(); ) {
           Map.Entry<String, JsonNode> m = it.next();
           s += 1 + utf8(m.getKey()) + value(m.getValue());
         }

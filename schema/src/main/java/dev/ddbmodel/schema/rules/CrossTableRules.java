@@ -26,7 +26,7 @@ final class CrossTableRules {
       r.firstFieldType = new LinkedHashMap<>();
       for (JsonNode t : r.doc.root().get("tables")) {
         if (t.isObject()) {
-          for (var it = t.path("entities").fields(); it.hasNext(); ) {
+          for (var it = t.path("entities").properties().iterator(); it.hasNext(); ) {
             for (JsonNode f : it.next().getValue().path("fields")) {
               // an invalid type is reported once, at the field; it must not feed follow-on checks
               if (f.path("name").isTextual() && f.path("type").isTextual() && SchemaRules.FIELD_TYPES.contains(f.get("type").asText())) {

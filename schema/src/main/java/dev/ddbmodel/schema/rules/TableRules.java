@@ -52,7 +52,7 @@ final class TableRules {
       r.error("Schema.Empty", ea, "`entities` cannot be empty", "add at least one entity");
       return;
     }
-    for (var it = es.fields(); it.hasNext(); ) {
+    for (var it = es.properties().iterator(); it.hasNext(); ) {
       var e = it.next();
       At ep = ea.key(e.getKey());
       if (!entitiesSoFar.add(e.getKey())) {

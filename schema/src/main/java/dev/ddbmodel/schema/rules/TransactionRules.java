@@ -60,7 +60,7 @@ final class TransactionRules {
             ? "{\"product_id\": \"lines.product_id\"}" : "{\":t\": \"threshold\"} or {\":open\": {\"literal\": true}}");
         continue;
       }
-      m.fields().forEachRemaining(f -> {
+      m.properties().forEach(f -> {
         JsonNode v = f.getValue();
         JsonNode lit = v.isObject() && v.size() == 1 && v.has("literal") ? v.get("literal") : v.isObject() ? null : v;
         boolean ok = v.isTextual() && !v.asText().isEmpty() || lit != null && (lit.isTextual() || lit.isNumber() || lit.isBoolean());
@@ -79,7 +79,7 @@ final class TransactionRules {
       if (!names.isObject()) {
         r.error("Schema.TransactionBinding", at.key("names"), "`names` must be an object of attribute names", "{\"#open\": \"open\"}");
       } else {
-        names.fields().forEachRemaining(f -> {
+        names.properties().forEach(f -> {
           if (!f.getKey().startsWith("#")) {
             r.error("Schema.TransactionBinding", at.key("names").key(f.getKey()), "`" + f.getKey() + "` is not a name placeholder; they start with `#`",
                 "write \"#" + f.getKey() + "\"");

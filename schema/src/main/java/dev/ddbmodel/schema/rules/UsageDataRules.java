@@ -43,7 +43,7 @@ public final class UsageDataRules {
     if (!missing.isEmpty()) {
       r.error("Usage.MissingEntities", ea, "entities missing from usage data: " + String.join(", ", missing), "add a section for each: " + String.join(", ", missing));
     }
-    for (var it = es.fields(); it.hasNext(); ) {
+    for (var it = es.properties().iterator(); it.hasNext(); ) {
       var e = it.next();
       SchemaRules.At ep = ea.key(e.getKey());
       Schema.Entity entity = schema.entities().get(e.getKey());
@@ -63,7 +63,7 @@ public final class UsageDataRules {
       Set<String> fields = new TreeSet<>();
       entity.fields().forEach(f -> fields.add(f.name()));
       Set<String> params = parameterNames(schema, entity);
-      for (var sit = e.getValue().fields(); sit.hasNext(); ) {
+      for (var sit = e.getValue().properties().iterator(); sit.hasNext(); ) {
         var s = sit.next();
         SchemaRules.At sa = ep.key(s.getKey());
         if (!SECTIONS.contains(s.getKey())) {

@@ -273,7 +273,7 @@ public final class AwsCliCommandParser {
           return null;
         }
         boolean ok = n.isObject();
-        for (var it = n.fields(); ok && it.hasNext(); ) {
+        for (var it = n.properties().iterator(); ok && it.hasNext(); ) {
           var e = it.next();
           ok = e.getKey().startsWith("#") && e.getValue().isTextual();
         }

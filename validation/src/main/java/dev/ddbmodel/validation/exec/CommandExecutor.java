@@ -132,7 +132,7 @@ public final class CommandExecutor {
       return null;
     }
     Map<String, String> m = new LinkedHashMap<>();
-    n.fields().forEachRemaining(e -> m.put(e.getKey(), e.getValue().asText()));
+    n.properties().forEach(e -> m.put(e.getKey(), e.getValue().asText()));
     return m;
   }
 
@@ -356,7 +356,7 @@ public final class CommandExecutor {
       throw new IllegalArgumentException("--request-items must map table names to {\"Keys\": [...]}");
     }
     Map<String, KeysAndAttributes> req = new LinkedHashMap<>();
-    ri.fields().forEachRemaining(e -> {
+    ri.properties().forEach(e -> {
       JsonNode t = e.getValue();
       JsonNode keys = t.path("Keys");
       if (!keys.isArray() || keys.isEmpty()) {
@@ -394,7 +394,7 @@ public final class CommandExecutor {
     }
     Map<String, List<WriteRequest>> req = new LinkedHashMap<>();
     int[] n = {0};
-    ri.fields().forEachRemaining(e -> {
+    ri.properties().forEach(e -> {
       if (!e.getValue().isArray() || e.getValue().isEmpty()) {
         throw new IllegalArgumentException("--request-items." + e.getKey() + " must be a non-empty array");
       }

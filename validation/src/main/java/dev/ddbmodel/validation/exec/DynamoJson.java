@@ -27,7 +27,7 @@ public final class DynamoJson {
       throw new IllegalArgumentException(path + " must be an object of attribute values");
     }
     Map<String, AttributeValue> out = new LinkedHashMap<>();
-    map.fields().forEachRemaining(e -> out.put(e.getKey(), toValue(e.getValue(), path + "." + e.getKey())));
+    map.properties().forEach(e -> out.put(e.getKey(), toValue(e.getValue(), path + "." + e.getKey())));
     return out;
   }
 
@@ -37,7 +37,7 @@ public final class DynamoJson {
       throw new IllegalArgumentException(
           path + " must be an object with exactly one type key (S, N, B, BOOL, NULL, M, L, SS, NS, BS)");
     }
-    Map.Entry<String, JsonNode> e = v.fields().next();
+    Map.Entry<String, JsonNode> e = v.properties().iterator().next();
     JsonNode x = e.getValue();
     String p = path + "." + e.getKey();
     switch (e.getKey()) {

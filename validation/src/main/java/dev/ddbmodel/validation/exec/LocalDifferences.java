@@ -129,7 +129,7 @@ public final class LocalDifferences {
     List<String> out = new ArrayList<>();
     cmd.tableName().ifPresent(out::add);
     cmd.json("request-items").ifPresent(n -> n.fieldNames().forEachRemaining(out::add));
-    cmd.json("transact-items").ifPresent(n -> n.forEach(i -> i.fields().forEachRemaining(e -> out.add(e.getValue().path("TableName").asText()))));
+    cmd.json("transact-items").ifPresent(n -> n.forEach(i -> i.properties().forEach(e -> out.add(e.getValue().path("TableName").asText()))));
     return out;
   }
 }

@@ -121,7 +121,7 @@ final class StaticChecks {
   static Map<String, String> names(JsonNode n) {
     Map<String, String> m = new LinkedHashMap<>();
     if (n != null) {
-      n.fields().forEachRemaining(e -> m.put(e.getKey(), e.getValue().asText()));
+      n.properties().forEach(e -> m.put(e.getKey(), e.getValue().asText()));
     }
     return m;
   }

@@ -127,7 +127,7 @@ final class AttributeValues {
       case "M" -> {
         sb.append('{');
         int i = 0;
-        for (var it = x.fields(); it.hasNext() && sb.length() <= budget; i++) {
+        for (var it = x.properties().iterator(); it.hasNext() && sb.length() <= budget; i++) {
           var e = it.next();
           sb.append(i == 0 ? "" : ", ").append(e.getKey()).append(": ");
           append(sb, e.getValue(), budget);

@@ -25,7 +25,7 @@ final class EntityTypes {
     schema.ifPresent(s -> {
       for (JsonNode t : s.path("tables")) {
         String table = t.path("table_config").path("table_name").asText();
-        for (var it = t.path("entities").fields(); it.hasNext(); ) {
+        for (var it = t.path("entities").properties().iterator(); it.hasNext(); ) {
           var e = it.next();
           String pk = e.getValue().path("pk_template").asText("");
           Optional<String> sk = e.getValue().path("sk_template").isTextual() ? Optional.of(e.getValue().path("sk_template").asText()) : Optional.empty();

@@ -298,7 +298,7 @@ final class ViewData {
           notes.add("A Scan reads every entry of " + v.get().title().toLowerCase(java.util.Locale.ROOT) + "; all of them are highlighted.");
         } else {
           Map<String, String> names = new LinkedHashMap<>();
-          cmd.json("expression-attribute-names").ifPresent(n -> n.fields().forEachRemaining(e -> names.put(e.getKey(), e.getValue().asText())));
+          cmd.json("expression-attribute-names").ifPresent(n -> n.properties().forEach(e -> names.put(e.getKey(), e.getValue().asText())));
           Optional<KeyCondition> kc = KeyCondition.parse(cmd.string("key-condition-expression").orElse(""), names,
               cmd.json("expression-attribute-values").orElse(null));
           if (kc.isEmpty()) {
@@ -318,7 +318,7 @@ final class ViewData {
       }
       case "BatchGetItem", "BatchWriteItem" -> {
         JsonNode ri = cmd.json("request-items").orElse(Json.object());
-        ri.fields().forEachRemaining(e -> model.findTable(e.getKey()).ifPresent(t -> {
+        ri.properties().forEach(e -> model.findTable(e.getKey()).ifPresent(t -> {
           if (op.equals("BatchGetItem")) {
             e.getValue().path("Keys").forEach(k -> byKey(t, k, reads, notes));
           } else {
@@ -330,7 +330,7 @@ final class ViewData {
       case "TransactGetItems", "TransactWriteItems" -> {
         List<String> tables = new ArrayList<>();
         for (JsonNode ti : cmd.json("transact-items").orElse(Json.array())) {
-          for (var it = ti.fields(); it.hasNext(); ) {
+          for (var it = ti.properties().iterator(); it.hasNext(); ) {
             var e = it.next();
             Optional<TableSpec> t = model.findTable(e.getValue().path("TableName").asText());
             if (t.isEmpty()) {

@@ -193,7 +193,7 @@ public final class WorkbenchExport {
         }
         ObjectNode item = (ObjectNode) e.path("PutRequest").path("Item");
         tableItems.add(item);
-        for (var f = item.fields(); f.hasNext(); ) {
+        for (var f = item.properties().iterator(); f.hasNext(); ) {
           var a = f.next();
           if (a.getKey().equals(pk) || a.getKey().equals(sk) || !a.getValue().isObject() || a.getValue().isEmpty()) {
             continue;
@@ -212,7 +212,7 @@ public final class WorkbenchExport {
       });
       JsonNode st = schemaTables.get(tn);
       if (st != null) {
-        for (var en = st.path("entities").fields(); en.hasNext(); ) {
+        for (var en = st.path("entities").properties().iterator(); en.hasNext(); ) {
           for (JsonNode f : en.next().getValue().path("fields")) {
             String n = f.path("name").asText();
             if (!n.equals(pk) && !n.equals(sk)) {
@@ -229,7 +229,7 @@ public final class WorkbenchExport {
       List<List<ObjectNode>> facetItems = new ArrayList<>();
       List<ObjectNode> facetNodes = new ArrayList<>();
       if (st != null) {
-        for (var en = st.path("entities").fields(); en.hasNext(); ) {
+        for (var en = st.path("entities").properties().iterator(); en.hasNext(); ) {
           var e = en.next();
           ObjectNode f = tf.addObject();
           f.put("FacetName", e.getKey());

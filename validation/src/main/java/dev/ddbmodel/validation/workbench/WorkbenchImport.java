@@ -416,7 +416,7 @@ public final class WorkbenchImport {
       if (!v.isObject()) {
         return false;
       }
-      for (var it = v.fields(); it.hasNext(); ) {
+      for (var it = v.properties().iterator(); it.hasNext(); ) {
         var e = it.next();
         if (!(e.getValue().isObject() && e.getValue().isEmpty())) {
           return false;

@@ -85,7 +85,7 @@ final class AttributeValueRules {
           c.error("DataModel.AttributeValue", tp, "an `M` value must be an object of attribute values", "e.g. {\"M\": {\"a\": {\"S\": \"x\"}}}");
           return;
         }
-        for (var it = x.fields(); it.hasNext(); ) {
+        for (var it = x.properties().iterator(); it.hasNext(); ) {
           var e = it.next();
           value(e.getValue(), Json.pointer(tp, e.getKey()), c);
         }

@@ -26,7 +26,7 @@ final class ItemRules {
       return;
     }
     Set<String> withItems = new HashSet<>();
-    items.fields().forEachRemaining(e -> {
+    items.properties().forEach(e -> {
       String table = e.getKey();
       String tp = Json.pointer("/items", table);
       TableView info = tables.get(table);
@@ -62,7 +62,7 @@ final class ItemRules {
       return;
     }
     boolean valuesOk = true;
-    for (var it = attrs.fields(); it.hasNext(); ) {
+    for (var it = attrs.properties().iterator(); it.hasNext(); ) {
       var a = it.next();
       int before = c.count();
       AttributeValueRules.value(a.getValue(), Json.pointer(ap, a.getKey()), c);
