@@ -151,6 +151,7 @@ final class TsTransactionWriter {
     String returns = tp.write() ? "boolean" : "{ " + String.join("; ", found.keySet().stream().map(n -> prop(n) + ": " + cls(n) + " | undefined").toList()) + " }";
     sb.append("\n  /** Pattern ").append(x.id()).append(": ").append(TsWriter.doc(x.description())).append(" */\n");
     sb.append("  async ").append(var(x.name())).append("(").append(String.join(", ", params)).append("): Promise<").append(returns).append("> {\n");
+    int bodyStart = sb.length();
     List<String> dumped = new ArrayList<>();
     tp.actions().forEach(a -> a.entityParams().stream().filter(p -> !dumped.contains(p)).forEach(dumped::add));
     for (int i = 0; i < dumped.size(); i++) {
@@ -198,6 +199,25 @@ final class TsTransactionWriter {
       });
       sb.append("    return { ").append(String.join(", ", props)).append(" };\n  }\n");
     }
+    unusedParameters(sb, bodyStart, x);
+  }
+
+  /**
+   * A parameter the schema declares but no action reads still belongs to the method's signature
+   * (the other languages keep it too), and strict TypeScript ({@code noUnusedParameters}) refuses
+   * it: it is consumed with {@code void} at the top of the body. Decided from the rendered body,
+   * which is exactly what the compiler checks.
+   */
+  private static void unusedParameters(StringBuilder sb, int bodyStart, Schema.CrossTablePattern x) {
+    String body = sb.substring(bodyStart);
+    StringBuilder voids = new StringBuilder();
+    for (Schema.Parameter p : x.parameters()) {
+      String name = var(p.name());
+      if (!java.util.regex.Pattern.compile("(?<![\\w$])" + java.util.regex.Pattern.quote(name) + "(?![\\w$])").matcher(body).find()) {
+        voids.append("    void ").append(name).append("; // declared by the schema, read by no action\n");
+      }
+    }
+    sb.insert(bodyStart, voids);
   }
 
   private static String expr(TransactionPlan.Action a, List<String> dumped) {
