@@ -62,7 +62,7 @@ public final class DalGenerator {
   }
 
   /** The naming policy of a target language. */
-  public static dev.ddbmodel.codegen.internal.plan.Naming.Policy naming(DalRequest.Language language) {
+  private static dev.ddbmodel.codegen.internal.plan.Naming.Policy naming(DalRequest.Language language) {
     return switch (language) {
       case PYTHON -> PythonDalGenerator.naming();
       case JAVA -> dev.ddbmodel.codegen.internal.java.JavaDalGenerator.naming();
