@@ -153,7 +153,7 @@ public final class ModelValidation {
       String endpointName, ModelValidationRequest request, List<String> replaced, Progress progress) {
     Provisioner p = new Provisioner(client);
     List<ResourceOutcome.TableOutcome> tables = new ArrayList<>();
-    List<LocalDifferences.Hit> differences = new ArrayList<>();
+    List<LocalDifference> differences = new ArrayList<>();
     List<Diagnostic> upFront = new ArrayList<>(modelDiagnostics);
     upFront.addAll(Provisioner.expiredItemFindings(model, request.clock().instant()));
     int total = model.tables().size() + model.items().size() + model.accessPatterns().size();

@@ -1,5 +1,6 @@
 package dev.ddbmodel.validation.internal.exec;
 
+import dev.ddbmodel.validation.LocalDifference;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ddbmodel.core.json.Json;
 import dev.ddbmodel.core.DataModel;
@@ -38,13 +39,6 @@ public final class LocalDifferences {
   public record Difference(String id, String kind, String summary, String local, String aws, String evidence) {}
 
   /** A difference a run met, and where. */
-  public record Hit(String id, String where, String detail) {
-    public Hit {
-      Objects.requireNonNull(id);
-      detail = Objects.requireNonNullElse(detail, "");
-    }
-  }
-
   /** Every known difference, in file order. */
   public static List<Difference> all() {
     try (InputStream in = LocalDifferences.class.getClassLoader().getResourceAsStream(RESOURCE)) {
@@ -76,32 +70,32 @@ public final class LocalDifferences {
   }
 
   /** The differences one executed pattern hit. */
-  public static List<Hit> hits(DataModel model, String where, AwsCliCommand cmd, ExecutionResult r) {
-    List<Hit> out = new ArrayList<>();
+  public static List<LocalDifference> hits(DataModel model, String where, AwsCliCommand cmd, ExecutionResult r) {
+    List<LocalDifference> out = new ArrayList<>();
     if (r.awsConsumedCapacity() >= 0 && r.awsConsumedCapacity() != r.consumedCapacity()) {
-      out.add(new Hit("TransactWriteCapacity", where, "DynamoDB Local reported " + ExecutionResult.units(r.consumedCapacity())
+      out.add(new LocalDifference("TransactWriteCapacity", where, "DynamoDB Local reported " + ExecutionResult.units(r.consumedCapacity())
           + " WCU, AWS charges " + ExecutionResult.units(r.awsConsumedCapacity()) + " WCU"));
     }
     if (!r.success() && awsMessage(r.message()).isPresent()) {
-      out.add(new Hit("MissingTableErrorText", where, "AWS says: " + awsMessage(r.message()).get()));
+      out.add(new LocalDifference("MissingTableErrorText", where, "AWS says: " + awsMessage(r.message()).get()));
     }
     String sub = cmd.subcommand();
     if (r.success() && cmd.string("return-item-collection-metrics").filter("SIZE"::equals).isPresent()) {
       for (String table : tablesOf(cmd)) {
         if (model.findTable(table).map(t -> !t.localSecondaryIndexes().isEmpty()).orElse(false)) {
-          out.add(new Hit("ItemCollectionMetricsMissing", where, "table `" + table + "` has local secondary indexes"));
+          out.add(new LocalDifference("ItemCollectionMetricsMissing", where, "table `" + table + "` has local secondary indexes"));
         }
       }
     }
     if (r.success() && sub.equals("update-item") && cmd.string("return-values").filter(v -> v.startsWith("UPDATED_")).isPresent()
         && cmd.string("update-expression").map(LocalDifferences::nestedPath).orElse(false)) {
-      out.add(new Hit("UpdatedNewNestedPath", where, "AWS returns only the changed nested element"));
+      out.add(new LocalDifference("UpdatedNewNestedPath", where, "AWS returns only the changed nested element"));
     }
     return out;
   }
 
   /** Table-level differences: settings Local does not keep. */
-  public static List<Hit> tableHits(TableSpec t) {
+  public static List<LocalDifference> tableHits(TableSpec t) {
     List<String> settings = new ArrayList<>();
     JsonNode req = t.createTableRequest();
     for (String k : List.of("SSESpecification", "TableClass", "WarmThroughput", "Tags", "ResourcePolicy")) {
@@ -117,7 +111,7 @@ public final class LocalDifferences {
     if (t.pointInTimeRecovery().map(p -> p.enabled()).orElse(false)) {
       settings.add("PointInTimeRecoverySpecification");
     }
-    return settings.isEmpty() ? List.of() : List.of(new Hit("SettingsNotKept", "table " + t.name(), String.join(", ", settings)));
+    return settings.isEmpty() ? List.of() : List.of(new LocalDifference("SettingsNotKept", "table " + t.name(), String.join(", ", settings)));
   }
 
   /** True when a SET or REMOVE clause names a nested path (a dot or an index). */

@@ -1,5 +1,6 @@
 package dev.ddbmodel.validation.internal.exec;
 
+import dev.ddbmodel.validation.LocalDifference;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -90,7 +91,7 @@ class LocalDifferencesIT {
       assertThat(r.data().path("Attributes").path("m").path("M").has("b")).as("Local returns the whole map").isTrue();
       var empty = DataModelLoader.parse("m.json", "{\"tables\": [], \"items\": {}, \"access_patterns\": []}").unwrap();
       assertThat(LocalDifferences.hits(empty, "p", AwsCliCommandParser.parse(update, SourceLocation.NONE).unwrap(), r))
-          .extracting(LocalDifferences.Hit::id).containsExactly("UpdatedNewNestedPath");
+          .extracting(LocalDifference::id).containsExactly("UpdatedNewNestedPath");
     });
     m.put("MissingTableErrorText", () -> {
       ExecutionResult r = run("aws dynamodb get-item --table-name Nope --key '{\"id\":{\"S\":\"x\"}}'");
