@@ -48,6 +48,23 @@ public final class DalGenerator {
     return Validated.valid(new GenerationResult(written.unwrap().folder(), java.util.List.copyOf(files.keySet()), patterns), report.diagnostics());
   }
 
+  /**
+   * The data access layer of an in-memory schema (for example from {@link dev.ddbmodel.schema.SchemaLoader#parse}),
+   * without usage data and without writing anything: file name to content, or the plan's and the naming errors.
+   *
+   * @param source the name the schema is reported under, such as {@code schema.json}
+   */
+  public static Validated<Map<String, String>> generate(Schema schema, String source, DalRequest.Language language, boolean examples) {
+    dev.ddbmodel.codegen.internal.plan.GenerationPlan plan = dev.ddbmodel.codegen.internal.plan.Planner.plan(schema, source);
+    java.util.List<Diagnostic> clashes = dev.ddbmodel.codegen.internal.plan.Naming.collisions(schema, source, naming(language));
+    if (plan.hasErrors() || !clashes.isEmpty()) {
+      java.util.List<Diagnostic> all = new java.util.ArrayList<>(plan.diagnostics());
+      all.addAll(clashes);
+      return Validated.invalid(all);
+    }
+    return Validated.valid(files(schema, source, language, Optional.empty(), examples), plan.diagnostics());
+  }
+
   /** The generated files without writing them. */
   public static Map<String, String> files(Schema schema, String source, DalRequest.Language language, Optional<JsonNode> usage, boolean examples) {
     Map<String, String> files = new TreeMap<>(render(schema, source, language, usage, examples));
