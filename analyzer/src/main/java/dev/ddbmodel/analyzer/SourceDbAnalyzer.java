@@ -1,9 +1,23 @@
 package dev.ddbmodel.analyzer;
 
-import dev.ddbmodel.analyzer.dialect.Dialect;
-import dev.ddbmodel.analyzer.profile.ManagedProfile;
-import dev.ddbmodel.analyzer.profile.ProfilePlan;
-import dev.ddbmodel.analyzer.profile.SelfServiceProfile;
+import dev.ddbmodel.analyzer.internal.workload.AnalysisJson;
+import dev.ddbmodel.analyzer.internal.workload.AnalysisQuery;
+import dev.ddbmodel.analyzer.internal.workload.AnalysisWriter;
+import dev.ddbmodel.analyzer.internal.workload.Connections;
+import dev.ddbmodel.analyzer.internal.workload.Credentials;
+import dev.ddbmodel.analyzer.internal.workload.DataApi;
+import dev.ddbmodel.analyzer.internal.workload.Inputs;
+import dev.ddbmodel.analyzer.internal.workload.Limits;
+import dev.ddbmodel.analyzer.internal.workload.Managed;
+import dev.ddbmodel.analyzer.internal.workload.ResultParser;
+import dev.ddbmodel.analyzer.internal.workload.SelfServiceSql;
+import dev.ddbmodel.analyzer.internal.workload.Statements;
+import dev.ddbmodel.analyzer.internal.workload.StatisticsCheck;
+import dev.ddbmodel.analyzer.internal.workload.Workload;
+import dev.ddbmodel.analyzer.internal.dialect.Dialect;
+import dev.ddbmodel.analyzer.internal.profile.ManagedProfile;
+import dev.ddbmodel.analyzer.internal.profile.ProfilePlan;
+import dev.ddbmodel.analyzer.internal.profile.SelfServiceProfile;
 import dev.ddbmodel.core.Diagnostic;
 import dev.ddbmodel.core.SourceLocation;
 import dev.ddbmodel.core.Suggestions;
@@ -204,7 +218,7 @@ public final class SourceDbAnalyzer {
     Map<String, String> files = new java.util.LinkedHashMap<>(AnalysisWriter.files(r, id, queries, tables, problems, stats, now, profile.cardinality()));
     files.computeIfPresent("query_pattern_analysis.md", (k, v) -> v + "\n" + workloadMd);
     if (profile.result() != null) {
-      files.put(ManagedProfile.FILE, dev.ddbmodel.analyzer.profile.ProfileWriter.render(profile.result(), workloadMd));
+      files.put(ManagedProfile.FILE, dev.ddbmodel.analyzer.internal.profile.ProfileWriter.render(profile.result(), workloadMd));
     }
     files.put(AnalysisJson.FILE, AnalysisJson.render(r, d.name(), id, queries, tables, leftOut, stats, problems, now,
         AnalysisJson.ProfilePart.of(profile.state(), profile.result(), profile.reason() != null ? List.of(profile.reason()) : profile.problems())));

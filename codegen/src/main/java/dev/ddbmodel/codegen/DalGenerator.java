@@ -1,7 +1,7 @@
 package dev.ddbmodel.codegen;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ddbmodel.codegen.python.PythonDalGenerator;
+import dev.ddbmodel.codegen.internal.python.PythonDalGenerator;
 import dev.ddbmodel.core.Diagnostic;
 import dev.ddbmodel.core.SourceLocation;
 import dev.ddbmodel.core.Validated;
@@ -9,7 +9,7 @@ import dev.ddbmodel.core.io.Outputs;
 import dev.ddbmodel.schema.SchemaValidation;
 import dev.ddbmodel.schema.SchemaValidationReport;
 import dev.ddbmodel.schema.SchemaValidationRequest;
-import dev.ddbmodel.schema.model.Schema;
+import dev.ddbmodel.schema.Schema;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -29,8 +29,8 @@ public final class DalGenerator {
           : java.util.List.of(Diagnostic.error("Codegen.InvalidSchema", "the schema is not valid", SourceLocation.NONE, "run ddbm schema validate")));
     }
     Schema schema = report.schema().orElseThrow();
-    dev.ddbmodel.codegen.plan.GenerationPlan plan = dev.ddbmodel.codegen.plan.Planner.plan(schema, req.schema().getFileName().toString());
-    java.util.List<Diagnostic> clashes = dev.ddbmodel.codegen.plan.Naming.collisions(schema, req.schema().getFileName().toString(), naming(req.language()));
+    dev.ddbmodel.codegen.internal.plan.GenerationPlan plan = dev.ddbmodel.codegen.internal.plan.Planner.plan(schema, req.schema().getFileName().toString());
+    java.util.List<Diagnostic> clashes = dev.ddbmodel.codegen.internal.plan.Naming.collisions(schema, req.schema().getFileName().toString(), naming(req.language()));
     if (plan.hasErrors() || !clashes.isEmpty()) {
       java.util.List<Diagnostic> all = new java.util.ArrayList<>(report.diagnostics());
       all.addAll(plan.diagnostics());
@@ -48,33 +48,50 @@ public final class DalGenerator {
     return Validated.valid(new GenerationResult(written.unwrap().folder(), java.util.List.copyOf(files.keySet()), patterns), report.diagnostics());
   }
 
+  /**
+   * The data access layer of an in-memory schema (for example from {@link dev.ddbmodel.schema.SchemaLoader#parse}),
+   * without usage data and without writing anything: file name to content, or the plan's and the naming errors.
+   *
+   * @param source the name the schema is reported under, such as {@code schema.json}
+   */
+  public static Validated<Map<String, String>> generate(Schema schema, String source, DalRequest.Language language, boolean examples) {
+    dev.ddbmodel.codegen.internal.plan.GenerationPlan plan = dev.ddbmodel.codegen.internal.plan.Planner.plan(schema, source);
+    java.util.List<Diagnostic> clashes = dev.ddbmodel.codegen.internal.plan.Naming.collisions(schema, source, naming(language));
+    if (plan.hasErrors() || !clashes.isEmpty()) {
+      java.util.List<Diagnostic> all = new java.util.ArrayList<>(plan.diagnostics());
+      all.addAll(clashes);
+      return Validated.invalid(all);
+    }
+    return Validated.valid(files(schema, source, language, Optional.empty(), examples), plan.diagnostics());
+  }
+
   /** The generated files without writing them. */
   public static Map<String, String> files(Schema schema, String source, DalRequest.Language language, Optional<JsonNode> usage, boolean examples) {
     Map<String, String> files = new TreeMap<>(render(schema, source, language, usage, examples));
     String written = files.get("access_pattern_mapping.json");
     if (written != null) {
-      var plan = dev.ddbmodel.codegen.plan.Planner.plan(schema, source);
-      var entries = dev.ddbmodel.codegen.plan.MappingDocument.entries(dev.ddbmodel.core.json.Json.parseTrusted(written));
+      var plan = dev.ddbmodel.codegen.internal.plan.Planner.plan(schema, source);
+      var entries = dev.ddbmodel.codegen.internal.plan.MappingDocument.entries(dev.ddbmodel.core.json.Json.parseTrusted(written));
       files.put("access_pattern_mapping.json",
-          dev.ddbmodel.core.json.Json.pretty(dev.ddbmodel.codegen.plan.MappingDocument.build(plan, language.name().toLowerCase(java.util.Locale.ROOT), entries)));
+          dev.ddbmodel.core.json.Json.pretty(dev.ddbmodel.codegen.internal.plan.MappingDocument.build(plan, language.name().toLowerCase(java.util.Locale.ROOT), entries)));
     }
     return files;
   }
 
   /** The naming policy of a target language. */
-  public static dev.ddbmodel.codegen.plan.Naming.Policy naming(DalRequest.Language language) {
+  private static dev.ddbmodel.codegen.internal.plan.Naming.Policy naming(DalRequest.Language language) {
     return switch (language) {
       case PYTHON -> PythonDalGenerator.naming();
-      case JAVA -> dev.ddbmodel.codegen.java.JavaDalGenerator.naming();
-      case TYPESCRIPT -> dev.ddbmodel.codegen.typescript.TypeScriptDalGenerator.naming();
+      case JAVA -> dev.ddbmodel.codegen.internal.java.JavaDalGenerator.naming();
+      case TYPESCRIPT -> dev.ddbmodel.codegen.internal.typescript.TypeScriptDalGenerator.naming();
     };
   }
 
   private static Map<String, String> render(Schema schema, String source, DalRequest.Language language, Optional<JsonNode> usage, boolean examples) {
     return switch (language) {
       case PYTHON -> new PythonDalGenerator(schema, source, usage, examples).generate();
-      case JAVA -> new dev.ddbmodel.codegen.java.JavaDalGenerator(schema, source, usage, examples).generate();
-      case TYPESCRIPT -> new dev.ddbmodel.codegen.typescript.TypeScriptDalGenerator(schema, source, usage, examples).generate();
+      case JAVA -> new dev.ddbmodel.codegen.internal.java.JavaDalGenerator(schema, source, usage, examples).generate();
+      case TYPESCRIPT -> new dev.ddbmodel.codegen.internal.typescript.TypeScriptDalGenerator(schema, source, usage, examples).generate();
     };
   }
 }

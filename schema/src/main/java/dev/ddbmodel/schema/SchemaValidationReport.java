@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ddbmodel.core.Diagnostic;
 import dev.ddbmodel.core.json.Json;
-import dev.ddbmodel.schema.model.Schema;
 import java.util.List;
 import java.util.Optional;
 

@@ -1,6 +1,6 @@
 package dev.ddbmodel.schema;
 
-import dev.ddbmodel.schema.rules.ParamTypes;
+import dev.ddbmodel.schema.internal.rules.ParamTypes;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ddbmodel.core.Suggestions;
 import dev.ddbmodel.schema.LegacySchemaRules.At;
@@ -14,7 +14,7 @@ import java.util.TreeSet;
 
 /**
  * TEST ONLY: a verbatim copy (class names prefixed with {@code Legacy}) of the schema.json rule
- * classes as they were before the split into {@code dev.ddbmodel.schema.rules} (issue #23, item 2).
+ * classes as they were before the split into {@code dev.ddbmodel.schema.internal.rules} (issue #23, item 2).
  * It exists only for {@code SchemaRulesPinTest}, which compares its output with the new classes;
  * do not use or extend it elsewhere, and delete it with the pin test once the split has settled.
  *

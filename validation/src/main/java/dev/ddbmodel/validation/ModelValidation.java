@@ -8,18 +8,17 @@ import dev.ddbmodel.core.io.IoMessages;
 import dev.ddbmodel.core.io.Outputs;
 import dev.ddbmodel.core.io.PathGuard;
 import dev.ddbmodel.core.json.Json;
-import dev.ddbmodel.core.model.AccessPatternSpec;
-import dev.ddbmodel.core.model.DataModel;
-import dev.ddbmodel.core.model.DataModelLoader;
-import dev.ddbmodel.core.model.TableSpec;
-import dev.ddbmodel.validation.cli.AwsCliCommand;
-import dev.ddbmodel.validation.cli.AwsCliCommandParser;
-import dev.ddbmodel.validation.exec.CommandExecutor;
-import dev.ddbmodel.validation.exec.ExecutionResult;
-import dev.ddbmodel.validation.exec.LocalDifferences;
-import dev.ddbmodel.validation.local.LocalDynamoDb;
-import dev.ddbmodel.validation.run.Provisioner;
-import dev.ddbmodel.validation.run.StaticChecksAccess;
+import dev.ddbmodel.core.AccessPatternSpec;
+import dev.ddbmodel.core.DataModel;
+import dev.ddbmodel.core.DataModelLoader;
+import dev.ddbmodel.core.TableSpec;
+import dev.ddbmodel.validation.internal.awscli.AwsCliCommand;
+import dev.ddbmodel.validation.internal.awscli.AwsCliCommandParser;
+import dev.ddbmodel.validation.internal.exec.CommandExecutor;
+import dev.ddbmodel.validation.internal.exec.ExecutionResult;
+import dev.ddbmodel.validation.internal.exec.LocalDifferences;
+import dev.ddbmodel.validation.internal.run.Provisioner;
+import dev.ddbmodel.validation.internal.run.StaticChecksAccess;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -128,7 +127,7 @@ public final class ModelValidation {
   }
 
   /** Only loopback endpoints: a validation run creates and deletes tables. */
-  static Optional<Diagnostic> checkEndpoint(URI endpoint) {
+  public static Optional<Diagnostic> checkEndpoint(URI endpoint) {
     String host = endpoint.getHost();
     String scheme = endpoint.getScheme();
     if (host == null || scheme == null || !(scheme.equals("http") || scheme.equals("https"))) {
@@ -154,7 +153,7 @@ public final class ModelValidation {
       String endpointName, ModelValidationRequest request, List<String> replaced, Progress progress) {
     Provisioner p = new Provisioner(client);
     List<ResourceOutcome.TableOutcome> tables = new ArrayList<>();
-    List<LocalDifferences.Hit> differences = new ArrayList<>();
+    List<LocalDifference> differences = new ArrayList<>();
     List<Diagnostic> upFront = new ArrayList<>(modelDiagnostics);
     upFront.addAll(Provisioner.expiredItemFindings(model, request.clock().instant()));
     int total = model.tables().size() + model.items().size() + model.accessPatterns().size();

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ddbmodel.core.Diagnostic;
 import dev.ddbmodel.core.json.Json;
-import dev.ddbmodel.validation.exec.ExecutionResult;
-import dev.ddbmodel.validation.exec.LocalDifferences;
+import dev.ddbmodel.validation.internal.exec.ExecutionResult;
+import dev.ddbmodel.validation.internal.exec.LocalDifferences;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -28,7 +28,7 @@ public record ModelValidationReport(
     ResourceOutcome resources,
     List<PatternOutcome> patterns,
     List<Diagnostic> modelDiagnostics,
-    List<LocalDifferences.Hit> localDifferences) {
+    List<LocalDifference> localDifferences) {
   /** Name of the JSON report in the workspace. */
   public static final String JSON_FILE = "dynamodb_model_validation.json";
 
@@ -145,7 +145,7 @@ public record ModelValidationReport(
     acu.put("write", awsConsumed(false));
     if (!localDifferences.isEmpty()) {
       ArrayNode ld = root.putArray("local_differences");
-      for (LocalDifferences.Hit h : localDifferences) {
+      for (LocalDifference h : localDifferences) {
         LocalDifferences.Difference d = LocalDifferences.get(h.id());
         ld.addObject().put("id", h.id()).put("kind", d.kind()).put("where", h.where()).put("detail", h.detail())
             .put("local", d.local()).put("aws", d.aws());
@@ -235,7 +235,7 @@ public record ModelValidationReport(
     }
     if (!localDifferences.isEmpty()) {
       md.append("## Where DynamoDB Local differs from AWS in this run\n\n");
-      for (LocalDifferences.Hit h : localDifferences) {
+      for (LocalDifference h : localDifferences) {
         LocalDifferences.Difference d = LocalDifferences.get(h.id());
         md.append("- ").append(h.where()).append(": ").append(d.summary()).append(h.detail().isEmpty() ? "" : " (" + h.detail() + ")")
             .append(" (`").append(h.id()).append("`)\n");

@@ -1,7 +1,7 @@
 package dev.ddbmodel.validation;
 
 import dev.ddbmodel.core.Diagnostic;
-import dev.ddbmodel.validation.exec.ExecutionResult;
+import dev.ddbmodel.validation.internal.exec.ExecutionResult;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;

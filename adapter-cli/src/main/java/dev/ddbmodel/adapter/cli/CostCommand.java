@@ -1,15 +1,15 @@
 package dev.ddbmodel.adapter.cli;
 
 import dev.ddbmodel.core.Validated;
-import dev.ddbmodel.core.cost.CostCalculator;
-import dev.ddbmodel.core.cost.CostReport;
-import dev.ddbmodel.core.cost.CostReportWriter;
-import dev.ddbmodel.core.cost.CostRequest;
-import dev.ddbmodel.core.cost.PriceTable;
+import dev.ddbmodel.core.CostCalculator;
+import dev.ddbmodel.core.CostReport;
+import dev.ddbmodel.core.CostReportWriter;
+import dev.ddbmodel.core.CostRequest;
+import dev.ddbmodel.core.PriceTable;
 import dev.ddbmodel.core.json.Json;
 import dev.ddbmodel.core.json.JsonDocument;
-import dev.ddbmodel.core.model.DataModel;
-import dev.ddbmodel.core.model.DataModelLoader;
+import dev.ddbmodel.core.DataModel;
+import dev.ddbmodel.core.DataModelLoader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;

@@ -3,17 +3,17 @@ package dev.ddbmodel.adapter.cli;
 import dev.ddbmodel.codegen.DalGenerator;
 import dev.ddbmodel.codegen.DalRequest;
 import dev.ddbmodel.codegen.GenerationResult;
-import dev.ddbmodel.codegen.infra.InfraGenerator;
-import dev.ddbmodel.codegen.infra.InfraRequest;
-import dev.ddbmodel.codegen.infra.InfraResult;
+import dev.ddbmodel.codegen.InfraGenerator;
+import dev.ddbmodel.codegen.InfraRequest;
+import dev.ddbmodel.codegen.InfraResult;
 import dev.ddbmodel.core.Validated;
-import dev.ddbmodel.core.cost.CostCalculator;
-import dev.ddbmodel.core.cost.CostReport;
-import dev.ddbmodel.core.cost.CostReportWriter;
-import dev.ddbmodel.core.cost.CostRequest;
-import dev.ddbmodel.core.cost.PriceTable;
+import dev.ddbmodel.core.CostCalculator;
+import dev.ddbmodel.core.CostReport;
+import dev.ddbmodel.core.CostReportWriter;
+import dev.ddbmodel.core.CostRequest;
+import dev.ddbmodel.core.PriceTable;
 import dev.ddbmodel.core.json.JsonDocument;
-import dev.ddbmodel.core.model.DataModelLoader;
+import dev.ddbmodel.core.DataModelLoader;
 import dev.ddbmodel.core.process.ExternalProcess;
 import dev.ddbmodel.validation.ModelValidation;
 import dev.ddbmodel.validation.ModelValidationReport;
@@ -205,7 +205,7 @@ final class DemoCommand implements Callable<Integer> {
         o.println("skipped (python3 with boto3 and pydantic not found)");
         return true;
       }
-      try (dev.ddbmodel.validation.local.LocalDynamoDb local = dev.ddbmodel.validation.local.LocalDynamoDb.server()) {
+      try (dev.ddbmodel.validation.LocalDynamoDb local = dev.ddbmodel.validation.LocalDynamoDb.server()) {
         var run = ExternalProcess.run(new ProcessBuilder("python3", "usage_examples.py", "--endpoint", local.endpoint().orElseThrow().toString())
             .directory(dal.toFile()), java.time.Duration.ofSeconds(120));
         if (!run.succeeded()) {

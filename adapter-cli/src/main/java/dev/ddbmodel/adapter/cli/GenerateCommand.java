@@ -1,8 +1,8 @@
 package dev.ddbmodel.adapter.cli;
 
-import dev.ddbmodel.codegen.infra.InfraGenerator;
-import dev.ddbmodel.codegen.infra.InfraRequest;
-import dev.ddbmodel.codegen.infra.InfraResult;
+import dev.ddbmodel.codegen.InfraGenerator;
+import dev.ddbmodel.codegen.InfraRequest;
+import dev.ddbmodel.codegen.InfraResult;
 import dev.ddbmodel.core.Validated;
 import dev.ddbmodel.core.json.Json;
 import java.io.PrintWriter;

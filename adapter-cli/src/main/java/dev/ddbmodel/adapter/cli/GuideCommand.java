@@ -1,7 +1,7 @@
 package dev.ddbmodel.adapter.cli;
 
-import dev.ddbmodel.core.guide.Guide;
-import dev.ddbmodel.core.guide.Guides;
+import dev.ddbmodel.core.Guide;
+import dev.ddbmodel.core.Guides;
 import java.io.PrintWriter;
 import java.util.Optional;
 import java.util.concurrent.Callable;

@@ -1,6 +1,6 @@
 package dev.ddbmodel.adapter.cli;
 
-import dev.ddbmodel.validation.local.LocalDynamoDb;
+import dev.ddbmodel.validation.LocalDynamoDb;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;

@@ -119,8 +119,8 @@ final class ModelCommand {
         spec.commandLine().getErr().println("ddbm model extract: --sample must be 0 or more");
         return ExitCodes.USAGE;
       }
-      var r = dev.ddbmodel.validation.extract.ModelExtractor.run(
-          new dev.ddbmodel.validation.extract.ExtractRequest(tables, sample, out.toAbsolutePath(), overwrite), Optional.ofNullable(endpoint), Optional.ofNullable(region));
+      var r = dev.ddbmodel.validation.ModelExtractor.run(
+          new dev.ddbmodel.validation.ExtractRequest(tables, sample, out.toAbsolutePath(), overwrite), Optional.ofNullable(endpoint), Optional.ofNullable(region));
       if (!r.isValid()) {
         return Diagnostics.fail(spec, r.diagnostics(), output.json());
       }
@@ -172,8 +172,8 @@ final class ModelCommand {
     public Integer call() {
       PrintWriter o = spec.commandLine().getOut();
       Style style = new Style(spec.commandLine().getColorScheme().ansi());
-      var r = dev.ddbmodel.validation.workbench.WorkbenchImport.run(
-          new dev.ddbmodel.validation.workbench.ImportRequest(file.toAbsolutePath(), out.toAbsolutePath(), overwrite));
+      var r = dev.ddbmodel.validation.WorkbenchImport.run(
+          new dev.ddbmodel.validation.ImportRequest(file.toAbsolutePath(), out.toAbsolutePath(), overwrite));
       if (!r.isValid()) {
         return Diagnostics.fail(spec, r.diagnostics(), output.json());
       }
@@ -234,7 +234,7 @@ final class ModelCommand {
     public Integer call() {
       PrintWriter o = spec.commandLine().getOut();
       Style style = new Style(spec.commandLine().getColorScheme().ansi());
-      var r = dev.ddbmodel.validation.workbench.WorkbenchExport.run(new dev.ddbmodel.validation.workbench.ExportRequest(
+      var r = dev.ddbmodel.validation.WorkbenchExport.run(new dev.ddbmodel.validation.ExportRequest(
           workspace.toAbsolutePath(), Optional.ofNullable(out).map(Path::toAbsolutePath), Optional.ofNullable(name), !noSchema, overwrite,
           java.time.Instant.now()));
       if (!r.isValid()) {
@@ -283,7 +283,7 @@ final class ModelCommand {
     public Integer call() {
       PrintWriter o = spec.commandLine().getOut();
       Style style = new Style(spec.commandLine().getColorScheme().ansi());
-      var r = dev.ddbmodel.validation.view.ModelView.run(new dev.ddbmodel.validation.view.ViewRequest(
+      var r = dev.ddbmodel.validation.ModelView.run(new dev.ddbmodel.validation.ViewRequest(
           workspace.toAbsolutePath(), Optional.ofNullable(out).map(Path::toAbsolutePath), overwrite));
       if (!r.isValid()) {
         return Diagnostics.fail(spec, r.diagnostics(), output.json());

@@ -50,7 +50,7 @@ final class SchemaCommand {
 
     @Override
     public Integer call() {
-      spec.commandLine().getOut().print(dev.ddbmodel.schema.SchemaJsonSchema.text());
+      spec.commandLine().getOut().print(dev.ddbmodel.schema.internal.rules.SchemaJsonSchema.text());
       spec.commandLine().getOut().flush();
       return ExitCodes.OK;
     }

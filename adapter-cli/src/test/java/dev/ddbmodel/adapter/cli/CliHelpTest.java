@@ -60,6 +60,6 @@ class CliHelpTest {
     assertThat(r.exit()).isZero();
     var node = dev.ddbmodel.core.json.Json.parseTrusted(r.out());
     assertThat(node.path("$schema").asText()).contains("2020-12");
-    assertThat(r.out()).isEqualTo(dev.ddbmodel.schema.SchemaJsonSchema.text());
+    assertThat(r.out()).isEqualTo(dev.ddbmodel.schema.internal.rules.SchemaJsonSchema.text());
   }
 }

@@ -2,8 +2,8 @@ package dev.ddbmodel.adapter.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ddbmodel.core.guide.Guide;
-import dev.ddbmodel.core.guide.Guides;
+import dev.ddbmodel.core.Guide;
+import dev.ddbmodel.core.Guides;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;

@@ -74,7 +74,7 @@ class ModelCommandTest {
     Path ws = Files.createDirectory(tmp.resolve("ws"));
     Files.writeString(ws.resolve("dynamodb_data_model.json"), MODEL.formatted(
         "{\"pattern\": \"3\", \"description\": \"search\", \"reason\": \"OpenSearch\"}"));
-    try (var local = dev.ddbmodel.validation.local.LocalDynamoDb.server()) {
+    try (var local = dev.ddbmodel.validation.LocalDynamoDb.server()) {
       String endpoint = local.endpoint().orElseThrow().toString();
       assertThat(CliTestSupport.run("model", "validate", ws.toString(), "--endpoint", endpoint, "--keep-tables").exit()).isZero(); // needs attention (pattern 2 is empty), not failed
       Path out = Files.createDirectory(tmp.resolve("out"));

@@ -151,7 +151,7 @@ class ShadedJarIT {
   void runsDynamoDbLocalFromTheJarAlone() throws Exception {
     Path src = tmp.resolve("Probe.java");
     Files.writeString(src, """
-        import dev.ddbmodel.validation.local.LocalDynamoDb;
+        import dev.ddbmodel.validation.LocalDynamoDb;
         import software.amazon.awssdk.services.dynamodb.model.*;
         public class Probe {
           public static void main(String[] a) {

@@ -38,7 +38,7 @@ public final class DdbModelMcpServer {
 
   /** The default server: every tool, every guide as prompt and resource. */
   public static DdbModelMcpServer standard(ServerConfig config) {
-    return new DdbModelMcpServer(config, Tools.all(), GuideFeatures.standard());
+    return new DdbModelMcpServer(config, ToolCatalog.all(), GuideFeatures.standard());
   }
 
   public McpJsonMapper mapper() {
@@ -86,7 +86,7 @@ public final class DdbModelMcpServer {
             "DynamoDB data modeling toolkit (ddbmodel). It guides a requirements-to-design"
                 + " workflow, validates a data model against an embedded DynamoDB Local, estimates"
                 + " capacity and cost, analyzes source relational databases, and generates data"
-                + " access code and infrastructure. Tools:\n");
+                + " access code and infrastructure. ToolCatalog:\n");
     for (ToolBinding t : offeredTools()) {
       sb.append("- ").append(t.spec().name()).append(": ").append(t.spec().title()).append('\n');
     }

@@ -1,6 +1,6 @@
 package dev.ddbmodel.adapter.mcp;
 
-import dev.ddbmodel.core.guide.Guides;
+import dev.ddbmodel.core.Guides;
 import io.modelcontextprotocol.server.McpServerFeatures;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.util.ArrayList;
@@ -44,7 +44,7 @@ public record GuideFeatures(
           new McpSchema.ReadResourceResult(List.of(new McpSchema.TextResourceContents(uri, "text/markdown", text.get())))));
     }
     String schemaUri = "ddbmodel://schemas/schema.json.schema.json";
-    Supplier<String> schemaText = once(dev.ddbmodel.schema.SchemaJsonSchema::text);
+    Supplier<String> schemaText = once(dev.ddbmodel.schema.internal.rules.SchemaJsonSchema::text);
     McpSchema.Resource jsonSchema = McpSchema.Resource.builder().uri(schemaUri).name("schema.json.schema.json").title("JSON Schema of schema.json")
         .description("Structure and closed value sets of schema.json (draft 2020-12), for writing it correctly the first time")
         .mimeType("application/schema+json").build();

@@ -1,7 +1,7 @@
 package dev.ddbmodel.adapter.mcp;
 
 import dev.ddbmodel.core.Validated;
-import dev.ddbmodel.validation.view.ModelView;
+import dev.ddbmodel.validation.ModelView;
 import io.modelcontextprotocol.server.McpServerFeatures;
 import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema;

@@ -32,7 +32,7 @@ class PathAttackEntryPointsTest {
     Files.createSymbolicLink(ws.resolve("link-dir"), outside);
     Files.createSymbolicLink(ws.resolve("link-file.json"), outside.resolve("secret.json"));
     Files.copy(Path.of("../examples/models/social/schema.json"), ws.resolve("schema.json"));
-    var all = Tools.all();
+    var all = ToolCatalog.all();
     ToolBinding schemaValidator = all.stream().filter(t -> t.spec().name().equals("dynamodb_data_model_schema_validator")).findFirst().orElseThrow();
     ToolBinding analyzer = new SourceDbAnalyzerTool(k -> null);
     for (String attack : attacks(ws, outside)) {

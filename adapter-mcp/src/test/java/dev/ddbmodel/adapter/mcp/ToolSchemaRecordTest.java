@@ -23,7 +23,7 @@ class ToolSchemaRecordTest {
     @SuppressWarnings("unchecked")
     Map<String, Object> outputPlain = (Map<String, Object>) Json.toPlain(Json.parseTrusted(output));
     int n = 0;
-    for (ToolBinding b : Tools.all()) {
+    for (ToolBinding b : ToolCatalog.all()) {
       var published = DdbModelMcpServer.published(Json.parseTrusted(DdbModelMcpServer.resource(b.spec().inputSchemaResource())));
       McpSchema.Tool viaText = McpSchema.Tool.builder().name(b.spec().name()).inputSchema(mapper, Json.compact(published))
           .outputSchema(mapper, output).build();

@@ -42,7 +42,7 @@ class GeneratedCodeAttackTest {
     int id = 1;
     List<String> seen = new ArrayList<>();
     for (StringAttacks.Attack a : StringAttacks.all()) {
-      if (a.value().length() > dev.ddbmodel.codegen.plan.Planner.MAX_NAME) {
+      if (a.value().length() > dev.ddbmodel.codegen.internal.plan.Planner.MAX_NAME) {
         continue; // refused: see aTooLongNameIsRefused
       }
       if (!seen.contains(a.value()) && !a.value().isEmpty() && !a.value().equals("id")) {
@@ -116,13 +116,13 @@ class GeneratedCodeAttackTest {
   @Test
   void typescriptCompilesStrictly() throws Exception {
     Path out = generate(DalRequest.Language.TYPESCRIPT);
-    dev.ddbmodel.codegen.typescript.TsProject.build(out);
+    dev.ddbmodel.codegen.internal.typescript.TsProject.build(out);
     assertNoBareAttack(out, ".ts");
   }
 
   @Test
   void aTooLongNameIsRefused() throws Exception {
-    String longest = StringAttacks.all().stream().map(StringAttacks.Attack::value).filter(v -> v.length() > dev.ddbmodel.codegen.plan.Planner.MAX_NAME)
+    String longest = StringAttacks.all().stream().map(StringAttacks.Attack::value).filter(v -> v.length() > dev.ddbmodel.codegen.internal.plan.Planner.MAX_NAME)
         .findFirst().orElseThrow();
     Path s = schema(tmp.resolve("long"));
     ObjectNode root = (ObjectNode) Json.parseTrusted(Files.readString(s, StandardCharsets.UTF_8));

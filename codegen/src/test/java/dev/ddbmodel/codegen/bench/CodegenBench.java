@@ -3,7 +3,7 @@ package dev.ddbmodel.codegen.bench;
 import dev.ddbmodel.codegen.DalGenerator;
 import dev.ddbmodel.codegen.DalRequest;
 import dev.ddbmodel.schema.SchemaLoader;
-import dev.ddbmodel.schema.model.Schema;
+import dev.ddbmodel.schema.Schema;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;

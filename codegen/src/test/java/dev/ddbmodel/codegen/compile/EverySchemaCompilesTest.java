@@ -136,6 +136,6 @@ class EverySchemaCompilesTest {
         .replaceAll("\"include\"\\s*:\\s*\\[[^]]*]", "\"include\": [" + String.join(", ", include) + "]")
         .replace("\"outDir\": \"dist\",", "\"noEmit\": true,");
     Files.writeString(root.resolve("tsconfig.json"), tsconfig, StandardCharsets.UTF_8);
-    dev.ddbmodel.codegen.typescript.TsProject.build(root);
+    dev.ddbmodel.codegen.internal.typescript.TsProject.build(root);
   }
 }

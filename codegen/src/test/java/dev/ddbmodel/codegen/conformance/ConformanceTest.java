@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.ddbmodel.codegen.DalGenerator;
 import dev.ddbmodel.codegen.DalRequest;
 import dev.ddbmodel.core.json.Json;
-import dev.ddbmodel.validation.local.LocalDynamoDb;
+import dev.ddbmodel.validation.LocalDynamoDb;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -69,7 +69,7 @@ class ConformanceTest {
   void typescript(String scenario) throws Exception {
     Path dir = scenarioDir(scenario);
     Path out = generate(dir, DalRequest.Language.TYPESCRIPT, "ts");
-    dev.ddbmodel.codegen.typescript.TsProject.build(out);
+    dev.ddbmodel.codegen.internal.typescript.TsProject.build(out);
     Files.copy(ROOT.resolve("harness/scenario_runner.mjs"), out.resolve("scenario_runner.mjs"));
     check(dir, "typescript", f -> runProcess(out, "node", "scenario_runner.mjs", out.toString(), dir.resolve("schema.json").toString(), f.toString(),
         local.endpoint().orElseThrow().toString()));

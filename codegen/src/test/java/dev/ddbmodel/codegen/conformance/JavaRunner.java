@@ -49,7 +49,7 @@ final class JavaRunner implements AutoCloseable {
     assertThat(rc).as(diag.toString(StandardCharsets.UTF_8)).isZero();
     URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, JavaRunner.class.getClassLoader());
     return new JavaRunner(loader, Json.parseTrusted(Files.readString(schemaFile, StandardCharsets.UTF_8)),
-        dev.ddbmodel.validation.local.LocalDynamoDb.clientFor(endpoint));
+        dev.ddbmodel.validation.LocalDynamoDb.clientFor(endpoint));
   }
 
   JsonNode run(Path scenarioFile) throws Exception {

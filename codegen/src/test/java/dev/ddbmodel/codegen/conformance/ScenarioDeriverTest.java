@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ddbmodel.core.json.Json;
 import dev.ddbmodel.schema.SchemaLoader;
-import dev.ddbmodel.schema.model.Schema;
+import dev.ddbmodel.schema.Schema;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ddbmodel.analyzer.AnalyzerRequest;
 import dev.ddbmodel.analyzer.AnalyzerResult;
-import dev.ddbmodel.analyzer.ResultParser;
+import dev.ddbmodel.analyzer.internal.workload.ResultParser;
 import dev.ddbmodel.analyzer.ResultTable;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.ddbmodel.core.Validated;

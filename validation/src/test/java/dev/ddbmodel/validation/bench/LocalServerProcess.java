@@ -1,6 +1,6 @@
 package dev.ddbmodel.validation.bench;
 
-import dev.ddbmodel.validation.local.LocalDynamoDb;
+import dev.ddbmodel.validation.LocalDynamoDb;
 
 /**
  * DynamoDB Local as its own process for the benchmark: prints {@code ready <endpoint>} and serves

@@ -1,16 +1,16 @@
 package dev.ddbmodel.validation.bench;
 
-import dev.ddbmodel.core.model.AccessPatternSpec;
-import dev.ddbmodel.core.model.DataModel;
-import dev.ddbmodel.core.model.DataModelLoader;
-import dev.ddbmodel.core.model.TableSpec;
+import dev.ddbmodel.core.AccessPatternSpec;
+import dev.ddbmodel.core.DataModel;
+import dev.ddbmodel.core.DataModelLoader;
+import dev.ddbmodel.core.TableSpec;
 import dev.ddbmodel.validation.ModelValidation;
 import dev.ddbmodel.validation.ModelValidationRequest;
-import dev.ddbmodel.validation.cli.AwsCliCommand;
-import dev.ddbmodel.validation.cli.AwsCliCommandParser;
-import dev.ddbmodel.validation.exec.CommandExecutor;
-import dev.ddbmodel.validation.local.LocalDynamoDb;
-import dev.ddbmodel.validation.run.Provisioner;
+import dev.ddbmodel.validation.internal.awscli.AwsCliCommand;
+import dev.ddbmodel.validation.internal.awscli.AwsCliCommandParser;
+import dev.ddbmodel.validation.internal.exec.CommandExecutor;
+import dev.ddbmodel.validation.LocalDynamoDb;
+import dev.ddbmodel.validation.internal.run.Provisioner;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;

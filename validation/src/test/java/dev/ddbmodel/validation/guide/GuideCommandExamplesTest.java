@@ -3,10 +3,10 @@ package dev.ddbmodel.validation.guide;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ddbmodel.core.guide.Guide;
-import dev.ddbmodel.core.guide.Guides;
+import dev.ddbmodel.core.Guide;
+import dev.ddbmodel.core.Guides;
 import dev.ddbmodel.core.json.Json;
-import dev.ddbmodel.validation.cli.AwsCliCommandParser;
+import dev.ddbmodel.validation.internal.awscli.AwsCliCommandParser;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;

@@ -4,15 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ddbmodel.core.Diagnostic;
-import dev.ddbmodel.core.guide.Guide;
-import dev.ddbmodel.core.guide.Guides;
+import dev.ddbmodel.core.Guide;
+import dev.ddbmodel.core.Guides;
 import dev.ddbmodel.core.json.Json;
 import dev.ddbmodel.validation.ModelValidation;
 import dev.ddbmodel.validation.ModelValidationReport;
 import dev.ddbmodel.validation.ModelValidationRequest;
 import dev.ddbmodel.validation.PatternOutcome;
 import dev.ddbmodel.validation.Verdict;
-import dev.ddbmodel.validation.exec.LocalDifferences;
+import dev.ddbmodel.validation.internal.exec.LocalDifferences;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

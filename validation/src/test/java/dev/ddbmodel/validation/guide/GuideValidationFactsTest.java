@@ -2,9 +2,9 @@ package dev.ddbmodel.validation.guide;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ddbmodel.core.guide.Guides;
+import dev.ddbmodel.core.Guides;
 import dev.ddbmodel.validation.Verdict;
-import dev.ddbmodel.validation.exec.LocalDifferences;
+import dev.ddbmodel.validation.internal.exec.LocalDifferences;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -41,7 +41,7 @@ public final class DataModelValidationTool implements ToolBinding {
     Path model = ws.resolve("dynamodb_data_model.json");
     if (!java.nio.file.Files.exists(model)) {
       // as the reference: the assistant learns the format here, writes the file and calls again
-      dev.ddbmodel.core.guide.Guide g = dev.ddbmodel.core.guide.Guides.expect("data-model-json");
+      dev.ddbmodel.core.Guide g = dev.ddbmodel.core.Guides.expect("data-model-json");
       String text = "Error: " + model + " not found. Write it following the guide below (tables, items, access_patterns),"
           + " then call dynamodb_data_model_validation again with the same workspace_dir.\n\n" + g.text();
       Map<String, Object> s = new LinkedHashMap<>();

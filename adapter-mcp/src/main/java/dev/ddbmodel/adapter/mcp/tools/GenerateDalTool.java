@@ -9,7 +9,7 @@ import dev.ddbmodel.codegen.DalGenerator;
 import dev.ddbmodel.codegen.DalRequest;
 import dev.ddbmodel.codegen.GenerationResult;
 import dev.ddbmodel.core.Validated;
-import dev.ddbmodel.core.guide.Guides;
+import dev.ddbmodel.core.Guides;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;

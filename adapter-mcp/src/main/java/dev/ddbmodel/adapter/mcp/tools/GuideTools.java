@@ -4,8 +4,8 @@ import dev.ddbmodel.adapter.mcp.Arguments;
 import dev.ddbmodel.adapter.mcp.ToolBinding;
 import dev.ddbmodel.adapter.mcp.ToolResult;
 import dev.ddbmodel.adapter.mcp.ToolSpec;
-import dev.ddbmodel.core.guide.Guide;
-import dev.ddbmodel.core.guide.Guides;
+import dev.ddbmodel.core.Guide;
+import dev.ddbmodel.core.Guides;
 import java.util.Map;
 
 /** The two tools that return guidance: modeling and schema conversion. */

@@ -1,0 +1,7 @@
+package dev.ddbmodel.core;
+
+/** Role of an attribute in a key schema. */
+public enum KeyType {
+  HASH,
+  RANGE
+}

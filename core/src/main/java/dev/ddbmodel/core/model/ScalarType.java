@@ -1,8 +1,0 @@
-package dev.ddbmodel.core.model;
-
-/** Key attribute types DynamoDB allows: string, number, binary. */
-public enum ScalarType {
-  S,
-  N,
-  B
-}

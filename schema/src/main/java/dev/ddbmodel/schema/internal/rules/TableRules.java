@@ -1,0 +1,64 @@
+package dev.ddbmodel.schema.internal.rules;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ddbmodel.schema.internal.rules.SchemaRules.At;
+import java.util.Set;
+
+/**
+ * One table: its {@code table_config} (required keys, types, a valid name: {@code Schema.TableName},
+ * a misplaced {@code gsi_list}: {@code Schema.GsiListPlacement}) and its {@code entities}, each
+ * name unique across tables ({@code Schema.DuplicateEntity}) and checked by {@link EntityRules}.
+ */
+final class TableRules {
+  private TableRules() {}
+
+  static void table(SchemaRules r, JsonNode t, At at, Set<String> entitiesSoFar) {
+    if (!t.isObject()) {
+      r.error("Schema.Type", at, "a table must be an object", "write {\"table_config\": {...}, \"entities\": {...}}");
+      return;
+    }
+    r.required(t, at, "table_config", "entities");
+    JsonNode tc = t.get("table_config");
+    if (tc != null && !tc.isNull()) {
+      At ca = at.key("table_config");
+      if (!tc.isObject()) {
+        r.error("Schema.Type", ca, "`table_config` must be an object", "");
+      } else {
+        r.required(tc, ca, "table_name", "partition_key");
+        if (r.string(tc, ca, "table_name")) {
+          String n = tc.get("table_name").asText();
+          if (!SchemaRules.TABLE_NAME.matcher(n).matches()) {
+            r.error("Schema.TableName", ca.key("table_name"), "table name `" + n + "` is not a valid DynamoDB name",
+                "use 3 to 255 characters: letters, digits, `_`, `-` and `.`");
+          }
+        }
+        r.string(tc, ca, "partition_key");
+        r.string(tc, ca, "sort_key");
+        if (tc.has("gsi_list")) {
+          r.warn("Schema.GsiListPlacement", ca.key("gsi_list"), "`gsi_list` inside `table_config` is ignored", "move it next to `table_config`");
+        }
+      }
+    }
+    JsonNode es = t.get("entities");
+    if (es == null || es.isNull()) {
+      return;
+    }
+    At ea = at.key("entities");
+    if (!es.isObject()) {
+      r.error("Schema.Type", ea, "`entities` must be an object", "map entity names to entity objects");
+      return;
+    }
+    if (es.isEmpty()) {
+      r.error("Schema.Empty", ea, "`entities` cannot be empty", "add at least one entity");
+      return;
+    }
+    for (var it = es.properties().iterator(); it.hasNext(); ) {
+      var e = it.next();
+      At ep = ea.key(e.getKey());
+      if (!entitiesSoFar.add(e.getKey())) {
+        r.error("Schema.DuplicateEntity", ep, "entity name `" + e.getKey() + "` is used in another table", "entity names must be unique across tables");
+      }
+      EntityRules.entity(r, e.getKey(), e.getValue(), ep, t);
+    }
+  }
+}

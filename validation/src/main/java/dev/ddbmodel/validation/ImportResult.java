@@ -1,0 +1,19 @@
+package dev.ddbmodel.validation;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * The written files and what the conversion found.
+ *
+ * @param modelFile the {@code dynamodb_data_model.json} written
+ * @param schemaFile the {@code schema.json} skeleton written
+ * @param conversion tables, items, entities, findings (what was not carried) and what to add
+ */
+public record ImportResult(Path modelFile, Path schemaFile, WorkbenchConversion conversion) {
+  public ImportResult {
+    Objects.requireNonNull(modelFile, "modelFile");
+    Objects.requireNonNull(schemaFile, "schemaFile");
+    Objects.requireNonNull(conversion, "conversion");
+  }
+}
