@@ -8,10 +8,10 @@ import java.util.Map;
 
 /**
  * The checks of a {@code dynamodb_data_model.json} document, one class per concern: first the
- * one structural pass ({@link StructureRules}, the bundled JSON Schema), then, on the typed
+ * one structural pass ({@link DataModelStructureRules}, the bundled JSON Schema), then, on the typed
  * {@link TableView}s built once per table, the rules DynamoDB itself would enforce later
- * ({@link TableRules} with {@link AttributeDefinitionRules}, {@link KeySchemaRules},
- * {@link IndexRules}, {@link CapacityRules}, {@link TableSettingsRules}), the sample items
+ * ({@link DataModelTableRules} with {@link AttributeDefinitionRules}, {@link KeySchemaRules},
+ * {@link DataModelIndexRules}, {@link CapacityRules}, {@link TableSettingsRules}), the sample items
  * ({@link ItemRules}, {@link AttributeValueRules}, {@link ItemSizeRules}) and the access
  * patterns ({@link AccessPatternRules}). Every finding carries a pointer, line, column and hint;
  * the order of the findings is the order of this walk.
@@ -27,11 +27,11 @@ public final class DataModelRules {
     Findings c = new Findings(doc);
     JsonNode root = doc.root();
     if (!root.isObject()) {
-      StructureRules.notAnObject(root, c);
+      DataModelStructureRules.notAnObject(root, c);
       return c.list();
     }
-    StructureRules.check(doc, c);
-    Map<String, TableView> tables = TableRules.check(root.path("tables"), c);
+    DataModelStructureRules.check(doc, c);
+    Map<String, TableView> tables = DataModelTableRules.check(root.path("tables"), c);
     ItemRules.check(root.path("items"), tables, c);
     AccessPatternRules.check(root.path("access_patterns"), tables, c);
     return c.list();

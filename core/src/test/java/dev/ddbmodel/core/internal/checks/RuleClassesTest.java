@@ -35,8 +35,8 @@ class RuleClassesTest {
 
   static Stream<Case> cases() {
     return Stream.of(
-        new Case("StructureRules", "\"BillingMode\": \"PAY_PER_REQUEST\"", "\"BillingMode\": \"FREE\"", "DataModel.Enum", "/tables/0/BillingMode"),
-        new Case("TableRules", "\"BillingMode\": \"PAY_PER_REQUEST\"}]", "\"BillingMode\": \"PAY_PER_REQUEST\"}, {\"TableName\": \"Orders\", "
+        new Case("DataModelStructureRules", "\"BillingMode\": \"PAY_PER_REQUEST\"", "\"BillingMode\": \"FREE\"", "DataModel.Enum", "/tables/0/BillingMode"),
+        new Case("DataModelTableRules", "\"BillingMode\": \"PAY_PER_REQUEST\"}]", "\"BillingMode\": \"PAY_PER_REQUEST\"}, {\"TableName\": \"Orders\", "
             + "\"AttributeDefinitions\": [{\"AttributeName\": \"pk\", \"AttributeType\": \"S\"}], \"KeySchema\": [{\"AttributeName\": \"pk\", \"KeyType\": \"HASH\"}]}]",
             "DataModel.DuplicateTable", "/tables/1/TableName"),
         new Case("AttributeDefinitionRules", "{\"AttributeName\": \"sk\", \"AttributeType\": \"S\"}]",
@@ -44,7 +44,7 @@ class RuleClassesTest {
             "DataModel.UnusedAttributeDefinition", "/tables/0/AttributeDefinitions/2"),
         new Case("KeySchemaRules", "{\"AttributeName\": \"sk\", \"KeyType\": \"RANGE\"}", "{\"AttributeName\": \"sk\", \"KeyType\": \"HASH\"}",
             "DataModel.KeySchema", "/tables/0/KeySchema"),
-        new Case("IndexRules", "\"BillingMode\": \"PAY_PER_REQUEST\"}]", "\"BillingMode\": \"PAY_PER_REQUEST\", \"LocalSecondaryIndexes\": [{\"IndexName\": "
+        new Case("DataModelIndexRules", "\"BillingMode\": \"PAY_PER_REQUEST\"}]", "\"BillingMode\": \"PAY_PER_REQUEST\", \"LocalSecondaryIndexes\": [{\"IndexName\": "
             + "\"ByOther\", \"KeySchema\": [{\"AttributeName\": \"sk\", \"KeyType\": \"HASH\"}, {\"AttributeName\": \"pk\", \"KeyType\": \"RANGE\"}], "
             + "\"Projection\": {\"ProjectionType\": \"ALL\"}}]}]", "DataModel.LocalIndexKeySchema", "/tables/0/LocalSecondaryIndexes/0/KeySchema"),
         new Case("CapacityRules", "\"BillingMode\": \"PAY_PER_REQUEST\"", "\"BillingMode\": \"PROVISIONED\"", "DataModel.Throughput", "/tables/0"),

@@ -21,7 +21,7 @@ import java.util.Set;
 final class GsiMappingRules {
   private GsiMappingRules() {}
 
-  static void entity(SchemaRules r, JsonNode table, String name, JsonNode e, SchemaRules.At ea, Map<String, IndexRules.Gsi> gsis, Map<String, Set<String>> fieldsUsing) {
+  static void entity(SchemaRules r, JsonNode table, String name, JsonNode e, SchemaRules.At ea, Map<String, SchemaIndexRules.Gsi> gsis, Map<String, Set<String>> fieldsUsing) {
     Set<String> fields = new LinkedHashSet<>();
     for (JsonNode f : e.path("fields")) {
       JsonNode fn = f.get("name");
@@ -47,7 +47,7 @@ final class GsiMappingRules {
             continue;
           }
           String gname = mp.get("name").asText();
-          IndexRules.Gsi g = gsis.get(gname);
+          SchemaIndexRules.Gsi g = gsis.get(gname);
           if (g == null) {
             r.error("Schema.UnknownGsi", mpa.key("name"), "GSI `" + gname + "` is mapped but not defined in the table's gsi_list",
                 gsis.isEmpty() ? "define the GSI in gsi_list first" : Suggestions.hint(gname, gsis.keySet()));
@@ -76,7 +76,7 @@ final class GsiMappingRules {
         continue;
       }
       SchemaRules.At pa = ea.key("access_patterns").idx(p);
-      IndexRules.Gsi g = null;
+      SchemaIndexRules.Gsi g = null;
       JsonNode index = ap.get("index_name");
       if (index != null && !index.isNull() && !index.asText().isEmpty()) {
         String in = index.asText();
@@ -96,7 +96,7 @@ final class GsiMappingRules {
     }
     Map<String, Boolean> requiredFields = null;
     for (Map.Entry<String, JsonNode> m : mapped.entrySet()) {
-      IndexRules.Gsi g = gsis.get(m.getKey());
+      SchemaIndexRules.Gsi g = gsis.get(m.getKey());
       if (!"INCLUDE".equals(g.node().path("projection").asText())) {
         continue;
       }

@@ -14,7 +14,7 @@ final class RangeParameterRules {
   private RangeParameterRules() {}
 
   /** Range query parameter counts: partition key values, sort key equalities, range values. */
-  static void count(SchemaRules r, JsonNode ap, SchemaRules.At pa, IndexRules.Gsi g, String rc) {
+  static void count(SchemaRules r, JsonNode ap, SchemaRules.At pa, SchemaIndexRules.Gsi g, String rc) {
     JsonNode ps = ap.path("parameters");
     if (!ps.isArray() || ps.isEmpty()) {
       r.error("Schema.RangeParameters", pa.key("parameters"), "access patterns with range_condition need parameters", "list the key values and the range value(s)");

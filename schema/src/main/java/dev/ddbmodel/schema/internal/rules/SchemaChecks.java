@@ -20,7 +20,7 @@ public final class SchemaChecks {
   /** Every finding with its dotted path; {@code build} turns a document without errors into the typed schema. */
   public static List<SchemaIssue> check(JsonDocument doc, Function<JsonNode, Schema> build) {
     SchemaRules r = new SchemaRules(doc);
-    StructureRules.check(r);
+    SchemaStructureRules.check(r);
     if (r.issues.stream().noneMatch(i -> i.diagnostic().isError())) {
       Schema built = build.apply(doc.root());
       TransactionRules.semantic(r, built);

@@ -45,9 +45,9 @@ class RuleClassesTest {
 
   static Stream<Case> cases() {
     return Stream.of(
-        new Case("StructureRules", "\"table_name\": \"Orders\"", "\"table_name\": \"Orders\"}, \"entities\": {}}, {\"table_config\": {\"table_name\": \"Orders\"",
+        new Case("SchemaStructureRules", "\"table_name\": \"Orders\"", "\"table_name\": \"Orders\"}, \"entities\": {}}, {\"table_config\": {\"table_name\": \"Orders\"",
             "Schema.DuplicateTable", "tables[1].table_config.table_name"),
-        new Case("TableRules", "\"table_name\": \"Orders\"", "\"table_name\": \"O\"", "Schema.TableName", "tables[0].table_config.table_name"),
+        new Case("SchemaTableRules", "\"table_name\": \"Orders\"", "\"table_name\": \"O\"", "Schema.TableName", "tables[0].table_config.table_name"),
         new Case("EntityRules", "{\"name\": \"status\", \"type\": \"string\"", "{\"name\": \"status\", \"type\": \"strng\"", "Schema.FieldType",
             "tables[0].entities.Order.fields[1].type"),
         new Case("TemplateRules", "\"ORDER#{order_id}\"", "\"ORDER#{orderid}\"", "Schema.TemplateField", "tables[0].entities.Order.pk_template"),
@@ -55,7 +55,7 @@ class RuleClassesTest {
             "tables[0].entities.Order.access_patterns[1].pattern_id"),
         new Case("CrossTableRules", "\"action\": \"Put\"", "\"action\": \"Get\"", "Schema.Action",
             "cross_table_access_patterns[0].entities_involved[0].action"),
-        new Case("IndexRules", "\"projection\": \"ALL\"", "\"projection\": \"SOME\"", "Schema.Projection", "tables[0].gsi_list[0].projection"),
+        new Case("SchemaIndexRules", "\"projection\": \"ALL\"", "\"projection\": \"SOME\"", "Schema.Projection", "tables[0].gsi_list[0].projection"),
         new Case("GsiMappingRules", "\"sk_template\": \"{created_at}\"", "\"sk_template\": [\"{created_at}\"]", "Schema.MappingShape",
             "tables[0].entities.Order.gsi_mappings[0].sk_template"),
         new Case("RangeParameterRules", "{\"name\": \"status\", \"type\": \"string\"}, {\"name\": \"prefix\", \"type\": \"string\"}",

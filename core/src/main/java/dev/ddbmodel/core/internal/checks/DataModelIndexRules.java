@@ -14,8 +14,8 @@ import java.util.Set;
  * attribute total ({@code DataModel.TooManyProjectedAttributes}). Index capacity is
  * {@link CapacityRules}'.
  */
-final class IndexRules {
-  private IndexRules() {}
+final class DataModelIndexRules {
+  private DataModelIndexRules() {}
 
   static void check(TableView t, Findings c) {
     String p = t.pointer();

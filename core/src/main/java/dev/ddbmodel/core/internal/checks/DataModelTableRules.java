@@ -10,8 +10,8 @@ import java.util.Map;
  * definitions, the table key, indexes, unused definitions, capacity, settings, the projected
  * attribute total, TTL. Returns the typed views the item and pattern rules use.
  */
-final class TableRules {
-  private TableRules() {}
+final class DataModelTableRules {
+  private DataModelTableRules() {}
 
   static Map<String, TableView> check(JsonNode tables, Findings c) {
     Map<String, TableView> out = new LinkedHashMap<>();
@@ -32,11 +32,11 @@ final class TableRules {
       TableView v = TableView.of(t, p);
       AttributeDefinitionRules.duplicates(v, c);
       KeySchemaRules.check(t.path("KeySchema"), p + "/KeySchema", v.types(), c, "table", 1, 1);
-      IndexRules.check(v, c);
+      DataModelIndexRules.check(v, c);
       AttributeDefinitionRules.unused(v, c);
       CapacityRules.table(v, c);
       TableSettingsRules.check(v, c);
-      IndexRules.projectedTotal(v, c);
+      DataModelIndexRules.projectedTotal(v, c);
       TableSettingsRules.ttlOnKey(v, c);
       out.put(name, v);
     }

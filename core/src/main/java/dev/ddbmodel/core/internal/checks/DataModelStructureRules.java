@@ -24,13 +24,13 @@ import java.util.List;
  * {@code DataModel.Name}, {@code DataModel.Empty}, {@code DataModel.WriteRequest},
  * {@code DataModel.Range}, {@code DataModel.Structure}) and a hint.
  */
-final class StructureRules {
+final class DataModelStructureRules {
   /** Classpath location of the JSON Schema. */
   static final String SCHEMA_RESOURCE = "dev/ddbmodel/core/model/dynamodb_data_model.schema.json";
 
   private static final Holder SCHEMA = new Holder();
 
-  private StructureRules() {}
+  private DataModelStructureRules() {}
 
   /** The compiled schema and its source tree, loaded once (both immutable after loading). */
   private static final class Holder {
@@ -40,7 +40,7 @@ final class StructureRules {
     Holder() {
       SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
       this.schema = registry.getSchema(SchemaLocation.of("classpath:" + SCHEMA_RESOURCE));
-      try (InputStream in = StructureRules.class.getClassLoader().getResourceAsStream(SCHEMA_RESOURCE)) {
+      try (InputStream in = DataModelStructureRules.class.getClassLoader().getResourceAsStream(SCHEMA_RESOURCE)) {
         this.source = Json.parseTrusted(new String(in.readAllBytes(), StandardCharsets.UTF_8));
       } catch (IOException e) {
         throw new UncheckedIOException(e);

@@ -17,8 +17,8 @@ import java.util.TreeSet;
  * references ({@link GsiMappingRules}) and, last, the included attributes
  * ({@code Schema.IncludeKeyAttribute}, {@code Schema.IncludeUnknownField}).
  */
-final class IndexRules {
-  private IndexRules() {}
+final class SchemaIndexRules {
+  private SchemaIndexRules() {}
 
   /** A GSI as far as the index rules need it. */
   record Gsi(String name, List<String> pk, List<String> sk, boolean pkArray, boolean skArray, JsonNode node, int index) {}

@@ -9,11 +9,11 @@ import java.util.Set;
  * The structure pass of schema.json, first of all: a root object with a non-empty {@code tables}
  * array ({@code Schema.Root}, {@code Schema.MissingField}, {@code Schema.Type}, {@code Schema.Empty})
  * and one table per name ({@code Schema.DuplicateTable}); then it walks the tables
- * ({@link TableRules}), the cross-table patterns ({@link CrossTableRules}) and, per table, the
- * indexes ({@link IndexRules}), in this order.
+ * ({@link SchemaTableRules}), the cross-table patterns ({@link CrossTableRules}) and, per table, the
+ * indexes ({@link SchemaIndexRules}), in this order.
  */
-final class StructureRules {
-  private StructureRules() {}
+final class SchemaStructureRules {
+  private SchemaStructureRules() {}
 
   static void check(SchemaRules r) {
     JsonNode root = r.doc.root();
@@ -51,14 +51,14 @@ final class StructureRules {
     }
     Set<String> entitiesSoFar = new HashSet<>();
     for (int i = 0; i < tables.size(); i++) {
-      TableRules.table(r, tables.get(i), ta.idx(i), entitiesSoFar);
+      SchemaTableRules.table(r, tables.get(i), ta.idx(i), entitiesSoFar);
     }
     if (root.has("cross_table_access_patterns") && !root.get("cross_table_access_patterns").isNull()) {
       CrossTableRules.check(r, root.get("cross_table_access_patterns"), top.key("cross_table_access_patterns"));
     }
     for (int i = 0; i < tables.size(); i++) {
       if (tables.get(i).isObject()) {
-        IndexRules.check(r, tables.get(i), ta.idx(i));
+        SchemaIndexRules.check(r, tables.get(i), ta.idx(i));
       }
     }
   }

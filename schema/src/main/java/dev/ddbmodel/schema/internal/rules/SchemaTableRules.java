@@ -9,8 +9,8 @@ import java.util.Set;
  * a misplaced {@code gsi_list}: {@code Schema.GsiListPlacement}) and its {@code entities}, each
  * name unique across tables ({@code Schema.DuplicateEntity}) and checked by {@link EntityRules}.
  */
-final class TableRules {
-  private TableRules() {}
+final class SchemaTableRules {
+  private SchemaTableRules() {}
 
   static void table(SchemaRules r, JsonNode t, At at, Set<String> entitiesSoFar) {
     if (!t.isObject()) {
