@@ -31,7 +31,11 @@ final class TransactionRules {
 
   /** Whether an involvement (JSON) uses a construct beyond the reference form. */
   static boolean explicit(JsonNode inv) {
-    return KEYS.subList(4, KEYS.size()).stream().anyMatch(inv::has) || inv.path("condition").isObject();
+    // the same test as Schema.Involvement#explicit on the built action: an empty `key`, `values` or
+    // `names` object binds nothing, so it leaves the action in the reference form (before, such an
+    // action skipped the reference form's placeholder check here and the strict one later)
+    return KEYS.subList(4, KEYS.size()).stream().anyMatch(k -> inv.has(k) && !(inv.get(k).isObject() && inv.get(k).isEmpty()) && !inv.get(k).isNull())
+        || inv.path("condition").isObject();
   }
 
   /**
