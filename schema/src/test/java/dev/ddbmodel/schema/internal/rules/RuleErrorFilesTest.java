@@ -29,16 +29,13 @@ import org.junit.jupiter.params.provider.MethodSource;
  * path of the finding, {@code root} for the document); {@code valid.expected} is empty. A
  * missing or an extra finding fails the case. {@link #everyIdOfARuleClassHasAnErrorFile} scans
  * the rule classes' sources for the ids they emit and fails when one has no error file in its
- * class's folder, unless it is in {@link #NOT_YET_COVERED}, which must only shrink.
+ * class's folder.
  */
 class RuleErrorFilesTest {
   static final Path FILES = Path.of("src/test/resources/rules");
   static final Path SOURCES = Path.of("src/main/java/dev/ddbmodel/schema/internal/rules");
   static final Pattern ID = Pattern.compile("\"((?:Schema|Usage)\\.[A-Za-z]+)\"");
   static final String USAGE = "UsageDataRules";
-
-  /** Class: id pairs that have no error file yet (issue 23); an entry that gains one fails the test until it is removed here. */
-  static final Set<String> NOT_YET_COVERED = Set.of();
 
   static Stream<String> cases() throws IOException {
     List<String> out = new ArrayList<>();
@@ -90,7 +87,6 @@ class RuleErrorFilesTest {
   @Test
   void everyIdOfARuleClassHasAnErrorFile() throws IOException {
     List<String> missing = new ArrayList<>();
-    List<String> nowCovered = new ArrayList<>();
     int classes = 0;
     try (Stream<Path> s = Files.list(SOURCES)) {
       for (Path src : s.sorted().toList()) {
@@ -115,18 +111,14 @@ class RuleErrorFilesTest {
           }
         }
         for (String id : ids) {
-          boolean listed = NOT_YET_COVERED.contains(cls + ": " + id);
-          if (!covered.contains(id) && !listed) {
+          if (!covered.contains(id)) {
             missing.add(cls + ": " + id);
-          } else if (covered.contains(id) && listed) {
-            nowCovered.add(cls + ": " + id);
           }
         }
       }
     }
     assertThat(classes).isGreaterThanOrEqualTo(14);
     assertThat(missing).as("rule class ids without an error file").isEmpty();
-    assertThat(nowCovered).as("covered now: remove from NOT_YET_COVERED").isEmpty();
   }
 
   @Test
