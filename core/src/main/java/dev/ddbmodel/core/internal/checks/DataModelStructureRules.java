@@ -1,6 +1,7 @@
 package dev.ddbmodel.core.internal.checks;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ddbmodel.core.internal.guide.DynamoDbLimits;
 import com.networknt.schema.Error;
 import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
@@ -104,7 +105,7 @@ final class DataModelStructureRules {
           c.error("DataModel.Enum", ptr, "`" + v + "` is not a valid " + last(ptr), Suggestions.hint(v, options));
         }
         case "pattern" -> c.error("DataModel.Name", ptr, "name `" + value.asText() + "` is not a valid DynamoDB name",
-            "use 3 to 255 characters: letters, digits, `_`, `-` and `.`");
+            "use " + DynamoDbLimits.NAME_MIN_LENGTH + " to " + DynamoDbLimits.NAME_MAX_LENGTH + " characters: letters, digits, `_`, `-` and `.`");
         case "minItems" -> c.error("DataModel.Empty", ptr, name + " must not be empty", "add at least one entry");
         case "minLength" -> c.error("DataModel.Empty", ptr, name + " must not be empty", "give a value");
         case "minProperties" -> c.error("DataModel.Empty", ptr, name + " must not be empty",

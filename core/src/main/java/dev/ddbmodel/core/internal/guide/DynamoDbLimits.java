@@ -42,6 +42,15 @@ public final class DynamoDbLimits {
   /** Actions in one TransactWriteItems / TransactGetItems call. */
   public static final int TRANSACTION_ITEMS = 100;
 
+  /** Operands of one IN comparator in a condition expression. */
+  public static final int CONDITION_IN_OPERANDS = 100;
+
+  /** Shortest table or index name. */
+  public static final int NAME_MIN_LENGTH = 3;
+
+  /** Longest table or index name. */
+  public static final int NAME_MAX_LENGTH = 255;
+
   /** Default quota of global secondary indexes per table. */
   public static final int GSI_QUOTA = 20;
 
@@ -102,8 +111,9 @@ public final class DynamoDbLimits {
     m.put("STREAM_RETENTION_HOURS", 24.0);
     m.put("PITR_MAX_DAYS", 35.0);
     m.put("PROJECTED_ATTRIBUTES_MAX", (double) PROJECTED_ATTRIBUTES_MAX);
-    m.put("TABLE_NAME_MIN", 3.0);
-    m.put("TABLE_NAME_MAX", 255.0);
+    m.put("TABLE_NAME_MIN", (double) NAME_MIN_LENGTH);
+    m.put("TABLE_NAME_MAX", (double) NAME_MAX_LENGTH);
+    m.put("CONDITION_IN_OPERANDS", (double) CONDITION_IN_OPERANDS);
     m.put("PRICE_RRU_PER_MILLION", 0.125);
     m.put("PRICE_WRU_PER_MILLION", 0.625);
     m.put("PRICE_STORAGE_GB_MONTH", 0.25);

@@ -27,6 +27,8 @@ class LimitsTableTest {
       new String[] {"auto scaling target range", ">=\\s*20\\b.*<=\\s*90\\b|from 20 to 90"},
       new String[] {"key sizes", "(?i)(key|partition|sort)\\w*\\s*(>|>=|<|<=|=)\\s*(2048|1024)\\b"},
       new String[] {"capacity units", "(?i)(unit|rcu|wcu)\\w*\\s*=\\s*(4096|1024|3000|1000)\\b"},
+      new String[] {"IN operands", "size\\(\\)\\s*>\\s*100\\b|at most 100\\b"},
+      new String[] {"name length", "\\{3,\\s*255\\}|\\b3 to 255\\b"},
       new String[] {"a limit constant of its own", "static final (int|long|double) \\w*(ITEM|KEY|BATCH|TRANSACT|ACTION|GSI|LSI|INDEX|UNIT|PARTITION|PROJECT)\\w* = [0-9]"});
 
   /** Main sources of every module, from the core module's folder. */
@@ -123,7 +125,10 @@ class LimitsTableTest {
         "if (tv.doubleValue() >= 20 && tv.doubleValue() <= 90) {",
         "if (keyBytes > 2048) {",
         "static final int READ_UNIT_BYTES = 4096;",
-        "public static final int MAX_ACTIONS = 100;");
+        "public static final int MAX_ACTIONS = 100;",
+        "} else if (kind == Kind.CONDITION && cond.get(\"params\").size() > 100) {",
+        "static final Pattern TABLE_NAME = Pattern.compile(\"[a-zA-Z0-9_.-]{3,255}\");",
+        "\"use 3 to 255 characters: letters, digits, `_`, `-` and `.`\");");
     for (String r : repeated) {
       assertThat(PATTERNS).as(r).anyMatch(p -> Pattern.compile(p[1]).matcher(r).find());
     }

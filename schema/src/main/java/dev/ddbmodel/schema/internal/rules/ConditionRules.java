@@ -1,6 +1,7 @@
 package dev.ddbmodel.schema.internal.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ddbmodel.core.internal.guide.DynamoDbLimits;
 import dev.ddbmodel.core.Suggestions;
 import dev.ddbmodel.schema.internal.rules.SchemaRules.At;
 import java.util.HashMap;
@@ -199,8 +200,8 @@ final class ConditionRules {
     } else if (operator.equals("in")) {
       if (!cond.path("params").isArray() || cond.path("params").isEmpty()) {
         r.error(kind.id, ca, "`in` needs a non-empty `params` array", "list the parameters holding the allowed values in `params`");
-      } else if (kind == Kind.CONDITION && cond.get("params").size() > 100) {
-        r.error(kind.limit, ca.key("params"), "`in` lists " + cond.get("params").size() + " values; DynamoDB accepts at most 100",
+      } else if (kind == Kind.CONDITION && cond.get("params").size() > DynamoDbLimits.CONDITION_IN_OPERANDS) {
+        r.error(kind.limit, ca.key("params"), "`in` lists " + cond.get("params").size() + " values; DynamoDB accepts at most " + DynamoDbLimits.CONDITION_IN_OPERANDS,
             "split the condition, or check the values in the application");
       } else if (params != null) {
         for (int i = 0; i < cond.get("params").size(); i++) {

@@ -2,6 +2,7 @@ package dev.ddbmodel.schema.internal.rules;
 
 import dev.ddbmodel.schema.SchemaIssue;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ddbmodel.core.internal.guide.DynamoDbLimits;
 import dev.ddbmodel.core.Diagnostic;
 import dev.ddbmodel.core.Severity;
 import dev.ddbmodel.core.Suggestions;
@@ -32,7 +33,7 @@ final class SchemaRules {
   static final List<String> FUNCTIONS = List.of("contains", "begins_with", "attribute_exists", "attribute_not_exists", "size");
   static final List<String> PROJECTIONS = List.of("ALL", "KEYS_ONLY", "INCLUDE");
   static final Map<String, List<String>> ACTIONS = Map.of("TransactWrite", List.of("Put", "Update", "Delete", "ConditionCheck"), "TransactGet", List.of("Get"));
-  static final Pattern TABLE_NAME = Pattern.compile("[a-zA-Z0-9_.-]{3,255}");
+  static final Pattern TABLE_NAME = Pattern.compile("[a-zA-Z0-9_.-]{" + DynamoDbLimits.NAME_MIN_LENGTH + "," + DynamoDbLimits.NAME_MAX_LENGTH + "}");
 
   final JsonDocument doc;
   final List<SchemaIssue> issues = new ArrayList<>();

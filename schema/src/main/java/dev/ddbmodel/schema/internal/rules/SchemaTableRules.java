@@ -1,6 +1,7 @@
 package dev.ddbmodel.schema.internal.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ddbmodel.core.internal.guide.DynamoDbLimits;
 import dev.ddbmodel.schema.internal.rules.SchemaRules.At;
 import java.util.Set;
 
@@ -29,7 +30,7 @@ final class SchemaTableRules {
           String n = tc.get("table_name").asText();
           if (!SchemaRules.TABLE_NAME.matcher(n).matches()) {
             r.error("Schema.TableName", ca.key("table_name"), "table name `" + n + "` is not a valid DynamoDB name",
-                "use 3 to 255 characters: letters, digits, `_`, `-` and `.`");
+                "use " + DynamoDbLimits.NAME_MIN_LENGTH + " to " + DynamoDbLimits.NAME_MAX_LENGTH + " characters: letters, digits, `_`, `-` and `.`");
           }
         }
         r.string(tc, ca, "partition_key");
