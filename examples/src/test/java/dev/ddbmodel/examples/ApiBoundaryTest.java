@@ -60,6 +60,8 @@ public class ApiBoundaryTest {
       "dev.ddbmodel.analyzer.AnalyzerRequest software.amazon.awssdk.",
       "dev.ddbmodel.analyzer.AnalyzerRequest$Builder software.amazon.awssdk.",
       "dev.ddbmodel.validation.ExtractRequest software.amazon.awssdk.",
+      // extract(client, scaling) reads through the caller's own SDK clients (their credentials, retries, endpoint)
+      "dev.ddbmodel.validation.ModelExtractor software.amazon.awssdk.",
       // the embedded DynamoDB Local hands out an SDK client: that is what it is for
       "dev.ddbmodel.validation.LocalDynamoDb software.amazon.awssdk.");
 
