@@ -1,7 +1,6 @@
 package dev.ddbmodel.codegen;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.ddbmodel.codegen.internal.python.PythonDalGenerator;
+import dev.ddbmodel.codegen.internal.render.DalFiles;
 import dev.ddbmodel.core.Diagnostic;
 import dev.ddbmodel.core.SourceLocation;
 import dev.ddbmodel.core.Validated;
@@ -12,7 +11,6 @@ import dev.ddbmodel.schema.SchemaValidationRequest;
 import dev.ddbmodel.schema.Schema;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * Generates a data access layer from schema.json. The schema (and usage data) are validated first
@@ -37,8 +35,8 @@ public final class DalGenerator {
       all.addAll(clashes);
       return Validated.invalid(all);
     }
-    Optional<JsonNode> usage = req.usageData().map(p -> dev.ddbmodel.core.json.JsonDocument.read(p, p.getFileName().toString()).unwrap().root());
-    Map<String, String> files = files(schema, req.schema().getFileName().toString(), req.language(), usage, req.examples());
+    Optional<com.fasterxml.jackson.databind.JsonNode> usage = req.usageData().map(p -> dev.ddbmodel.core.json.JsonDocument.read(p, p.getFileName().toString()).unwrap().root());
+    Map<String, String> files = DalFiles.files(schema, req.schema().getFileName().toString(), req.language(), usage, req.examples());
     Validated<Outputs.FolderResult> written = Outputs.standard().writeTextFolder(req.resolvedOutput(), files, req.overwrite(),
         Outputs.Existing.REGENERATE, "the data access layer");
     if (!written.isValid()) {
@@ -62,36 +60,15 @@ public final class DalGenerator {
       all.addAll(clashes);
       return Validated.invalid(all);
     }
-    return Validated.valid(files(schema, source, language, Optional.empty(), examples), plan.diagnostics());
-  }
-
-  /** The generated files without writing them. */
-  public static Map<String, String> files(Schema schema, String source, DalRequest.Language language, Optional<JsonNode> usage, boolean examples) {
-    Map<String, String> files = new TreeMap<>(render(schema, source, language, usage, examples));
-    String written = files.get("access_pattern_mapping.json");
-    if (written != null) {
-      var plan = dev.ddbmodel.codegen.internal.plan.Planner.plan(schema, source);
-      var entries = dev.ddbmodel.codegen.internal.plan.MappingDocument.entries(dev.ddbmodel.core.json.Json.parseTrusted(written));
-      files.put("access_pattern_mapping.json",
-          dev.ddbmodel.core.json.Json.pretty(dev.ddbmodel.codegen.internal.plan.MappingDocument.build(plan, language.name().toLowerCase(java.util.Locale.ROOT), entries)));
-    }
-    return files;
+    return Validated.valid(DalFiles.files(schema, source, language, Optional.empty(), examples), plan.diagnostics());
   }
 
   /** The naming policy of a target language. */
   private static dev.ddbmodel.codegen.internal.plan.Naming.Policy naming(DalRequest.Language language) {
     return switch (language) {
-      case PYTHON -> PythonDalGenerator.naming();
+      case PYTHON -> dev.ddbmodel.codegen.internal.python.PythonDalGenerator.naming();
       case JAVA -> dev.ddbmodel.codegen.internal.java.JavaDalGenerator.naming();
       case TYPESCRIPT -> dev.ddbmodel.codegen.internal.typescript.TypeScriptDalGenerator.naming();
-    };
-  }
-
-  private static Map<String, String> render(Schema schema, String source, DalRequest.Language language, Optional<JsonNode> usage, boolean examples) {
-    return switch (language) {
-      case PYTHON -> new PythonDalGenerator(schema, source, usage, examples).generate();
-      case JAVA -> new dev.ddbmodel.codegen.internal.java.JavaDalGenerator(schema, source, usage, examples).generate();
-      case TYPESCRIPT -> new dev.ddbmodel.codegen.internal.typescript.TypeScriptDalGenerator(schema, source, usage, examples).generate();
     };
   }
 }

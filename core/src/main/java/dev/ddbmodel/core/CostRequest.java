@@ -68,6 +68,17 @@ public record CostRequest(List<CostInputs.Pattern> patterns, List<CostInputs.Tab
     return Validated.of(new CostRequest(patterns, tables, PriceTable.defaultTable(), false, Optional.empty()), r.out);
   }
 
+  /**
+   * Reads a cost input held as text, as {@link #fromJson} reads a parsed one: malformed JSON is a
+   * diagnostic, not an exception, and the result equals what the same text read from a file gives.
+   *
+   * @param sourceName the name diagnostics report the input under, such as {@code cost_input.json}
+   */
+  public static Validated<CostRequest> parse(String text, String sourceName) {
+    Validated<JsonDocument> doc = JsonDocument.parse(sourceName, text);
+    return doc.isValid() ? fromJson(doc.unwrap().root(), sourceName) : Validated.invalid(doc.errors());
+  }
+
   private static final class Reader {
     final JsonNode root;
     final String file;

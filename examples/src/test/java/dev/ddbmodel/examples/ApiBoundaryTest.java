@@ -34,7 +34,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The public API boundary (issue #23): what an embedding user can reach from the exported packages
  * must not mention an {@code .internal} type, Jackson or the AWS SDK, except the deliberate
- * exceptions in {@link #ALLOWED} (documented in docs/api.md). Reads the compiled classes of every
+ * third-party uses listed, each with its reason, in the {@code api-allowed} block of docs/api.md
+ * (an internal type is never allowed). Reads the compiled classes of every
  * domain module by reflection, plus the sources for Javadoc and the embedding example's imports.
  */
 public class ApiBoundaryTest {
@@ -50,43 +51,86 @@ public class ApiBoundaryTest {
       "dev.ddbmodel.validation", dev.ddbmodel.validation.ModelValidation.class,
       "dev.ddbmodel.codegen", dev.ddbmodel.codegen.DalGenerator.class);
 
-  /** Where a signature of {@code type} may name {@code prefix}: "type prefix", each in docs/api.md. */
-  static final Set<String> ALLOWED = Set.of(
-      // core.json is the deliberate Jackson bridge of the adapters
-      "dev.ddbmodel.core.json.Json com.fasterxml.jackson.",
-      "dev.ddbmodel.core.json.JsonDocument com.fasterxml.jackson.",
-      "dev.ddbmodel.core.json.JsonDocument$Path com.fasterxml.jackson.",
-      // AWS credentials can be handed in by an embedding service; the SDK type is the honest shape
-      "dev.ddbmodel.analyzer.AnalyzerRequest software.amazon.awssdk.",
-      "dev.ddbmodel.analyzer.AnalyzerRequest$Builder software.amazon.awssdk.",
-      "dev.ddbmodel.validation.ExtractRequest software.amazon.awssdk.",
-      // the embedded DynamoDB Local hands out an SDK client: that is what it is for
-      "dev.ddbmodel.validation.LocalDynamoDb software.amazon.awssdk.");
-
   static final List<String> FORBIDDEN = List.of(".internal.", "com.fasterxml.jackson.", "tools.jackson.", "software.amazon.awssdk.");
 
   @Test
-  void noExportedSignatureMentionsAnInternalJacksonOrSdkType() throws Exception {
-    List<String> leaks = new ArrayList<>();
+  void noExportedSignatureMentionsAnInternalOrUndocumentedThirdPartyType() throws Exception {
+    List<Use> uses = new ArrayList<>();
     for (var e : EXPORTED.entrySet()) {
       for (Class<?> c : classesOf(e.getKey(), e.getValue())) {
-        leaks.addAll(leaks(c));
+        uses.addAll(uses(c));
       }
     }
-    List<String> known = knownLeaks();
-    assertThat(leaks.stream().filter(l -> !known.contains(l)).toList())
-        .as("exported signatures naming internal/Jackson/SDK types; fix them (docs/api.md)").isEmpty();
-    assertThat(known.stream().filter(l -> !leaks.contains(l)).toList())
-        .as("docs/api.md lists a known leak that is gone: delete the line").isEmpty();
+    List<Allow> allowed = allowList(Files.readString(projectRoot().resolve("docs/api.md"), StandardCharsets.UTF_8));
+    assertThat(uses.stream().filter(u -> u.name().contains(".internal.")).map(Use::line).toList())
+        .as("exported signatures naming an internal type: never allowed").isEmpty();
+    assertThat(uses.stream().filter(u -> allowed.stream().noneMatch(a -> a.covers(u))).map(Use::line).toList())
+        .as("exported signatures naming a third-party type that docs/api.md does not allow (with a reason)").isEmpty();
+    assertThat(allowed.stream().filter(a -> uses.stream().noneMatch(a::covers)).map(Allow::line).toList())
+        .as("docs/api.md allows a use that no exported signature makes any more: delete the entry").isEmpty();
   }
 
-  /** The leaks not fixed yet, listed in docs/api.md between the known-leaks fences (shrink only). */
-  static List<String> knownLeaks() throws IOException {
-    String doc = Files.readString(projectRoot().resolve("docs/api.md"), StandardCharsets.UTF_8);
-    int from = doc.indexOf("```known-leaks\n");
-    assertThat(from).as("docs/api.md has a known-leaks block").isGreaterThanOrEqualTo(0);
-    int to = doc.indexOf("```", from + 3);
-    return doc.substring(from + "```known-leaks\n".length(), to).lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+  /** The allow list parses, rejects internal prefixes and reasonless lines, and matches by type, member and prefix. */
+  @Test
+  void theAllowListIsStrict() {
+    String doc = "x\n```api-allowed\n"
+        + "dev.ddbmodel.core.CostReport | toJson | com.fasterxml.jackson. | the JSON view\n"
+        + "dev.ddbmodel.core.json.Json | * | com.fasterxml.jackson. | the bridge\n```\n";
+    List<Allow> a = allowList(doc);
+    assertThat(a).hasSize(2);
+    Use toJson = new Use("dev.ddbmodel.core.CostReport", "toJson", "method toJson returns", "com.fasterxml.jackson.databind.node.ObjectNode");
+    Use other = new Use("dev.ddbmodel.core.CostReport", "fromJson", "method fromJson returns", "com.fasterxml.jackson.databind.node.ObjectNode");
+    Use sdk = new Use("dev.ddbmodel.core.CostReport", "toJson", "method toJson returns", "software.amazon.awssdk.Thing");
+    assertThat(a.get(0).covers(toJson)).isTrue();
+    assertThat(a.get(0).covers(other)).isFalse();
+    assertThat(a.get(0).covers(sdk)).isFalse();
+    assertThat(a.get(1).covers(new Use("dev.ddbmodel.core.json.Json", "mapper", "method mapper returns", "com.fasterxml.jackson.databind.json.JsonMapper"))).isTrue();
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> allowList("```api-allowed\na.B | m | com.fasterxml.jackson. |  \n```\n"))
+        .hasMessageContaining("reason");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> allowList("```api-allowed\na.B | m | dev.ddbmodel.core.internal. | why\n```\n"))
+        .hasMessageContaining("internal");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> allowList("no block")).hasMessageContaining("api-allowed");
+  }
+
+  /** One use of a forbidden type: the exported type, its member ({@code <init>}, {@code <type>} for extends/implements), where, the type named. */
+  record Use(String type, String member, String where, String name) {
+    String line() {
+      return type + " " + where + ": " + name;
+    }
+  }
+
+  /** One line of the allow list: {@code type | member or * | third-party prefix | reason}. */
+  record Allow(String type, String member, String prefix, String reason) {
+    boolean covers(Use u) {
+      return u.type().equals(type) && (member.equals("*") || u.member().equals(member)) && u.name().startsWith(prefix);
+    }
+
+    String line() {
+      return type + " | " + member + " | " + prefix;
+    }
+  }
+
+  /** The {@code api-allowed} block of docs/api.md. */
+  static List<Allow> allowList(String doc) {
+    String fence = "```api-allowed\n";
+    int from = doc.indexOf(fence);
+    if (from < 0) {
+      throw new IllegalArgumentException("docs/api.md has no api-allowed block");
+    }
+    int to = doc.indexOf("```", from + fence.length());
+    List<Allow> out = new ArrayList<>();
+    for (String line : doc.substring(from + fence.length(), to).lines().map(String::strip).filter(l -> !l.isEmpty()).toList()) {
+      String[] f = line.split("\\|", -1);
+      if (f.length != 4 || f[3].isBlank()) {
+        throw new IllegalArgumentException("allow line needs type | member | prefix | reason: " + line);
+      }
+      Allow a = new Allow(f[0].strip(), f[1].strip(), f[2].strip(), f[3].strip());
+      if (a.prefix().contains(".internal") || FORBIDDEN.stream().noneMatch(b -> a.prefix().startsWith(b))) {
+        throw new IllegalArgumentException("an internal type cannot be allowed, only a third-party one: " + line);
+      }
+      out.add(a);
+    }
+    return out;
   }
 
   /** What fails without the scanner: a public type exposing JsonNode and an internal type is reported. */
@@ -145,55 +189,72 @@ public class ApiBoundaryTest {
   // ------------------------------------------------------------------------------------------
 
   static List<String> leaks(Class<?> c) {
+    return uses(c).stream().map(Use::line).toList();
+  }
+
+  /** Every use of an internal, Jackson or SDK type in what a user can reach of {@code c}. */
+  static List<Use> uses(Class<?> c) {
     if (!isApi(c)) {
       return List.of();
     }
+    Map<String, String> member = new java.util.HashMap<>();
     Map<String, Type> uses = new java.util.LinkedHashMap<>();
     if (c.getGenericSuperclass() != null) {
       uses.put("extends", c.getGenericSuperclass());
+      member.put("extends", "<type>");
     }
     for (Type t : c.getGenericInterfaces()) {
       uses.put("implements " + t.getTypeName(), t);
+      member.put("implements " + t.getTypeName(), "<type>");
     }
     if (c.isRecord()) {
       for (RecordComponent rc : c.getRecordComponents()) {
         uses.put("component " + rc.getName(), rc.getGenericType());
+        member.put("component " + rc.getName(), rc.getName());
       }
     }
     for (Field f : c.getDeclaredFields()) {
       if (visible(f.getModifiers()) && !f.isSynthetic()) {
         uses.put("field " + f.getName(), f.getGenericType());
+        member.put("field " + f.getName(), f.getName());
       }
     }
     for (Method m : c.getDeclaredMethods()) {
       if (visible(m.getModifiers()) && !m.isSynthetic() && !m.isBridge()) {
         uses.put("method " + m.getName() + " returns", m.getGenericReturnType());
+        member.put("method " + m.getName() + " returns", m.getName());
         Type[] ps = m.getGenericParameterTypes();
         for (int i = 0; i < ps.length; i++) {
           uses.put("method " + m.getName() + " parameter " + i + " " + ps[i].getTypeName(), ps[i]);
+          member.put("method " + m.getName() + " parameter " + i + " " + ps[i].getTypeName(), m.getName());
         }
         for (Type x : m.getGenericExceptionTypes()) {
           uses.put("method " + m.getName() + " throws " + x.getTypeName(), x);
+          member.put("method " + m.getName() + " throws " + x.getTypeName(), m.getName());
         }
       }
     }
+    RecordComponent[] components = c.isRecord() ? c.getRecordComponents() : new RecordComponent[0];
     for (Constructor<?> k : c.getDeclaredConstructors()) {
       if (visible(k.getModifiers()) && !k.isSynthetic()) {
         Type[] ps = k.getGenericParameterTypes();
+        boolean canonical = components.length == ps.length
+            && java.util.stream.IntStream.range(0, ps.length).allMatch(i -> components[i].getGenericType().equals(ps[i]));
         for (int i = 0; i < ps.length; i++) {
-          uses.put("constructor parameter " + i + " " + ps[i].getTypeName(), ps[i]);
+          String key = "constructor(" + ps.length + ") parameter " + i + " " + ps[i].getTypeName();
+          uses.put(key, ps[i]);
+          // the canonical constructor's parameter is the record component: allowing the component allows it
+          member.put(key, canonical ? components[i].getName() : "<init>");
         }
       }
     }
-    List<String> out = new ArrayList<>();
+    List<Use> out = new ArrayList<>();
     for (var u : uses.entrySet()) {
       Set<String> names = new LinkedHashSet<>();
       names(u.getValue(), names, 0);
       for (String n : names) {
-        for (String bad : FORBIDDEN) {
-          if (n.contains(bad) && !ALLOWED.contains(c.getName() + " " + bad)) {
-            out.add(c.getName() + " " + u.getKey() + ": " + n);
-          }
+        if (FORBIDDEN.stream().anyMatch(n::contains)) {
+          out.add(new Use(c.getName(), member.get(u.getKey()), u.getKey(), n));
         }
       }
     }

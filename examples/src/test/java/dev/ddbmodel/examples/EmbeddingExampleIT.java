@@ -43,8 +43,12 @@ class EmbeddingExampleIT {
   record Run(int exit, String out) {}
 
   static Run run(Path model, Path out) throws Exception {
+    return run(model.toString(), out.toString());
+  }
+
+  static Run run(String first, String second) throws Exception {
     ProcessBuilder p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-        classes + File.pathSeparator + System.getProperty("java.class.path"), "example.EmbedDdbModel", model.toString(), out.toString())
+        classes + File.pathSeparator + System.getProperty("java.class.path"), "example.EmbedDdbModel", first, second)
         .redirectError(ProcessBuilder.Redirect.DISCARD);
     var r = dev.ddbmodel.core.process.ExternalProcess.run(p, java.time.Duration.ofSeconds(120));
     assertThat(r.timedOut()).as("the JVM ends (DynamoDB Local shut down): " + r.describe()).isFalse();
@@ -96,5 +100,32 @@ class EmbeddingExampleIT {
     assertThat(r.exit()).as(r.out()).isEqualTo(1);
     assertThat(r.out()).contains("schema.json: valid").containsPattern("failed [1-9]").doesNotContain("generated");
     assertThat(tmp.resolve("dal")).doesNotExist();
+  }
+
+  @Test
+  void validatesCostsAndGeneratesFromTextsInMemory(@TempDir Path tmp) throws Exception {
+    Path model = Files.createDirectory(tmp.resolve("model"));
+    for (String f : List.of("schema.json", "usage_data.json", "cost_input.json")) {
+      Files.copy(Path.of("models/ecommerce", f), model.resolve(f));
+    }
+    Run r = run("--in-memory", model.toAbsolutePath().toString());
+    assertThat(r.exit()).as(r.out()).isZero();
+    assertThat(r.out()).contains("schema text: valid (with usage data)");
+    // the figure and the file count the example prints are the ones the path-based routes give
+    var cost = dev.ddbmodel.core.CostRequest.parse(Files.readString(model.resolve("cost_input.json"), StandardCharsets.UTF_8), "cost_input.json")
+        .flatMap(dev.ddbmodel.core.CostCalculator::compute).unwrap();
+    assertThat(r.out()).contains(String.format(java.util.Locale.ROOT, "monthly cost: %.4f USD for %d access patterns", cost.total(), cost.patterns().size()));
+    Path dal = tmp.resolve("dal");
+    var written = dev.ddbmodel.codegen.DalGenerator.generate(new dev.ddbmodel.codegen.DalRequest(model.resolve("schema.json"),
+        dev.ddbmodel.codegen.DalRequest.Language.JAVA, java.util.Optional.of(dal), java.util.Optional.empty(), false)).unwrap();
+    assertThat(r.out()).containsPattern("generated in memory: " + written.files().size() + " files, [1-9]\\d* lines");
+    try (Stream<Path> s = Files.list(model)) {
+      assertThat(s.count()).as("nothing written beside the inputs").isEqualTo(3);
+    }
+
+    Files.writeString(model.resolve("schema.json"), "{\"tables\": [", StandardCharsets.UTF_8);
+    Run bad = run("--in-memory", model.toAbsolutePath().toString());
+    assertThat(bad.exit()).isEqualTo(1);
+    assertThat(bad.out()).contains("schema text is invalid").doesNotContain("generated");
   }
 }

@@ -9,6 +9,7 @@ import dev.ddbmodel.schema.internal.rules.UsageDataRules;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Validates {@code schema.json} and, optionally, {@code usage_data.json} against it. Both files
@@ -17,6 +18,7 @@ import java.util.Optional;
 public final class SchemaValidation {
   private SchemaValidation() {}
 
+  /** Validates the request's files, which must lie inside its base directory. */
   public static SchemaValidationReport validate(SchemaValidationRequest req) {
     Path schemaAbs = req.schema().toAbsolutePath().normalize();
     Path base = req.baseDir().orElse(schemaAbs.getParent());
@@ -29,6 +31,33 @@ public final class SchemaValidation {
       return io(schemaPath.errors());
     }
     Validated<JsonDocument> doc = JsonDocument.read(schemaPath.unwrap(), schemaPath.unwrap().getFileName().toString());
+    if (doc.isValid() && req.usageData().isPresent()) {
+      Validated<Path> up = guard.unwrap().resolveExistingFile(req.usageData().get().toAbsolutePath().normalize().toString());
+      if (!up.isValid()) {
+        SchemaValidationReport schemaOnly = check(doc, Optional.empty());
+        return new SchemaValidationReport(SchemaValidationReport.Outcome.IO_ERROR, schemaOnly.schemaIssues(),
+            Optional.of(up.errors().stream().map(d -> new SchemaIssue("file", d)).toList()), schemaOnly.schema());
+      }
+      Path usagePath = up.unwrap();
+      return check(doc, Optional.of(() -> JsonDocument.read(usagePath, usagePath.getFileName().toString())));
+    }
+    return check(doc, Optional.empty());
+  }
+
+  /**
+   * Validates a schema (and optionally usage data) held as text; reads no file. The report equals
+   * what {@link #validate(SchemaValidationRequest)} gives for files with the same text and names.
+   *
+   * @param schemaName the name diagnostics report the schema under, such as {@code schema.json}
+   * @param usageDataName the name for the usage data, such as {@code usage_data.json}
+   */
+  public static SchemaValidationReport validate(String schemaText, String schemaName, Optional<String> usageDataText, String usageDataName) {
+    return check(JsonDocument.parse(schemaName, schemaText),
+        usageDataText.map(text -> () -> JsonDocument.parse(usageDataName, text)));
+  }
+
+  /** The schema's checks, then the usage data's (read only when the schema is valid). */
+  private static SchemaValidationReport check(Validated<JsonDocument> doc, Optional<Supplier<Validated<JsonDocument>>> usageData) {
     if (!doc.isValid()) {
       return new SchemaValidationReport(doc.errors().get(0).kind() == dev.ddbmodel.core.Diagnostic.Kind.USAGE ? SchemaValidationReport.Outcome.IO_ERROR
           : SchemaValidationReport.Outcome.INVALID, doc.errors().stream().map(d -> new SchemaIssue("json", d)).toList(), Optional.empty(), Optional.empty());
@@ -37,14 +66,9 @@ public final class SchemaValidation {
     boolean ok = issues.stream().noneMatch(i -> i.diagnostic().isError());
     Optional<Schema> schema = ok ? Optional.of(SchemaLoader.build(doc.unwrap().root())) : Optional.empty();
     Optional<List<SchemaIssue>> usage = Optional.empty();
-    if (req.usageData().isPresent()) {
-      Validated<Path> up = guard.unwrap().resolveExistingFile(req.usageData().get().toAbsolutePath().normalize().toString());
-      if (!up.isValid()) {
-        return new SchemaValidationReport(SchemaValidationReport.Outcome.IO_ERROR, issues,
-            Optional.of(up.errors().stream().map(d -> new SchemaIssue("file", d)).toList()), schema);
-      }
+    if (usageData.isPresent()) {
       if (ok) {
-        Validated<JsonDocument> ud = JsonDocument.read(up.unwrap(), up.unwrap().getFileName().toString());
+        Validated<JsonDocument> ud = usageData.get().get();
         usage = Optional.of(ud.isValid() ? UsageDataRules.check(ud.unwrap(), schema.get())
             : ud.errors().stream().map(d -> new SchemaIssue("json", d)).toList());
       } else {

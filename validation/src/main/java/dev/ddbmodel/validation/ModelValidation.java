@@ -183,7 +183,7 @@ public final class ModelValidation {
       outcomes.add(o);
       if (o.result().isPresent() && !o.command().isEmpty()) {
         AwsCliCommandParser.parse(o.command(), SourceLocation.NONE).findValue().ifPresent(cmd ->
-            differences.addAll(LocalDifferences.hits(model, "pattern " + ap.pattern(), cmd, o.result().get())));
+            differences.addAll(LocalDifferences.hits(model, "pattern " + ap.pattern(), cmd, o.result().get().internal())));
       }
     }
     progress.update(done, total, "done");
@@ -224,7 +224,7 @@ public final class ModelValidation {
               + happened(v, r), where.withPointer(ap.pointer() + "/expect"),
           "fix the command or the sample items, or change `expect` if this outcome is the intended one"));
     }
-    return new PatternOutcome(ap.pattern(), ap.description(), op, command, "", v, Optional.of(r), findings, ap.pointer(), expected);
+    return new PatternOutcome(ap.pattern(), ap.description(), op, command, "", v, Optional.of(PatternExecution.of(r)), findings, ap.pointer(), expected);
   }
 
   private static String happened(Verdict v, ExecutionResult r) {

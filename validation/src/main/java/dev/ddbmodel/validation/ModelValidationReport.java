@@ -104,7 +104,7 @@ public record ModelValidationReport(
           o.put("dynamodb_operation", p.operation());
         }
         o.put("command", p.command());
-        o.set("response", p.result().map(r -> (com.fasterxml.jackson.databind.JsonNode) r.toJson()).orElseGet(() -> {
+        o.set("response", p.result().map(r -> (com.fasterxml.jackson.databind.JsonNode) r.internal().toJson()).orElseGet(() -> {
           ObjectNode e = Json.object();
           e.put("status", "error");
           e.put("http_status", 0);
@@ -293,7 +293,7 @@ public record ModelValidationReport(
                 .append(r.capacityText()).append('\n');
           }
           if (r.read() && r.itemCount() > 0) {
-            md.append("\n```json\n").append(Json.pretty(sample(r.data()))).append("```\n");
+            md.append("\n```json\n").append(Json.pretty(sample(r.internal().data()))).append("```\n");
           }
         } else {
           md.append("- Error: `").append(r.errorCode()).append("` (HTTP ").append(r.httpStatus()).append("): ").append(r.message()).append('\n');
@@ -332,13 +332,13 @@ public record ModelValidationReport(
   /** Capacity units AWS charges for the same calls by DynamoDB's rules (Local's figure where it is right). */
   public double awsConsumed(boolean reads) {
     return patterns.stream().flatMap(p -> p.result().stream()).filter(r -> r.read() == reads && r.consumedCapacity() > 0)
-        .mapToDouble(ExecutionResult::awsCapacity).sum();
+        .mapToDouble(PatternExecution::awsCapacity).sum();
   }
 
   /** Capacity units all successful reads (or writes) reported, one run of each pattern. */
   public double consumed(boolean reads) {
     return patterns.stream().flatMap(p -> p.result().stream()).filter(r -> r.read() == reads && r.consumedCapacity() > 0)
-        .mapToDouble(ExecutionResult::consumedCapacity).sum();
+        .mapToDouble(PatternExecution::consumedCapacity).sum();
   }
 
   private static String cell(String s) {

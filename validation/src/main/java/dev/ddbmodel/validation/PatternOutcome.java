@@ -1,7 +1,6 @@
 package dev.ddbmodel.validation;
 
 import dev.ddbmodel.core.Diagnostic;
-import dev.ddbmodel.validation.internal.exec.ExecutionResult;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -15,7 +14,7 @@ import java.util.Optional;
  * @param command the implementation as written (empty for external patterns)
  * @param reason why the pattern is served elsewhere (external patterns)
  * @param verdict the outcome
- * @param result the DynamoDB response, when the command was sent
+ * @param result what DynamoDB did, when the command was sent
  * @param findings static design findings and parse errors for this pattern
  * @param pointer JSON Pointer of the pattern in the model file
  * @param expected whether the result is the one the pattern's {@code expect} states (empty when
@@ -28,7 +27,7 @@ public record PatternOutcome(
     String command,
     String reason,
     Verdict verdict,
-    Optional<ExecutionResult> result,
+    Optional<PatternExecution> result,
     List<Diagnostic> findings,
     String pointer,
     Optional<Boolean> expected) {
@@ -46,7 +45,7 @@ public record PatternOutcome(
 
   /** An outcome of a pattern without {@code expect}. */
   public PatternOutcome(String patternId, String description, String operation, String command, String reason, Verdict verdict,
-      Optional<ExecutionResult> result, List<Diagnostic> findings, String pointer) {
+      Optional<PatternExecution> result, List<Diagnostic> findings, String pointer) {
     this(patternId, description, operation, command, reason, verdict, result, findings, pointer, Optional.empty());
   }
 

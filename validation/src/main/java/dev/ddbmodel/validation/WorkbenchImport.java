@@ -70,6 +70,17 @@ public final class WorkbenchImport {
     return new Converter(doc).run();
   }
 
+  /**
+   * Converts a Workbench document held as text; writes nothing. Malformed JSON is a diagnostic; the
+   * result equals what {@link #run} converts from a file with the same text.
+   *
+   * @param sourceName the name diagnostics report the document under, such as {@code model.json}
+   */
+  public static Validated<WorkbenchConversion> convert(String text, String sourceName) {
+    Validated<JsonDocument> doc = JsonDocument.parse(sourceName, text);
+    return doc.isValid() ? convert(doc.unwrap()) : Validated.invalid(doc.errors());
+  }
+
   /** One conversion: the Workbench document, the findings so far and the pointer map for re-locating model diagnostics. */
   private static final class Converter {
     private final JsonDocument doc;

@@ -25,11 +25,11 @@ public final class CodegenBench {
     System.out.printf(Locale.ROOT, "Code generation over %d schemas, %d entities, mean of 50 runs%n", schemas.size(), entities);
     for (DalRequest.Language lang : DalRequest.Language.values()) {
       for (int i = 0; i < 20; i++) {
-        schemas.forEach(s -> DalGenerator.files(s, "schema.json", lang, Optional.empty(), true));
+        schemas.forEach(s -> dev.ddbmodel.codegen.internal.render.DalFiles.files(s, "schema.json", lang, Optional.empty(), true));
       }
       long t0 = System.nanoTime();
       for (int i = 0; i < 50; i++) {
-        schemas.forEach(s -> DalGenerator.files(s, "schema.json", lang, Optional.empty(), true));
+        schemas.forEach(s -> dev.ddbmodel.codegen.internal.render.DalFiles.files(s, "schema.json", lang, Optional.empty(), true));
       }
       double perEntity = (System.nanoTime() - t0) / 1e6 / 50 / entities;
       System.out.printf(Locale.ROOT, "  %-6s %6.3f ms per entity%n", lang.name().toLowerCase(Locale.ROOT), perEntity);

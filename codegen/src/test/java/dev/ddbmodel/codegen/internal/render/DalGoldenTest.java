@@ -31,7 +31,7 @@ class DalGoldenTest {
     Path dir = Path.of("../examples/models", example);
     Schema s = SchemaLoader.load(dir.resolve("schema.json")).unwrap();
     var usage = dev.ddbmodel.core.json.JsonDocument.read(dir.resolve("usage_data.json"), "usage_data.json").unwrap().root();
-    return DalGenerator.files(s, "schema.json", language, Optional.of(usage), true);
+    return dev.ddbmodel.codegen.internal.render.DalFiles.files(s, "schema.json", language, Optional.of(usage), true);
   }
 
   @ParameterizedTest

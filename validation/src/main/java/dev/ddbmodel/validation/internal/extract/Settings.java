@@ -1,6 +1,5 @@
 package dev.ddbmodel.validation.internal.extract;
 
-import dev.ddbmodel.validation.ModelExtractor;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ddbmodel.core.Diagnostic;
@@ -193,8 +192,8 @@ public final class Settings {
     try {
       read.run();
     } catch (DynamoDbException e) {
-      notes.add(Diagnostic.note("Extract.SettingNotRead", "table `" + table + "`: " + what + " not read: " + ModelExtractor.code(e) + ": "
-          + ModelExtractor.message(e), SourceLocation.NONE, "the credentials need the matching Describe/List/Get permission; DynamoDB Local does not offer every call"));
+      notes.add(Diagnostic.note("Extract.SettingNotRead", "table `" + table + "`: " + what + " not read: " + TableShape.code(e) + ": "
+          + TableShape.message(e), SourceLocation.NONE, "the credentials need the matching Describe/List/Get permission; DynamoDB Local does not offer every call"));
     } catch (SdkException e) {
       notes.add(Diagnostic.note("Extract.SettingNotRead", "table `" + table + "`: " + what + " not read: "
           + String.valueOf(e.getMessage()).lines().findFirst().orElse(""), SourceLocation.NONE, "check the endpoint and credentials"));

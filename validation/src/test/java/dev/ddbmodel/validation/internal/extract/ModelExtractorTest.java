@@ -191,7 +191,7 @@ class ModelExtractorTest {
         .warmThroughput(w -> w.readUnitsPerSecond(13000L).writeUnitsPerSecond(5000L).status("ACTIVE"))
         .onDemandThroughput(o -> o.maxReadRequestUnits(100L).maxWriteRequestUnits(-1L))
         .build();
-    JsonNode t = ModelExtractor.table(d, null);
+    JsonNode t = TableShape.table(d, null);
     assertThat(t.path("SSESpecification").toString()).isEqualTo("{\"Enabled\":true,\"SSEType\":\"KMS\",\"KMSMasterKeyId\":\"arn:aws:kms:us-east-1:111122223333:key/k1\"}");
     assertThat(t.path("TableClass").asText()).isEqualTo("STANDARD_INFREQUENT_ACCESS");
     assertThat(t.path("WarmThroughput").toString()).isEqualTo("{\"ReadUnitsPerSecond\":13000,\"WriteUnitsPerSecond\":5000}");
