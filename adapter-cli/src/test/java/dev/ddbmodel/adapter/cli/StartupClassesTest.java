@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -34,5 +35,59 @@ class StartupClassesTest {
     for (String prefix : NOT_ON_THE_PATH) {
       assertThat(loaded).as("classes of %s", prefix).noneMatch(c -> c.startsWith(prefix));
     }
+  }
+
+  /**
+   * The project's main code is compiled with {@code -XDstringConcat=inline} (parent pom): no class
+   * of ours links a string-concatenation call site at run time, each of which spins method-handle
+   * classes on a short process's first use.
+   */
+  @Test
+  void projectClassesConcatenateWithoutInvokedynamic() throws IOException {
+    byte[] bootstrap = "makeConcatWithConstants".getBytes(StandardCharsets.US_ASCII);
+    List<String> offenders = new java.util.ArrayList<>();
+    int scanned = 0;
+    for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+      Path root = Path.of(entry);
+      if (Files.isDirectory(root) && root.endsWith(Path.of("target", "classes"))) { // a reactor module's output
+        try (java.util.stream.Stream<Path> files = Files.walk(root)) {
+          for (Path f : (Iterable<Path>) files.filter(x -> x.toString().endsWith(".class"))::iterator) {
+            scanned++;
+            if (indexOf(Files.readAllBytes(f), bootstrap) >= 0) {
+              offenders.add(root.relativize(f).toString());
+            }
+          }
+        }
+      } else if (root.getFileName().toString().matches("ddbmodel-[a-z-]+-[0-9].*\\.jar")
+          && !root.getFileName().toString().endsWith("-tests.jar")) { // a module's main jar from the local repository (test jars are compiled without the flag)
+        try (java.util.zip.ZipFile jar = new java.util.zip.ZipFile(root.toFile())) {
+          for (java.util.zip.ZipEntry e : java.util.Collections.list(jar.entries())) {
+            if (e.getName().startsWith("dev/ddbmodel/") && e.getName().endsWith(".class")) {
+              scanned++;
+              try (java.io.InputStream in = jar.getInputStream(e)) {
+                if (indexOf(in.readAllBytes(), bootstrap) >= 0) {
+                  offenders.add(root.getFileName() + "!" + e.getName());
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+    assertThat(scanned).as("class files of the reactor's modules were scanned").isGreaterThan(200);
+    assertThat(offenders).as("classes using invokedynamic string concatenation").isEmpty();
+  }
+
+  private static int indexOf(byte[] data, byte[] needle) {
+    outer:
+    for (int i = 0; i + needle.length <= data.length; i++) {
+      for (int j = 0; j < needle.length; j++) {
+        if (data[i + j] != needle[j]) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    return -1;
   }
 }

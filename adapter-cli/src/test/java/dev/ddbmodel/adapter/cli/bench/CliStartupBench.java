@@ -25,6 +25,11 @@ import javax.tools.ToolProvider;
  *       configuration) and through {@code ./ddbm mcp}.
  * </ul>
  *
+ * <p>Two floors are measured in the same run: a one-command picocli program and a one-tool MCP Java
+ * SDK stdio server, each with a class-data archive of its own and the same JVM options. They show how
+ * much of each figure is the framework's own start-up, which no change to ddbm can remove, and how
+ * much ddbm adds on top.
+ *
  * Usage: {@code CliStartupBench <ddbm launcher> <schema.json> <ddbm.jar> [runs]}.
  */
 public final class CliStartupBench {
@@ -42,7 +47,14 @@ public final class CliStartupBench {
     mcp(List.of(launcher.toString(), "mcp"));
     // the server exactly as `ddbm mcp config` tells a client to start it (archive, JVM options, -jar)
     List<String> mcpCmd = configuredServer(java, mcpJar);
+    List<String> jvmOptions = jvmOptions(mcpCmd);
+    List<String> picocliFloor = floorProgram(java, jvmOptions, "PicocliFloor", PICOCLI_FLOOR, picocliJar(), schema.toString());
+    List<String> mcpFloor = floorProgram(java, jvmOptions, "McpFloor", MCP_FLOOR, mcpJar.toString());
+    time(picocliFloor);
+    mcp(mcpFloor);
     double[] h = new double[runs];
+    double[] floorCli = new double[runs];
+    double[] floorMcp = new double[runs];
     double[] cli = new double[runs];
     double[] server = new double[runs];
     double[] viaLauncher = new double[runs];
@@ -51,6 +63,8 @@ public final class CliStartupBench {
       cli[i] = time(List.of(launcher.toString(), "schema", "validate", schema.toString()));
       server[i] = mcp(mcpCmd);
       viaLauncher[i] = mcp(List.of(launcher.toString(), "mcp"));
+      floorCli[i] = time(picocliFloor);
+      floorMcp[i] = mcp(mcpFloor);
     }
     double hello0 = median(h);
     System.out.printf(Locale.ROOT, "Start-up against a bare JVM printing hello (median of %d interleaved runs, JDK %s)%n", runs,
@@ -66,6 +80,117 @@ public final class CliStartupBench {
     row("ddbm schema validate (launcher)", median(cli), hello0, 1.5);
     row("MCP initialize -> tools/list (mcp config)", median(server), hello0, 3.0);
     row("MCP initialize -> tools/list (ddbm mcp)", median(viaLauncher), hello0, 3.0);
+    System.out.println("  framework floors (same JVM options, own class-data archive):");
+    floor("one-command picocli program", median(floorCli), hello0, median(cli));
+    floor("one-tool MCP Java SDK server -> tools/list", median(floorMcp), hello0, median(server));
+  }
+
+  private static void floor(String name, double ms, double hello, double ddbm) {
+    System.out.printf(Locale.ROOT, "  %-44s %7.0f ms  %.2fx  (ddbm is %.2fx this floor)%n", name, ms, ms / hello, ddbm / ms);
+  }
+
+  /** The floor programs: what the framework alone costs to start, with nothing of ddbm. */
+  private static final String PICOCLI_FLOOR = String.join("\n",
+      "import java.nio.file.Path;",
+      "import picocli.CommandLine;",
+      "@CommandLine.Command(name = \"floor\", mixinStandardHelpOptions = true, description = \"One command, one option.\")",
+      "public class PicocliFloor implements java.util.concurrent.Callable<Integer> {",
+      "  @CommandLine.Parameters(paramLabel = \"FILE\", description = \"a file\") Path file;",
+      "  @CommandLine.Option(names = \"--json\", description = \"JSON output\") boolean json;",
+      "  public Integer call() { System.out.println(file.getFileName()); return 0; }",
+      "  public static void main(String[] a) { System.exit(new CommandLine(new PicocliFloor()).execute(a)); }",
+      "}");
+
+  private static final String MCP_FLOOR = String.join("\n",
+      "import io.modelcontextprotocol.server.McpServer;",
+      "import io.modelcontextprotocol.server.McpServerFeatures;",
+      "import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;",
+      "import io.modelcontextprotocol.spec.McpSchema;",
+      "public class McpFloor {",
+      "  public static void main(String[] a) throws Exception {",
+      "    McpSchema.Tool tool = McpSchema.Tool.builder().name(\"hello\").description(\"Says hello.\")",
+      "        .inputSchema(new McpSchema.JsonSchema(\"object\", java.util.Map.of(), java.util.List.of(), false, null, null)).build();",
+      "    java.io.InputStream in = new java.io.FilterInputStream(System.in) {", // ends the process at the end of its input
+      "      @Override public int read(byte[] b, int off, int len) throws java.io.IOException {",
+      "        int n = super.read(b, off, len); if (n < 0) { System.exit(0); } return n; }",
+      "    };",
+      "    McpServer.sync(new StdioServerTransportProvider(io.modelcontextprotocol.json.McpJsonDefaults.getMapper(), in, System.out))",
+      // no schema validator, as ddbm creates its own only on first use: the floor does no more than ddbm must
+      "        .jsonSchemaValidator((schema, content) -> io.modelcontextprotocol.json.schema.JsonSchemaValidator.ValidationResponse.asValid(null))",
+      "        .validateToolInputs(false)",
+      "        .serverInfo(\"floor\", \"1\").capabilities(McpSchema.ServerCapabilities.builder().tools(false).build())",
+      "        .tools(McpServerFeatures.SyncToolSpecification.builder().tool(tool)",
+      "            .callHandler((ex, req) -> McpSchema.CallToolResult.builder().addTextContent(\"hello\").build()).build())",
+      "        .build();",
+      "    Thread.currentThread().join();",
+      "  }",
+      "}");
+
+  /** The JVM options of the configured server command, without its archive (each floor has its own). */
+  private static List<String> jvmOptions(List<String> serverCmd) {
+    List<String> options = new ArrayList<>();
+    for (String a : serverCmd.subList(1, serverCmd.size())) {
+      if (a.equals("-jar") || !a.startsWith("-")) {
+        break;
+      }
+      if (!a.startsWith("-XX:SharedArchiveFile=") && !a.startsWith("-XX:AOTCache=")) {
+        options.add(a);
+      }
+    }
+    return options;
+  }
+
+  private static String picocliJar() {
+    for (String e : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+      if (Path.of(e).getFileName().toString().matches("picocli-[0-9.]+\\.jar")) {
+        return e;
+      }
+    }
+    throw new IllegalStateException("picocli jar not on the bench class path");
+  }
+
+  /**
+   * Compiles {@code source} against {@code classPath} into a jar (a class-data archive takes no
+   * class directories), records the program's archive with one run, and returns the command that
+   * starts it with that archive.
+   */
+  private static List<String> floorProgram(String javaBin, List<String> options, String name, String source, String classPath, String... args)
+      throws Exception {
+    Path dir = Files.createTempDirectory("floor");
+    Path src = dir.resolve(name + ".java");
+    Files.writeString(src, source);
+    Path classes = Files.createDirectories(dir.resolve("classes"));
+    if (ToolProvider.getSystemJavaCompiler().run(null, null, null, "-nowarn", "-cp", classPath, "-d", classes.toString(), src.toString()) != 0) {
+      throw new IllegalStateException("javac failed for " + name);
+    }
+    Path jar = dir.resolve(name + ".jar");
+    try (java.util.jar.JarOutputStream out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar));
+        java.util.stream.Stream<Path> files = Files.walk(classes)) {
+      for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+        out.putNextEntry(new java.util.jar.JarEntry(classes.relativize(f).toString().replace('\\', '/')));
+        out.write(Files.readAllBytes(f));
+        out.closeEntry();
+      }
+    }
+    String cp = jar + java.io.File.pathSeparator + classPath;
+    Path archive = dir.resolve(name + ".jsa");
+    List<String> record = new ArrayList<>(List.of(javaBin));
+    record.addAll(options);
+    record.addAll(List.of("-XX:ArchiveClassesAtExit=" + archive, "-cp", cp, name));
+    record.addAll(List.of(args));
+    if (name.equals("McpFloor")) {
+      mcp(record); // the archive is written when the server exits on the end of its input
+    } else {
+      time(record);
+    }
+    List<String> cmd = new ArrayList<>(List.of(javaBin));
+    cmd.addAll(options);
+    if (Files.isRegularFile(archive)) {
+      cmd.add("-XX:SharedArchiveFile=" + archive);
+    }
+    cmd.addAll(List.of("-cp", cp, name));
+    cmd.addAll(List.of(args));
+    return cmd;
   }
 
   private static void row(String name, double ms, double hello, double goal) {
