@@ -33,10 +33,7 @@ class PythonDalExecutionIT {
   }
 
   @ParameterizedTest
-  // not examples/models/storefront: its guarded writes (create-only-if-absent after the sample exists, owner checks, version locks)
-  // are refused by their conditions, which the generated usage examples count as failures (a known gap, see the guide's
-  // "What schema.json cannot express"); its DAL is compiled by EverySchemaCompilesTest and run by ConformanceTest instead
-  @ValueSource(strings = {"ecommerce", "social", "iot-telemetry", "saas-multitenant"})
+  @ValueSource(strings = {"ecommerce", "social", "iot-telemetry", "saas-multitenant", "storefront"})
   void everyPatternRuns(String example) throws Exception {
     Path dir = Path.of("../examples/models", example).toAbsolutePath().normalize();
     Path out = tmp.resolve(example);
