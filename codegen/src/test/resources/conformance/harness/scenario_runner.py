@@ -65,12 +65,13 @@ def main():
         args = []
         for p in ap.get("parameters", []):
             v = step["args"].get(p["name"])
-            if p["type"] == "entity" and v is not None:
+            if ap.get("operation") == "BatchWriteItem" and ap.get("batch_action") != "Delete" and v is not None:
+                # a batch put takes a list of entities, whether its parameter says entity or array
+                v = [getattr(entities, step["entity"]).model_validate(x) for x in v]
+            elif p["type"] == "entity" and v is not None:
                 v = getattr(entities, p.get("entity_type", step["entity"])).model_validate(v)
             elif p["type"] == "array" and p.get("entity_type") and v is not None:
                 v = [getattr(entities, p["entity_type"]).model_validate(x) for x in v]
-            elif ap.get("operation") == "BatchWriteItem" and ap.get("batch_action") != "Delete" and v is not None:
-                v = [getattr(entities, step["entity"]).model_validate(x) for x in v]
             args.append(v)
         method = [m for m in dir(repo) if m.rstrip("_") == step["call"].rstrip("_") and not m.startswith("__")][0]
         opts = step.get("options", {})

@@ -54,8 +54,8 @@ class ConformanceTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"clinic", "arcade", "shop", "depot", "library", "market", "catalog", "derived/ecommerce", "derived/social", "derived/iot-telemetry", "derived/saas-multitenant", "derived/clinic",
-      "derived/arcade", "derived/shop", "derived/library"})
+  @ValueSource(strings = {"clinic", "arcade", "shop", "depot", "library", "market", "catalog", "storefront", "derived/ecommerce", "derived/social", "derived/iot-telemetry", "derived/saas-multitenant", "derived/clinic",
+      "derived/arcade", "derived/shop", "derived/library", "derived/storefront"})
   void python(String scenario) throws Exception {
     Path dir = scenarioDir(scenario);
     Path out = generate(dir, DalRequest.Language.PYTHON, "py");
@@ -64,8 +64,8 @@ class ConformanceTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"clinic", "arcade", "shop", "depot", "library", "market", "catalog", "derived/ecommerce", "derived/social", "derived/iot-telemetry", "derived/saas-multitenant", "derived/clinic",
-      "derived/arcade", "derived/shop", "derived/library"})
+  @ValueSource(strings = {"clinic", "arcade", "shop", "depot", "library", "market", "catalog", "storefront", "derived/ecommerce", "derived/social", "derived/iot-telemetry", "derived/saas-multitenant", "derived/clinic",
+      "derived/arcade", "derived/shop", "derived/library", "derived/storefront"})
   void typescript(String scenario) throws Exception {
     Path dir = scenarioDir(scenario);
     Path out = generate(dir, DalRequest.Language.TYPESCRIPT, "ts");
@@ -76,8 +76,8 @@ class ConformanceTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"clinic", "arcade", "shop", "depot", "library", "market", "catalog", "derived/ecommerce", "derived/social", "derived/iot-telemetry", "derived/saas-multitenant", "derived/clinic",
-      "derived/arcade", "derived/shop", "derived/library"})
+  @ValueSource(strings = {"clinic", "arcade", "shop", "depot", "library", "market", "catalog", "storefront", "derived/ecommerce", "derived/social", "derived/iot-telemetry", "derived/saas-multitenant", "derived/clinic",
+      "derived/arcade", "derived/shop", "derived/library", "derived/storefront"})
   void java(String scenario) throws Exception {
     Path dir = scenarioDir(scenario);
     Path out = generate(dir, DalRequest.Language.JAVA, "java");

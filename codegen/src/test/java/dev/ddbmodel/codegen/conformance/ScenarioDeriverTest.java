@@ -27,7 +27,7 @@ class ScenarioDeriverTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"ecommerce", "social", "iot-telemetry", "saas-multitenant"})
+  @ValueSource(strings = {"ecommerce", "social", "iot-telemetry", "saas-multitenant", "storefront"})
   void everyReadIsCalledAndSomeLeaveSeedItemsOut(String name) throws Exception {
     ScenarioDeriver.Derived d = derive(name);
     int seeds = 0;

@@ -48,7 +48,7 @@ final class JavaExamplesWriter {
     sb.append("      if (args.length > 0) {\n        Tables.create(client);\n      }\n      Map<String, Map<String, Object>> summary = run(client);\n");
     sb.append("      System.out.println(json(summary));\n");
     sb.append("      if (summary.values().stream().anyMatch(r -> !Boolean.TRUE.equals(r.get(\"ok\")))) {\n        System.exit(1);\n      }\n    }\n  }\n\n");
-    helpers(sb);
+    helpers(sb, plan.hasGuardedWrites());
     sb.append("  /** Complete sample items: usage data completed and coerced from the schema's field types. */\n");
     sb.append("  static Map<String, Map<String, Object>> samples() {\n    Map<String, Map<String, Object>> s = new LinkedHashMap<>();\n");
     plan.samples().forEach((k, v) -> sb.append("    s.put(").append(q(k)).append(", ").append(literal(v)).append(");\n"));
@@ -100,7 +100,7 @@ final class JavaExamplesWriter {
     return sb.toString();
   }
 
-  private static void helpers(StringBuilder sb) {
+  private static void helpers(StringBuilder sb, boolean guardedWrites) {
     sb.append("  /** Whether a call's result holds something: an item, a true flag, a non-empty page, list or map. */\n");
     sb.append("  static boolean found(Object r) {\n    return count(r) > 0;\n  }\n\n");
     sb.append("  static int count(Object r) {\n    if (r instanceof Optional<?> o) {\n      return o.isPresent() ? 1 : 0;\n    }\n");
@@ -114,7 +114,14 @@ final class JavaExamplesWriter {
     sb.append("    } catch (Attrs.TransactionCancelledException e) {\n      boolean ok = expect.equals(\"commit_or_cancel\");\n");
     sb.append("      entry.put(\"ok\", ok);\n      entry.put(\"items\", 0);\n      entry.put(\"cancelled\", e.reasons());\n");
     sb.append("      System.err.println(id + \": \" + (ok ? \"cancelled \" : \"FAILED cancelled \") + e.reasons());\n      return null;\n");
-    sb.append("    } catch (RuntimeException e) {\n      entry.put(\"ok\", false);\n      entry.put(\"error\", e.toString());\n");
+    sb.append("    } catch (RuntimeException e) {\n");
+    if (guardedWrites) {
+      // a guarded write refused by its condition or version lock: the outcome its guard exists for
+      sb.append("      if (expect.equals(\"written_or_refused\") && (e instanceof Attrs.ConditionFailedException || e instanceof Attrs.ConcurrentModificationException)) {\n");
+      sb.append("        entry.put(\"ok\", true);\n        entry.put(\"items\", 0);\n        entry.put(\"refused\", e.getClass().getSimpleName());\n");
+      sb.append("        System.err.println(id + \": refused by its guard \" + e);\n        return null;\n      }\n");
+    }
+    sb.append("      entry.put(\"ok\", false);\n      entry.put(\"error\", e.toString());\n");
     sb.append("      System.err.println(id + \": FAILED \" + e);\n      return null;\n    }\n");
     sb.append("    boolean ok = found(result) || !expect.equals(\"found\");\n    entry.put(\"items\", count(result));\n    entry.put(\"found\", found(result));\n");
     sb.append("    if (!ok) {\n      entry.put(\"error\", \"expected the sample item, found nothing\");\n    }\n");

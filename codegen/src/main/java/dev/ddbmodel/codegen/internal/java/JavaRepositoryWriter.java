@@ -31,6 +31,8 @@ final class JavaRepositoryWriter {
   private final String type;
   private final String repo;
   private final EntityPlan plan;
+  /** The private helpers already written into this class: one entity may have several batch patterns, each needing the same helper once. */
+  private final java.util.Set<String> helpers = new java.util.HashSet<>();
 
   JavaRepositoryWriter(Schema schema, Schema.TableDef table, Schema.Entity e, Map<String, Object> mapping) {
     this.plan = dev.ddbmodel.codegen.internal.plan.Planner.plan(schema, "schema.json").entity(e.name()).orElseThrow();
@@ -212,7 +214,9 @@ final class JavaRepositoryWriter {
         sb.append("      Map<String, KeysAndAttributes> pending = Map.of(tableName, KeysAndAttributes.builder().keys(ks)").append(ap.consistentRead() ? ".consistentRead(true)" : "").append(".build());\n");
         sb.append("      for (BatchGetItemResponse r : Attrs.withRetries(pending, p -> client.batchGetItem(b -> b.requestItems(cast(p))), r -> r.unprocessedKeys())) {\n");
         sb.append("        r.responses().getOrDefault(tableName, List.of()).forEach(item -> found.add(fromItem(item)));\n      }\n    }\n    return found;\n  }\n\n");
-        sb.append("  @SuppressWarnings(\"unchecked\")\n  private static <T> T cast(Object o) {\n    return (T) o;\n  }\n\n");
+        if (helpers.add("cast")) {
+          sb.append("  @SuppressWarnings(\"unchecked\")\n  private static <T> T cast(Object o) {\n    return (T) o;\n  }\n\n");
+        }
       }
       case "BatchWriteItem" -> {
         sb.append("  /** Pattern ").append(ap.id()).append(": ").append(JavaNames.doc(ap.description())).append(ap.batchDelete() ? " (deletes; each map holds the key fields)" : "").append(" */\n");
@@ -221,16 +225,23 @@ final class JavaRepositoryWriter {
           sb.append("    for (int i = 0; i < keys.size(); i += " + DynamoDbLimits.BATCH_WRITE_ITEMS + ") {\n      List<WriteRequest> ws = new ArrayList<>();\n");
           sb.append("      keys.subList(i, Math.min(keys.size(), i + " + DynamoDbLimits.BATCH_WRITE_ITEMS + ")).forEach(k -> ws.add(WriteRequest.builder().deleteRequest(DeleteRequest.builder().key(key(k)).build()).build()));\n");
           sb.append("      Attrs.withRetries(Map.of(tableName, ws), p -> client.batchWriteItem(b -> b.requestItems(castWrites(p))), r -> r.unprocessedItems());\n    }\n  }\n\n");
-          sb.append("  @SuppressWarnings(\"unchecked\")\n  private static Map<String, List<WriteRequest>> castWrites(Object o) {\n    return (Map<String, List<WriteRequest>>) o;\n  }\n\n");
+          castWritesHelper(sb);
           return;
         }
         sb.append("  public void ").append(var(ap.name())).append("(List<").append(type).append("> items) {\n");
         sb.append("    for (int i = 0; i < items.size(); i += " + DynamoDbLimits.BATCH_WRITE_ITEMS + ") {\n      List<WriteRequest> ws = new ArrayList<>();\n");
         sb.append("      items.subList(i, Math.min(items.size(), i + " + DynamoDbLimits.BATCH_WRITE_ITEMS + ")).forEach(x -> ws.add(WriteRequest.builder().putRequest(PutRequest.builder().item(toItem(x)).build()).build()));\n");
         sb.append("      Attrs.withRetries(Map.of(tableName, ws), p -> client.batchWriteItem(b -> b.requestItems(castWrites(p))), r -> r.unprocessedItems());\n    }\n  }\n\n");
-        sb.append("  @SuppressWarnings(\"unchecked\")\n  private static Map<String, List<WriteRequest>> castWrites(Object o) {\n    return (Map<String, List<WriteRequest>>) o;\n  }\n\n");
+        castWritesHelper(sb);
       }
       default -> throw new IllegalStateException(ap.operation());
+    }
+  }
+
+  /** The cast of a batch write's pending requests, written once per class (after the first batch write method). */
+  private void castWritesHelper(StringBuilder sb) {
+    if (helpers.add("castWrites")) {
+      sb.append("  @SuppressWarnings(\"unchecked\")\n  private static Map<String, List<WriteRequest>> castWrites(Object o) {\n    return (Map<String, List<WriteRequest>>) o;\n  }\n\n");
     }
   }
 

@@ -35,7 +35,27 @@ public record SmokePlan(Map<String, ObjectNode> samples, List<Call> calls) {
     /** it only has to complete (a filter or a condition may legitimately exclude the item). */
     OK,
     /** a transaction: it commits or is cancelled with reasons. */
-    COMMIT_OR_CANCEL
+    COMMIT_OR_CANCEL,
+    /**
+     * a guarded single-item write (a {@code condition}, or an update locked on a {@code version}
+     * parameter): it is written, or refused by its guard. The example's values cannot always pass
+     * the guard (create-only-if-absent runs after the sample exists), and a refusal is the outcome
+     * the guard exists for.
+     */
+    WRITTEN_OR_REFUSED
+  }
+
+  /** Whether the pattern is a single-item write its condition or version lock may refuse. */
+  static boolean guarded(Schema.AccessPattern ap) {
+    boolean write = List.of("PutItem", "UpdateItem", "DeleteItem").contains(ap.operation());
+    boolean versionLock = ap.operation().equals("UpdateItem") && ap.parameters().stream().noneMatch(p -> p.type().equals("entity"))
+        && ap.parameters().stream().anyMatch(p -> p.name().equals("version"));
+    return write && (ap.condition().isPresent() || versionLock);
+  }
+
+  /** Whether any call of the plan may be refused by a guard (the renderers then handle the refusal). */
+  public boolean hasGuardedWrites() {
+    return calls.stream().anyMatch(c -> c.expect() == Expect.WRITTEN_OR_REFUSED);
   }
 
   /** An argument: a value, or the current stored entity of a type, or a list of them / of its keys. */
@@ -116,9 +136,11 @@ public record SmokePlan(Map<String, ObjectNode> samples, List<Call> calls) {
         switch (ap.operation()) {
           case "GetItem", "Query", "Scan", "BatchGetItem" ->
               reads.add(new Call(ap.id(), Optional.of(e.name()), ap, Optional.empty(), args, filtered ? Expect.OK : Expect.FOUND, Optional.empty(), Optional.empty()));
-          case "UpdateItem" -> updates.add(new Call(ap.id(), Optional.of(e.name()), ap, Optional.empty(), args, Expect.FOUND, entityParam, Optional.empty()));
-          case "DeleteItem" -> deletes.add(new Call(ap.id(), Optional.of(e.name()), ap, Optional.empty(), args, Expect.OK, Optional.empty(), Optional.of(e.name())));
-          default -> puts.add(new Call(ap.id(), Optional.of(e.name()), ap, Optional.empty(), args, Expect.OK, Optional.empty(), Optional.empty()));
+          case "UpdateItem" -> updates.add(new Call(ap.id(), Optional.of(e.name()), ap, Optional.empty(), args, guarded(ap) ? Expect.WRITTEN_OR_REFUSED : Expect.FOUND, entityParam,
+              Optional.empty()));
+          case "DeleteItem" -> deletes.add(new Call(ap.id(), Optional.of(e.name()), ap, Optional.empty(), args, guarded(ap) ? Expect.WRITTEN_OR_REFUSED : Expect.OK, Optional.empty(),
+              Optional.of(e.name())));
+          default -> puts.add(new Call(ap.id(), Optional.of(e.name()), ap, Optional.empty(), args, guarded(ap) ? Expect.WRITTEN_OR_REFUSED : Expect.OK, Optional.empty(), Optional.empty()));
         }
       }
     }

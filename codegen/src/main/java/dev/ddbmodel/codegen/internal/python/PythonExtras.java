@@ -101,7 +101,8 @@ final class PythonExtras {
     sb.append("then calls every access pattern on the items it created and checks the result (found / not found).\n\n");
     sb.append("    python3 usage_examples.py --endpoint http://127.0.0.1:8000\n\nPrints a JSON summary; exits 1 if any call raised or a check failed.\n\"\"\"\n");
     sb.append("from __future__ import annotations\n\nimport argparse\nimport json\nimport sys\nimport traceback\nfrom decimal import Decimal  # noqa: F401\n\nimport boto3\n\n");
-    sb.append("from dal.entities import *  # noqa: F401,F403\nfrom dal.repositories import *  # noqa: F401,F403\nfrom dal.transactions import TransactionService  # noqa: F401\nfrom dal.base import TransactionCancelledError\nfrom dal.tables import create_tables\n\n");
+    sb.append("from dal.entities import *  # noqa: F401,F403\nfrom dal.repositories import *  # noqa: F401,F403\nfrom dal.transactions import TransactionService  # noqa: F401\nfrom dal.base import TransactionCancelledError").append(plan.hasGuardedWrites() ? ", ConditionFailedError, ConcurrentModificationError" : "")
+        .append("\nfrom dal.tables import create_tables\n\n");
     sb.append("# complete sample items: usage data completed and coerced from the schema's field types\nSAMPLES = {\n");
     plan.samples().forEach((k, v) -> sb.append("    ").append(pyString(k)).append(": ").append(pyValue(v)).append(",\n"));
     sb.append("}\n\n\n");
@@ -116,6 +117,12 @@ final class PythonExtras {
     sb.append("    def run(pid, expect, fn, absent=None):\n        \"\"\"Call fn; expect is found (must return something), ok (must complete) or commit_or_cancel.\"\"\"\n        nonlocal failed\n        try:\n            result = fn()\n");
     sb.append("        except TransactionCancelledError as err:\n            ok = expect == \"commit_or_cancel\"\n            failed = failed or not ok\n");
     sb.append("            summary[str(pid)] = {\"ok\": ok, \"items\": 0, \"cancelled\": [r[\"code\"] for r in err.reasons]}\n            print(f\"{pid}: {'cancelled' if ok else 'FAILED cancelled'} {[r['code'] for r in err.reasons]}\", file=sys.stderr)\n            return None\n");
+    if (plan.hasGuardedWrites()) {
+      // a guarded write refused by its condition or version lock: the outcome its guard exists for
+      sb.append("        except (ConditionFailedError, ConcurrentModificationError) as err:\n            ok = expect == \"written_or_refused\"\n            failed = failed or not ok\n");
+      sb.append("            summary[str(pid)] = {\"ok\": ok, \"items\": 0, \"refused\": type(err).__name__}\n");
+      sb.append("            print(f\"{pid}: {'refused by its guard' if ok else 'FAILED'} {type(err).__name__}: {err}\", file=sys.stderr)\n            return None\n");
+    }
     sb.append("        except Exception as err:  # noqa: BLE001\n            failed = True\n            summary[str(pid)] = {\"ok\": False, \"error\": f\"{type(err).__name__}: {err}\", \"trace\": traceback.format_exc()}\n");
     sb.append("            print(f\"{pid}: FAILED {type(err).__name__}: {err}\", file=sys.stderr)\n            return None\n");
     sb.append("        ok = found(result) or expect != \"found\"\n        entry = {\"ok\": ok, \"items\": count(result), \"found\": found(result)}\n");

@@ -56,6 +56,11 @@ final class TsExamplesWriter {
     body.append("      if (err instanceof TransactionCancelledError) {\n        const ok = expect === \"commit_or_cancel\";\n");
     body.append("        summary[id] = { ok, items: 0, cancelled: err.reasons.map((r) => r.code) };\n");
     body.append("        console.error(`${id}: ${ok ? \"cancelled\" : \"FAILED cancelled\"} ${err.reasons.map((r) => r.code).join(\", \")}`);\n        return undefined;\n      }\n");
+    if (plan.hasGuardedWrites()) {
+      // a guarded write refused by its condition or version lock: the outcome its guard exists for
+      body.append("      if (expect === \"written_or_refused\" && (err instanceof ConditionFailedError || err instanceof ConcurrentModificationError)) {\n");
+      body.append("        summary[id] = { ok: true, items: 0 };\n        console.error(`${id}: refused by its guard ${err.name}: ${err.message}`);\n        return undefined;\n      }\n");
+    }
     body.append("      const e = err instanceof Error ? err : new Error(String(err));\n");
     body.append("      summary[id] = { ok: false, items: 0, error: `${e.name}: ${e.message}` };\n      console.error(`${id}: FAILED ${e.name}: ${e.message}`);\n      return undefined;\n    }\n");
     body.append("    const found = count(result) > 0;\n    const entry: Entry = { ok: found || expect !== \"found\", items: count(result), found };\n");
@@ -110,7 +115,7 @@ final class TsExamplesWriter {
     });
     sb.append(TsWriter.imports(code, "./src/entities", types));
     sb.append(TsWriter.imports(code, "./src/repositories", repos));
-    sb.append(TsWriter.imports(code, "./src/runtime", List.of("Item", "TransactionCancelledError", "documentClient")));
+    sb.append(TsWriter.imports(code, "./src/runtime", List.of("Item", "TransactionCancelledError", "ConditionFailedError", "ConcurrentModificationError", "documentClient")));
     sb.append("import { createTables } from \"./src/tables\";\n");
     sb.append(TsWriter.imports(code, "./src/transactions", List.of("TransactionService")));
     return sb.append(code).toString();

@@ -163,7 +163,9 @@ final class TsTransactionWriter {
       String label = q(a.label());
       if (a.forEach().isPresent()) {
         sb.append("    for (const [ddbmI, ddbmEach] of ").append(var(a.forEach().get())).append(".entries()) {\n");
-        sb.append("      const ddbmElement = toValues(ddbmEach);\n");
+        if (readsElement(a)) {
+          sb.append("      const ddbmElement = toValues(ddbmEach);\n");
+        }
         indent = "      ";
         label = q(a.label() + "[") + " + String(ddbmI) + \"]\"";
       }
@@ -218,6 +220,20 @@ final class TsTransactionWriter {
       }
     }
     sb.insert(bodyStart, voids);
+  }
+
+  /**
+   * Whether the rendered body of a repeated action reads a field of its element through
+   * {@code ddbmElement}: a binding of the key (rendered unless the action puts an item, whose key
+   * comes from the item) or of a value (rendered unless the action is a Get), tested as
+   * {@link #value} renders it. A repeated Put of the element itself uses {@code ddbmEach} only,
+   * and strict TypeScript ({@code noUnusedLocals}) refuses an unread local.
+   */
+  static boolean readsElement(TransactionPlan.Action a) {
+    java.util.stream.Stream<Schema.ValueRef> keys = a.item().isPresent() ? java.util.stream.Stream.empty() : a.key().values().stream();
+    java.util.stream.Stream<Schema.ValueRef> values = a.action().equals("Get") ? java.util.stream.Stream.empty() : a.values().values().stream();
+    return a.forEach().isPresent() && java.util.stream.Stream.concat(keys, values)
+        .anyMatch(v -> v instanceof Schema.ValueRef.Ref r && r.field().isPresent() && r.param().equals(a.forEach().get()));
   }
 
   private static String expr(TransactionPlan.Action a, List<String> dumped) {

@@ -52,7 +52,9 @@ final class TsWriter {
       "CreateTableCommand", "CreateTableCommandInput", "DescribeTableCommand", "ListTablesCommand", "GetCommand", "PutCommand", "DeleteCommand",
       "UpdateCommand", "QueryCommand", "ScanCommand", "BatchGetCommand", "BatchWriteCommand", "TransactGetCommand", "TransactWriteCommand",
       "TransactGetCommandInput", "TransactWriteCommandInput", "TransactionService", "Function", "RegExp", "Infinity", "NaN", "Intl", "Reflect",
-      "Proxy", "WeakMap", "WeakSet", "ArrayBuffer", "DataView", "Iterator", "Generator", "Awaited"));
+      "Proxy", "WeakMap", "WeakSet", "ArrayBuffer", "DataView", "Iterator", "Generator", "Awaited",
+      // the usage examples' own type of a summary entry
+      "Entry"));
 
   static String cls(String entity) {
     return dev.ddbmodel.codegen.internal.plan.Naming.typeName(entity, TYPES);

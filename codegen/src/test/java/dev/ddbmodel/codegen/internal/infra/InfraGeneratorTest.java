@@ -27,7 +27,7 @@ class InfraGeneratorTest {
   @TempDir Path tmp;
 
   static Stream<String> models() {
-    return Stream.of("ecommerce", "iot-telemetry", "social", "saas-multitenant");
+    return Stream.of("ecommerce", "iot-telemetry", "social", "saas-multitenant", "storefront");
   }
 
   static Path model(String name) {

@@ -26,7 +26,7 @@ class JavaDalExecutionTest {
   @TempDir Path tmp;
 
   @ParameterizedTest
-  @ValueSource(strings = {"ecommerce", "social", "iot-telemetry", "saas-multitenant"})
+  @ValueSource(strings = {"ecommerce", "social", "iot-telemetry", "saas-multitenant", "storefront"})
   void compilesAndRunsEveryPattern(String example) throws Exception {
     Path dir = Path.of("../examples/models", example).toAbsolutePath().normalize();
     Path out = tmp.resolve(example);

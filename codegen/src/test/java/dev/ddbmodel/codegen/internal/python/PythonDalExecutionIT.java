@@ -33,7 +33,7 @@ class PythonDalExecutionIT {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"ecommerce", "social", "iot-telemetry", "saas-multitenant"})
+  @ValueSource(strings = {"ecommerce", "social", "iot-telemetry", "saas-multitenant", "storefront"})
   void everyPatternRuns(String example) throws Exception {
     Path dir = Path.of("../examples/models", example).toAbsolutePath().normalize();
     Path out = tmp.resolve(example);

@@ -52,7 +52,7 @@ class UsageExamplesSmokeTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"examples/models/ecommerce", "examples/models/social", "examples/models/iot-telemetry", "examples/models/saas-multitenant",
+  @ValueSource(strings = {"examples/models/ecommerce", "examples/models/social", "examples/models/iot-telemetry", "examples/models/saas-multitenant", "examples/models/storefront",
       "codegen/src/test/resources/conformance/clinic", "codegen/src/test/resources/conformance/arcade"})
   void usageExamplesPassWithIncompleteUsageData(String where) throws Exception {
     Schema schema = load(where);
@@ -65,7 +65,7 @@ class UsageExamplesSmokeTest {
 
   /** The Java examples are rendered from the same smoke plan: compiled with javac -Werror and run as a program. */
   @ParameterizedTest
-  @ValueSource(strings = {"examples/models/ecommerce", "examples/models/social", "examples/models/iot-telemetry", "examples/models/saas-multitenant",
+  @ValueSource(strings = {"examples/models/ecommerce", "examples/models/social", "examples/models/iot-telemetry", "examples/models/saas-multitenant", "examples/models/storefront",
       "codegen/src/test/resources/conformance/clinic", "codegen/src/test/resources/conformance/arcade"})
   void javaUsageExamplesPassWithIncompleteUsageData(String where) throws Exception {
     Schema schema = load(where);
@@ -88,7 +88,7 @@ class UsageExamplesSmokeTest {
 
   /** The TypeScript examples are rendered from the same smoke plan: compiled by the project's strict tsc and run with node. */
   @ParameterizedTest
-  @ValueSource(strings = {"examples/models/ecommerce", "examples/models/social", "examples/models/iot-telemetry", "examples/models/saas-multitenant",
+  @ValueSource(strings = {"examples/models/ecommerce", "examples/models/social", "examples/models/iot-telemetry", "examples/models/saas-multitenant", "examples/models/storefront",
       "codegen/src/test/resources/conformance/clinic", "codegen/src/test/resources/conformance/arcade"})
   void typescriptUsageExamplesPassWithIncompleteUsageData(String where) throws Exception {
     Schema schema = load(where);

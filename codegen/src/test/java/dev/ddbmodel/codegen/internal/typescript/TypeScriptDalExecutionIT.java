@@ -37,7 +37,7 @@ class TypeScriptDalExecutionIT {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"ecommerce", "social", "iot-telemetry", "saas-multitenant"})
+  @ValueSource(strings = {"ecommerce", "social", "iot-telemetry", "saas-multitenant", "storefront"})
   void everyPatternRuns(String example) throws Exception {
     Path dir = Path.of("../examples/models", example).toAbsolutePath().normalize();
     Path out = tmp.resolve(example);
