@@ -4,15 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ddbmodel.core.Diagnostic;
 import dev.ddbmodel.core.json.JsonDocument;
+import dev.ddbmodel.core.testing.RuleErrorFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -20,37 +17,24 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The error files of each rule class: {@code src/test/resources/rules/<RuleClass>/<case>.json} is
- * a data model document and {@code <case>.expected} lists, written by hand, every diagnostic the
- * checks must report for it, one {@code SEVERITY id pointer} line each (the pointer {@code /} for
- * the root); {@code valid.expected} is empty. A missing or an extra finding fails the case.
- * {@link #everyIdOfARuleClassHasAnErrorFile} scans the rule classes' sources for the ids they
- * emit and fails when one has no error file in its class's folder.
+ * The error files of each data model rule class (layout in {@link RuleErrorFiles}): each
+ * {@code <case>.json} is a data model document, each finding a {@code SEVERITY id pointer} line
+ * (the pointer {@code /} for the root). A missing or an extra finding fails the case; an id a
+ * rule class names without an error file in its folder fails {@link #everyIdOfARuleClassHasAnErrorFile}.
  */
 class RuleErrorFilesTest {
-  static final Path FILES = Path.of("src/test/resources/rules");
-  static final Path SOURCES = Path.of("src/main/java/dev/ddbmodel/core/internal/checks");
-  static final Pattern ID = Pattern.compile("\"(DataModel\\.[A-Za-z]+)\"");
+  static final RuleErrorFiles FILES = new RuleErrorFiles(Path.of("src/test/resources/rules"),
+      Path.of("src/main/java/dev/ddbmodel/core/internal/checks"), Pattern.compile("\"(DataModel\\.[A-Za-z]+)\""));
 
   static Stream<String> cases() throws IOException {
-    List<String> out = new ArrayList<>();
-    try (Stream<Path> s = Files.walk(FILES)) {
-      s.filter(p -> p.toString().endsWith(".json")).forEach(p -> {
-        String rel = FILES.relativize(p).toString().replace('\\', '/');
-        out.add(rel.substring(0, rel.length() - ".json".length()));
-      });
-    }
-    return out.stream().sorted();
+    return FILES.cases(p -> false);
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
   void reportsExactlyTheExpectedDiagnostics(String name) throws IOException {
-    Path json = FILES.resolve(name + ".json");
-    Path expectedFile = FILES.resolve(name + ".expected");
-    assertThat(expectedFile).as("every error file has its .expected").exists();
-    List<String> expected = expected(expectedFile);
-    JsonDocument doc = JsonDocument.parse(name + ".json", Files.readString(json, StandardCharsets.UTF_8)).unwrap();
+    List<String> expected = FILES.expected(name);
+    JsonDocument doc = JsonDocument.parse(name + ".json", Files.readString(FILES.document(name), StandardCharsets.UTF_8)).unwrap();
     List<String> actual = DataModelRules.check(doc).stream().map(RuleErrorFilesTest::line).toList();
     assertThat(actual).as(name).containsExactlyInAnyOrderElementsOf(expected);
   }
@@ -60,63 +44,15 @@ class RuleErrorFilesTest {
     return d.severity() + " " + d.id() + " " + (ptr.isEmpty() ? "/" : ptr);
   }
 
-  static List<String> expected(Path file) throws IOException {
-    return Files.readAllLines(file, StandardCharsets.UTF_8).stream().map(String::strip)
-        .filter(l -> !l.isEmpty() && !l.startsWith("#")).map(l -> String.join(" ", l.split("\\s+"))).toList();
-  }
-
-  /** The ids a source file names as string literals. */
-  static Set<String> ids(Path source) throws IOException {
-    Set<String> out = new TreeSet<>();
-    Matcher m = ID.matcher(Files.readString(source, StandardCharsets.UTF_8));
-    while (m.find()) {
-      out.add(m.group(1));
-    }
-    return out;
-  }
-
   @Test
   void everyIdOfARuleClassHasAnErrorFile() throws IOException {
-    List<String> missing = new ArrayList<>();
-    int classes = 0;
-    try (Stream<Path> s = Files.list(SOURCES)) {
-      for (Path src : s.sorted().toList()) {
-        Set<String> ids = ids(src);
-        if (ids.isEmpty()) {
-          continue;
-        }
-        classes++;
-        String cls = src.getFileName().toString().replace(".java", "");
-        Path dir = FILES.resolve(cls);
-        if (!Files.isRegularFile(dir.resolve("valid.json"))) {
-          missing.add(cls + ": no valid.json");
-        } else if (!expected(dir.resolve("valid.expected")).isEmpty()) {
-          missing.add(cls + ": valid.expected must be empty");
-        }
-        Set<String> covered = new TreeSet<>();
-        if (Files.isDirectory(dir)) {
-          try (Stream<Path> e = Files.list(dir)) {
-            for (Path x : e.filter(p -> p.toString().endsWith(".expected")).toList()) {
-              expected(x).forEach(l -> covered.add(l.split(" ")[1]));
-            }
-          }
-        }
-        for (String id : ids) {
-          if (!covered.contains(id)) {
-            missing.add(cls + ": " + id);
-          }
-        }
-      }
-    }
-    assertThat(classes).isGreaterThanOrEqualTo(11);
-    assertThat(missing).as("rule class ids without an error file").isEmpty();
+    RuleErrorFiles.Coverage coverage = FILES.coverage();
+    assertThat(coverage.classes()).isGreaterThanOrEqualTo(11);
+    assertThat(coverage.missing()).as("rule class ids without an error file").isEmpty();
   }
 
   @Test
   void everyFolderNamesARuleClass() throws IOException {
-    try (Stream<Path> s = Files.list(FILES)) {
-      assertThat(s.map(p -> p.getFileName().toString()))
-          .allSatisfy(n -> assertThat(SOURCES.resolve(n + ".java")).as("rule class of folder " + n).exists());
-    }
+    assertThat(FILES.foldersWithoutRuleClass()).as("folders without a rule class").isEmpty();
   }
 }
