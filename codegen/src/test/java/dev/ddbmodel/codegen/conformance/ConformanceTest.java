@@ -30,8 +30,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * one DynamoDB Local; every call's result must match the expectation (fields named there, items in
  * order) and the table must hold what the scenario says after each state check.
  */
-class ConformanceTest {
-  static final Path ROOT = Path.of("src/test/resources/conformance").toAbsolutePath();
+public class ConformanceTest {
+  public static final Path ROOT = Path.of("src/test/resources/conformance").toAbsolutePath();
   static LocalDynamoDb local;
 
   @TempDir Path tmp;
@@ -204,13 +204,13 @@ class ConformanceTest {
     return n.asText();
   }
 
-  private static JsonNode runProcess(Path dir, String... cmd) throws Exception {
+  public static JsonNode runProcess(Path dir, String... cmd) throws Exception {
     var run = dev.ddbmodel.core.process.ExternalProcess.run(new ProcessBuilder(cmd).directory(dir.toFile()), java.time.Duration.ofSeconds(120));
     assertThat(run.succeeded()).as(run.describe()).isTrue();
     return Json.parseTrusted(run.stdout());
   }
 
-  static void assertResults(JsonNode sc, JsonNode results, String lang) {
+  public static void assertResults(JsonNode sc, JsonNode results, String lang) {
     Map<Integer, JsonNode> byStep = new HashMap<>();
     results.forEach(r -> byStep.put(r.get("step").asInt(), r.get("result")));
     for (int i = 0; i < sc.get("steps").size(); i++) {
@@ -269,7 +269,7 @@ class ConformanceTest {
     });
   }
 
-  static void assertTable(DynamoDbClient client, JsonNode sc, JsonNode checks, String where) {
+  public static void assertTable(DynamoDbClient client, JsonNode sc, JsonNode checks, String where) {
     String table = client.listTables().tableNames().get(0);
     JsonNode keys = sc.path("keys");
     for (JsonNode c : checks) {

@@ -26,7 +26,7 @@ import javax.tools.ToolProvider;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** Runs conformance scenarios through a generated Java DAL, compiled with javac and loaded in-process. */
-final class JavaRunner implements AutoCloseable {
+public final class JavaRunner implements AutoCloseable {
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private final URLClassLoader loader;
   private final JsonNode schema;
@@ -38,7 +38,7 @@ final class JavaRunner implements AutoCloseable {
     this.client = client;
   }
 
-  static JavaRunner compile(Path out, Path classes, Path schemaFile, URI endpoint) throws Exception {
+  public static JavaRunner compile(Path out, Path classes, Path schemaFile, URI endpoint) throws Exception {
     List<String> args = new ArrayList<>(List.of("-d", Files.createDirectories(classes).toString(), "-cp", System.getProperty("java.class.path"), "--release", "17",
         "-Xlint:all,-path", "-Werror"));
     try (Stream<Path> s = Files.walk(out.resolve("src/main/java"))) {
@@ -52,7 +52,7 @@ final class JavaRunner implements AutoCloseable {
         dev.ddbmodel.validation.LocalDynamoDb.clientFor(endpoint));
   }
 
-  JsonNode run(Path scenarioFile) throws Exception {
+  public JsonNode run(Path scenarioFile) throws Exception {
     JsonNode sc = Json.parseTrusted(Files.readString(scenarioFile, StandardCharsets.UTF_8));
     loader.loadClass("dal.Tables").getMethod("create", DynamoDbClient.class).invoke(null, client);
     ArrayNode out = MAPPER.createArrayNode();
