@@ -96,6 +96,14 @@ class HostileExpressionsTest {
   static final String C = value(8);
   static final String D = value(12);
 
+  /** A catalogue field name with a dot, for {@code list.field} value sources. */
+  static String dotted() {
+    return H.s().stream().filter(x -> x.contains(".")).findFirst().orElseThrow();
+  }
+
+  /** The constant of the string-form transaction: a line break, a comment ender, a Python triple quote, a template literal, a NUL. */
+  static final String LITERAL = value(0) + value(8) + value(9) + value(16) + value(19);
+
   static ObjectNode cond(String joiner, ObjectNode... terms) {
     ObjectNode c = M.createObjectNode();
     ArrayNode a = c.putArray("conditions");
@@ -213,8 +221,11 @@ class HostileExpressionsTest {
     ((ArrayNode) tag.get("parameters")).addObject().put("name", "label").put("type", "string");
     ObjectNode tu = tag.putArray("entities_involved").addObject().put("table", "Hostile").put("entity", "Thing").put("action", "Update").put("for_each", "things");
     tu.putObject("key").put("id", "things.id");
-    tu.putObject("update").putArray("set").addObject().put("field", s.get(12)).put("param", "label");
-    tu.set("condition", cond(null, term(s.get(0), "f:attribute_exists", null)));
+    ArrayNode tset = tu.putObject("update").putArray("set");
+    tset.addObject().put("field", s.get(12)).put("param", "label");
+    // a value from a hostile field of the element (`things.<name>`: the name may hold dots itself)
+    tset.addObject().put("field", s.get(15)).put("param", "things." + dotted());
+    tu.set("condition", cond(null, term(s.get(0), "=", "things." + s.get(0))));
     // string form: hostile names only through `names`, values through `values`
     ObjectNode str = xs.addObject();
     str.put("pattern_id", 102).put("name", "rename").put("description", "hostile string form").put("operation", "TransactWrite").put("return_type", "boolean");
@@ -224,9 +235,10 @@ class HostileExpressionsTest {
     }
     ObjectNode su = str.putArray("entities_involved").addObject().put("table", "Hostile").put("entity", "Thing").put("action", "Update");
     su.putObject("key").put("id", "id");
-    su.put("update", "SET #a = :v REMOVE #b").put("condition", "#c = :w");
-    su.putObject("names").put("#a", s.get(13)).put("#b", s.get(10)).put("#c", s.get(0));
-    su.putObject("values").put(":v", "label").put(":w", "owner");
+    su.put("update", "SET #a = :v REMOVE #b").put("condition", "#c = :w AND #d <> :lit");
+    su.putObject("names").put("#a", s.get(13)).put("#b", s.get(10)).put("#c", s.get(0)).put("#d", s.get(14));
+    // a hostile constant: the generated code carries it as a literal
+    su.putObject("values").put(":v", "label").put(":w", "owner").putObject(":lit").put("literal", LITERAL);
     Files.createDirectories(dir);
     return Files.writeString(dir.resolve("schema.json"), Json.pretty(root), StandardCharsets.UTF_8);
   }
@@ -318,11 +330,20 @@ class HostileExpressionsTest {
     ObjectNode move = call(steps, null, "move", "target", A, "other", B, "owner", value(0), "label", value(30), "k", 2);
     move.putObject("expect").put("flag", true);
     check(move, A).putObject("has").put(s.get(10), value(30)).put(n.get(0), "10");
-    ObjectNode tag = call(steps, null, "tag_all", "things", List.of(M.createObjectNode().put("id", A), M.createObjectNode().put("id", B)), "label", value(31));
+    String dot = dotted();
+    call(steps, null, "tag_all", "things", List.of(M.createObjectNode().put("id", A).put(s.get(0), value(0)).put(dot, "a"),
+        M.createObjectNode().put("id", B).put(s.get(0), "wrong").put(dot, "b")), "label", value(31)).putObject("expect").put("error", "cancelled");
+    ObjectNode tag = call(steps, null, "tag_all", "things", List.of(M.createObjectNode().put("id", A).put(s.get(0), value(0)).put(dot, value(33)),
+        M.createObjectNode().put("id", B).put(s.get(0), value(1)).put(dot, value(34))), "label", value(31));
     tag.putObject("expect").put("flag", true);
-    check(tag, A).putObject("has").put(s.get(12), value(31));
-    check(tag, B).putObject("has").put(s.get(12), value(31)).put(s.get(0), value(1));
+    check(tag, A).putObject("has").put(s.get(12), value(31)).put(s.get(15), value(33));
+    check(tag, B).putObject("has").put(s.get(12), value(31)).put(s.get(15), value(34)).put(s.get(0), value(1));
     call(steps, null, "rename", "id", A, "owner", "wrong", "label", value(32)).putObject("expect").put("error", "cancelled");
+    // the condition's constant: refused while the hostile attribute holds it, accepted once it does not
+    ObjectNode lit = call(steps, "Thing", "put_many", "things", List.of(thing(A, 0, false).put(s.get(14), LITERAL)));
+    check(lit, A).putObject("has").put(s.get(14), LITERAL);
+    call(steps, null, "rename", "id", A, "owner", value(0), "label", value(32)).putObject("expect").put("error", "cancelled");
+    call(steps, "Thing", "put_many", "things", List.of(thing(A, 0, false).put(s.get(10), "x")));
     ObjectNode rename = call(steps, null, "rename", "id", A, "owner", value(0), "label", value(32));
     rename.putObject("expect").put("flag", true);
     check(rename, A).putObject("has").put(s.get(13), value(32));
