@@ -395,6 +395,35 @@ class HostileExpressionsTest {
     JsonNode run(Path scenario) throws Exception;
   }
 
+  /**
+   * The catalogue names the test leaves out are refused, each for a reason DynamoDB or the
+   * generated code has: an empty field name (DynamoDB takes no empty attribute name), the 100,000
+   * character name (generated code takes names of at most 255 characters), and an index key
+   * attribute over DynamoDB's 255 UTF-8 bytes for key attribute names. Nothing is written.
+   */
+  @Test
+  void theNamesLeftOutAreRefused() throws Exception {
+    Path d = dir();
+    String longest = StringAttacks.all().stream().map(StringAttacks.Attack::value).filter(v -> v.length() > 255).findFirst().orElseThrow();
+    String[][] cases = {{"", "Schema.FieldName"}, {longest, "Codegen.NameTooLong"}, {"\u0455".repeat(128), "Schema.GsiKey"}};
+    for (int k = 0; k < cases.length; k++) {
+      ObjectNode root = (ObjectNode) Json.parseTrusted(Files.readString(d.resolve("schema.json"), StandardCharsets.UTF_8));
+      ObjectNode t = (ObjectNode) root.get("tables").get(0);
+      if (cases[k][1].equals("Schema.GsiKey")) {
+        ((ObjectNode) t.get("gsi_list").get(0)).put("partition_key", cases[k][0]);
+      } else {
+        ((ArrayNode) t.get("entities").get("Thing").get("fields")).addObject().put("name", cases[k][0]).put("type", "string").put("required", false);
+        ((ArrayNode) t.get("entities").get("Thing").get("access_patterns").get(2).get("update").get("remove")).add(cases[k][0]);
+      }
+      Path sd = Files.createDirectories(tmp.resolve("refused-" + k));
+      Files.writeString(sd.resolve("schema.json"), Json.pretty(root), StandardCharsets.UTF_8);
+      var r = DalGenerator.generate(new DalRequest(sd.resolve("schema.json"), DalRequest.Language.PYTHON, Optional.of(sd.resolve("out")), Optional.empty(), false));
+      assertThat(r.isValid()).as(cases[k][1]).isFalse();
+      assertThat(r.diagnostics()).extracting(dev.ddbmodel.core.Diagnostic::id).as(r.diagnostics().toString()).contains(cases[k][1]);
+      assertThat(sd.resolve("out")).doesNotExist();
+    }
+  }
+
   @Test
   void python() throws Exception {
     Path dir = dir();

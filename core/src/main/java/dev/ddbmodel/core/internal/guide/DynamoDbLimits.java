@@ -63,6 +63,9 @@ public final class DynamoDbLimits {
   /** HASH (and RANGE) attributes of a multi-attribute GSI key. */
   public static final int GSI_KEY_ATTRIBUTES = 4;
 
+  /** The longest name of a key attribute (table or index key), in UTF-8 bytes. */
+  public static final int KEY_ATTRIBUTE_NAME_BYTES = 255;
+
   /** Per-partition read throughput (RCU per second). */
   public static final int PARTITION_RCU = 3000;
 

@@ -77,7 +77,10 @@ final class EntityRules {
     }
     r.required(f, at, "name", "type", "required");
     JsonNode name = f.get("name");
-    if (name != null && name.isTextual() && !names.add(name.asText())) {
+    if (name != null && name.isTextual() && name.asText().isEmpty()) {
+      // DynamoDB refuses an empty attribute name (in an item and in ExpressionAttributeNames)
+      r.error("Schema.FieldName", at.key("name"), "a field name cannot be empty: DynamoDB refuses an empty attribute name", "name the field");
+    } else if (name != null && name.isTextual() && !names.add(name.asText())) {
       r.error("Schema.DuplicateField", at.key("name"), "duplicate field name `" + name.asText() + "`", "each field name once per entity");
     }
     JsonNode type = f.get("type");

@@ -106,6 +106,17 @@ final class SchemaIndexRules {
     return ok ? gsis : null;
   }
 
+  /** DynamoDB takes key attribute names of at most 255 UTF-8 bytes; true (reported) when {@code name} is longer. */
+  private static boolean tooLong(SchemaRules r, SchemaRules.At at, String name) {
+    int bytes = name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+    if (bytes <= DynamoDbLimits.KEY_ATTRIBUTE_NAME_BYTES) {
+      return false;
+    }
+    r.error("Schema.GsiKey", at, "the key attribute name is " + bytes + " UTF-8 bytes long; DynamoDB takes at most " + DynamoDbLimits.KEY_ATTRIBUTE_NAME_BYTES
+        + " for a key attribute", "shorten the name");
+    return true;
+  }
+
   /** Key attribute list of a GSI key, or null after reporting a problem. */
   private static List<String> key(SchemaRules r, JsonNode g, SchemaRules.At ga, String k) {
     JsonNode v = g.get(k);
@@ -115,7 +126,7 @@ final class SchemaIndexRules {
         r.error("Schema.GsiKey", ka, "`" + k + "` cannot be empty", "name the key attribute");
         return null;
       }
-      return List.of(v.asText());
+      return tooLong(r, ka, v.asText()) ? null : List.of(v.asText());
     }
     if (!v.isArray()) {
       r.error("Schema.GsiKey", ka, "`" + k + "` must be a string or an array of strings", "");
@@ -133,6 +144,9 @@ final class SchemaIndexRules {
     for (int e = 0; e < v.size(); e++) {
       if (!v.get(e).isTextual() || v.get(e).asText().isBlank()) {
         r.error("Schema.GsiKey", ka.idx(e), "key attribute " + e + " must be a non-empty string", "");
+        return null;
+      }
+      if (tooLong(r, ka.idx(e), v.get(e).asText())) {
         return null;
       }
       out.add(v.get(e).asText());
