@@ -75,18 +75,20 @@ class HostileExpressionsTest {
     return vs.get(i % vs.size());
   }
 
-  /** The hostile string fields (S), the hostile number fields (N) and the two hostile index key attributes. */
-  record Names(List<String> s, List<String> n, String gpk, String gsk) {
+  /** The hostile string fields (S), the hostile number fields (N), the two hostile index key attributes and the table's two. */
+  record Names(List<String> s, List<String> n, String gpk, String gsk, String pk, String sk) {
     static Names pick() {
       List<String> all = new ArrayList<>(names());
       // the index key attributes: names no field has (a template placeholder is a \\w+ field name, so
       // the DAL fills them from templates over plain fields)
       String gpk = all.get(0);
       String gsk = all.get(1);
-      all.remove(gpk);
-      all.remove(gsk);
+      // and the table's own key attributes
+      String pk = all.get(2);
+      String sk = all.get(3);
+      all.removeAll(List.of(gpk, gsk, pk, sk));
       List<String> n = List.of(all.remove(all.size() - 1), all.remove(all.size() - 1), all.remove(all.size() - 1));
-      return new Names(List.copyOf(all), n, gpk, gsk);
+      return new Names(List.copyOf(all), n, gpk, gsk, pk, sk);
     }
   }
 
@@ -146,7 +148,7 @@ class HostileExpressionsTest {
   static Path schema(Path dir) throws Exception {
     ObjectNode root = M.createObjectNode();
     ObjectNode t = root.putArray("tables").addObject();
-    t.putObject("table_config").put("table_name", "Hostile").put("partition_key", "pk").put("sort_key", "sk");
+    t.putObject("table_config").put("table_name", "Hostile").put("partition_key", H.pk()).put("sort_key", H.sk());
     ObjectNode gsi = t.putArray("gsi_list").addObject();
     gsi.put("name", "ByHostile").put("partition_key", H.gpk()).put("sort_key", H.gsk()).put("projection", "INCLUDE");
     gsi.putArray("included_attributes").add("id").add(H.s().get(8)).add(H.s().get(9));
@@ -279,6 +281,7 @@ class HostileExpressionsTest {
     List<String> s = H.s();
     List<String> n = H.n();
     ObjectNode sc = M.createObjectNode().put("name", "hostile expressions");
+    sc.putObject("keys").put("pk", H.pk()).put("sk", H.sk());
     ArrayNode steps = sc.putArray("steps");
     ObjectNode a = thing(A, 0, true).put("grp", value(20)).put("rank", "pre" + value(21));
     steps.addObject().put("create", "Thing").set("data", a);
