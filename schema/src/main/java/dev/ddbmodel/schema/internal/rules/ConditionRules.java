@@ -270,7 +270,7 @@ final class ConditionRules {
       JsonNode l = v.get("literal");
       Optional<String> lt = literalType(l);
       if (lt.isEmpty()) {
-        r.error(kind.value, at.key("literal"), "a `literal` is a string, a number (at most 38 digits) or a boolean, got " + SchemaRules.typeName(l),
+        r.error(kind.value, at.key("literal"), "a `literal` is a string (at most " + MAX_LITERAL + " characters), a number (at most 38 digits) or a boolean, got " + describe(l),
             "write {\"literal\": \"ACTIVE\"}, {\"literal\": 0} or {\"literal\": true}");
         return;
       }
@@ -305,13 +305,22 @@ final class ConditionRules {
 
   static final List<String> OPERAND_KEYS = List.of("literal", "attribute");
 
+  /** Longest string constant, in UTF-16 units: at most 3 bytes each in a Java class constant. */
+  static final int MAX_LITERAL = 16_384;
+
+  /** A constant DynamoDB or the generated code cannot hold, in a few words. */
+  static String describe(JsonNode l) {
+    return l != null && l.isTextual() ? "a string of " + l.asText().length() + " characters" : l != null && l.isNumber() ? "the number " + l : SchemaRules.typeName(l);
+  }
+
   /** The schema type of a constant ({@code string}, {@code integer}, {@code decimal}, {@code boolean}), or empty when it is none DynamoDB can hold. */
   static Optional<String> literalType(JsonNode l) {
     if (l == null) {
       return Optional.empty();
     }
     if (l.isTextual()) {
-      return Optional.of("string");
+      // every generated language holds it as one string constant (a Java class constant takes 65,535 bytes)
+      return l.asText().length() <= MAX_LITERAL ? Optional.of("string") : Optional.empty();
     }
     if (l.isBoolean()) {
       return Optional.of("boolean");

@@ -286,7 +286,7 @@ final class WriteRules {
       JsonNode l = v.get("literal");
       Optional<String> lt = ConditionRules.literalType(l);
       if (lt.isEmpty()) {
-        r.error("Schema.UpdateValue", at.key("literal"), "a `literal` is a string, a number (at most 38 digits) or a boolean, got " + SchemaRules.typeName(l),
+        r.error("Schema.UpdateValue", at.key("literal"), "a `literal` is a string (at most " + ConditionRules.MAX_LITERAL + " characters), a number (at most 38 digits) or a boolean, got " + ConditionRules.describe(l),
             "write {\"literal\": \"CANCELLED\"}, {\"literal\": 0} or {\"literal\": true}");
         return;
       }
