@@ -1,5 +1,7 @@
 package dev.ddbmodel.analyzer;
 
+import dev.ddbmodel.core.Diagnostic;
+import dev.ddbmodel.core.Severity;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -11,21 +13,45 @@ import java.util.Optional;
  * @param path the SQL file or the analysis folder
  * @param files files in the analysis folder
  * @param tables query results (empty for step 1)
- * @param problems parse problems and failed queries
  * @param instructions what the user does next
- * @param warnings statistics that cannot be trusted as they are (off, full, reset recently, blind)
+ * @param diagnostics what the run found, each created where it was found: errors for what makes the
+ *     analysis incomplete (a failed query {@code Analyzer.QueryFailed}, a results file that cannot be
+ *     read {@code Analyzer.ResultsFile}, a missing or foreign section, a profile that did not run),
+ *     then warnings for statistics that cannot be trusted as they are ({@code Analyzer.Statistics*},
+ *     {@code Analyzer.PreparedStatements}, {@code Analyzer.LeftOut})
  */
-public record AnalyzerResult(String kind, Path path, List<String> files, List<ResultTable> tables, List<String> problems, String instructions,
-    List<String> warnings) {
-  public AnalyzerResult(String kind, Path path, List<String> files, List<ResultTable> tables, List<String> problems, String instructions) {
-    this(kind, path, files, tables, problems, instructions, List.of());
-  }
-
+public record AnalyzerResult(String kind, Path path, List<String> files, List<ResultTable> tables, String instructions,
+    List<Diagnostic> diagnostics) {
   public AnalyzerResult {
-    warnings = List.copyOf(warnings);
     files = List.copyOf(files);
     tables = List.copyOf(tables);
-    problems = List.copyOf(problems);
+    diagnostics = List.copyOf(diagnostics);
+  }
+
+  /**
+   * The messages of the errors of {@link #diagnostics()}, in order (the "Problems" of the
+   * manifest and of {@link #toText()}).
+   *
+   * @deprecated read {@link #diagnostics()}
+   */
+  @Deprecated
+  public List<String> problems() {
+    return messages(Severity.ERROR);
+  }
+
+  /**
+   * The messages of the warnings of {@link #diagnostics()}, in order (the "Warnings" of the
+   * manifest and of {@link #toText()}).
+   *
+   * @deprecated read {@link #diagnostics()}
+   */
+  @Deprecated
+  public List<String> warnings() {
+    return messages(Severity.WARNING);
+  }
+
+  private List<String> messages(Severity severity) {
+    return diagnostics.stream().filter(d -> d.severity() == severity).map(Diagnostic::message).toList();
   }
 
   public Optional<ResultTable> table(String name) {
@@ -52,10 +78,12 @@ public record AnalyzerResult(String kind, Path path, List<String> files, List<Re
     for (ResultTable t : tables) {
       sb.append("- ").append(t.name()).append(": ").append(t.failed() ? "FAILED: " + t.error() : t.rows().size() + " rows" + (t.truncated() ? " (truncated)" : "")).append('\n');
     }
+    List<String> warnings = warnings();
     if (!warnings.isEmpty()) {
       sb.append("\nWarnings:\n");
       warnings.forEach(p -> sb.append("- ").append(p).append('\n'));
     }
+    List<String> problems = problems();
     if (!problems.isEmpty()) {
       sb.append("\nProblems:\n");
       problems.forEach(p -> sb.append("- ").append(p).append('\n'));

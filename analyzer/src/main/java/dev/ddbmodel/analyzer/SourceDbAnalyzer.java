@@ -19,6 +19,7 @@ import dev.ddbmodel.analyzer.internal.profile.ManagedProfile;
 import dev.ddbmodel.analyzer.internal.profile.ProfilePlan;
 import dev.ddbmodel.analyzer.internal.profile.SelfServiceProfile;
 import dev.ddbmodel.core.Diagnostic;
+import dev.ddbmodel.core.Severity;
 import dev.ddbmodel.core.SourceLocation;
 import dev.ddbmodel.core.Suggestions;
 import dev.ddbmodel.core.Validated;
@@ -90,7 +91,7 @@ public final class SourceDbAnalyzer {
         }
         String instructions = "Run it against the database with your own client and save the output, e.g.\n  "
             + d.runInstructions(target.unwrap().toString(), id) + "\nThen call again with query_result_file_path set to the results file.";
-        return Validated.valid(new AnalyzerResult("queries_written", target.unwrap(), List.of(), List.of(), List.of(), instructions));
+        return Validated.valid(new AnalyzerResult("queries_written", target.unwrap(), List.of(), List.of(), instructions, List.of()));
       }
       return usage("Analyzer.Parameters", "self-service needs `queries_file_path` (step 1: write the SQL) or `query_result_file_path` (step 2: read the results)",
           "start with queries_file_path");
@@ -160,8 +161,8 @@ public final class SourceDbAnalyzer {
 
   private static Validated<AnalyzerResult> written(AnalyzerRequest r, Dialect d, String id, List<AnalysisQuery> queries, List<ResultTable> tables,
       PathGuard guard, Instant now, ManagedProfile.Output profile) {
-    List<String> problems = new ArrayList<>();
-    tables.stream().filter(ResultTable::failed).forEach(t -> problems.add("query `" + t.name() + "` failed: " + t.error()));
+    List<Diagnostic> problems = new ArrayList<>();
+    tables.stream().filter(ResultTable::failed).forEach(t -> problems.add(queryFailed(t, Diagnostic.Kind.ENVIRONMENT)));
     problems.addAll(profile.problems());
     return write(r, d, id, queries, tables, problems, guard, now, profile);
   }
@@ -178,22 +179,24 @@ public final class SourceDbAnalyzer {
       return err("Analyzer.Io", "cannot read " + file.unwrap() + ": " + e.getMessage(), "save the results as UTF-8 text");
     }
     ResultParser.Parsed parsed = ResultParser.parse(text);
-    List<String> problems = new ArrayList<>(parsed.problems());
+    List<Diagnostic> problems = new ArrayList<>(parsed.problems());
     List<ResultTable> tables = new ArrayList<>();
     for (AnalysisQuery q : queries) {
       ResultTable t = parsed.tables().get(q.name());
       if (t == null) {
-        problems.add("no results for `" + q.name() + "` in the file (the query may have failed in the client; see its error output)");
+        problems.add(Diagnostic.error("Analyzer.ResultsMissing", "no results for `" + q.name() + "` in the file (the query may have failed in the client;"
+            + " see its error output)", SourceLocation.NONE, "run the generated SQL file unchanged and save the client's whole output"));
         tables.add(ResultTable.failed(q.name(), "missing from the results file"));
       } else if (t.failed()) {
-        problems.add("query `" + q.name() + "` failed: " + t.error());
+        problems.add(queryFailed(t, Diagnostic.Kind.INPUT));
         tables.add(t);
       } else {
         tables.add(t);
       }
     }
     parsed.tables().keySet().stream().filter(n -> queries.stream().noneMatch(q -> q.name().equals(n)) && !n.startsWith(ProfilePlan.PREFIX))
-        .forEach(n -> problems.add("section `" + n + "` does not belong to the generated queries and was ignored"));
+        .forEach(n -> problems.add(Diagnostic.error("Analyzer.ResultsExtraSection", "section `" + n + "` does not belong to the generated queries and was ignored",
+            SourceLocation.NONE, "give back the output of the queries file ddbm wrote for this database")));
     ManagedProfile.Output profile = !r.profile() ? ManagedProfile.Output.NONE
         : SelfServiceProfile.read(d.name(), id, r.statementTimeoutSeconds(), parsed.tables());
     problems.addAll(profile.problems());
@@ -201,7 +204,7 @@ public final class SourceDbAnalyzer {
   }
 
   private static Validated<AnalyzerResult> write(AnalyzerRequest r, Dialect d, String id, List<AnalysisQuery> queries, List<ResultTable> fetched,
-      List<String> problems, PathGuard guard, Instant now, ManagedProfile.Output profile) {
+      List<Diagnostic> problems, PathGuard guard, Instant now, ManagedProfile.Output profile) {
     // the same decisions for managed and self-service: statements classified, sections cut, statistics checked
     Map<String, Integer> leftOut = new TreeMap<>();
     List<ResultTable> tables = fetched.stream().map(t -> {
@@ -221,7 +224,7 @@ public final class SourceDbAnalyzer {
       files.put(ManagedProfile.FILE, dev.ddbmodel.analyzer.internal.profile.ProfileWriter.render(profile.result(), workloadMd));
     }
     files.put(AnalysisJson.FILE, AnalysisJson.render(r, d.name(), id, queries, tables, leftOut, stats, problems, now,
-        AnalysisJson.ProfilePart.of(profile.state(), profile.result(), profile.reason() != null ? List.of(profile.reason()) : profile.problems())));
+        AnalysisJson.ProfilePart.of(profile.state(), profile.result(), profile.reason() != null ? List.of(profile.reason()) : profile.problems().stream().map(Diagnostic::message).toList())));
     files.computeIfPresent("manifest.md", (k, v) -> v + profile.manifest());
     String instructions = "";
     if (profile.next() != null) {
@@ -240,7 +243,18 @@ public final class SourceDbAnalyzer {
     if (!written.isValid()) {
       return Validated.invalid(written.errors());
     }
-    return Validated.valid(new AnalyzerResult("analysis_written", folder.unwrap(), List.copyOf(files.keySet()), tables, problems, instructions, stats.warnings()));
+    List<Diagnostic> diagnostics = new ArrayList<>(problems);
+    diagnostics.addAll(stats.warnings());
+    return Validated.valid(new AnalyzerResult("analysis_written", folder.unwrap(), List.copyOf(files.keySet()), tables, instructions, diagnostics));
+  }
+
+  /**
+   * A query that failed: over a connection the database refused it (environment); in a results
+   * file the client printed its error instead (input).
+   */
+  private static Diagnostic queryFailed(ResultTable t, Diagnostic.Kind kind) {
+    return new Diagnostic("Analyzer.QueryFailed", Severity.ERROR, "query `" + t.name() + "` failed: " + t.error(), SourceLocation.NONE,
+        "its section is missing from the analysis; the other queries are written", kind);
   }
 
   /** A bad or missing argument (exit 2). */

@@ -43,7 +43,8 @@ public final class DalGenerator {
       return Validated.invalid(written.errors());
     }
     int patterns = schema.entities().values().stream().mapToInt(e -> e.accessPatterns().size()).sum() + schema.crossTablePatterns().size();
-    return Validated.valid(new GenerationResult(written.unwrap().folder(), java.util.List.copyOf(files.keySet()), patterns), report.diagnostics());
+    return Validated.valid(new GenerationResult(written.unwrap().folder(), java.util.List.copyOf(files.keySet()), patterns, report.diagnostics()),
+        report.diagnostics());
   }
 
   /**

@@ -59,7 +59,7 @@ public final class InfraGenerator {
       return Validated.invalid(written.errors());
     }
     return Validated.valid(new InfraResult(written.unwrap().folder(), List.copyOf(new TreeMap<>(files).keySet()),
-        m.tables().stream().map(TableSpec::name).toList()), model.diagnostics());
+        m.tables().stream().map(TableSpec::name).toList(), model.diagnostics()), model.diagnostics());
   }
 
   /** The generated files (relative path to content), without writing anything. */

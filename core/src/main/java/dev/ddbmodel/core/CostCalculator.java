@@ -99,7 +99,7 @@ public final class CostCalculator {
         resources.add(new CostReport.ResourceCost(t.name(), Optional.of(g.name()), s));
       }
     }
-    List<String> warnings = partitionChecks(pcs);
+    List<Diagnostic> warnings = partitionChecks(pcs);
     List<CostReport.ProvisionedComparison> prov = req.compareProvisioned() ? provisioned(req, pcs) : List.of();
     List<CostReport.MeasuredSize> sizes = req.model().map(m -> measured(req, m)).orElse(List.of());
     return Validated.valid(new CostReport(req, pcs, storage, resources, warnings, prov, sizes));
@@ -135,10 +135,16 @@ public final class CostCalculator {
     return bytes.doubleValue() / 1073741824.0;
   }
 
-  private static List<String> partitionChecks(List<CostReport.PatternCost> pcs) {
-    List<String> out = new ArrayList<>();
+  /**
+   * Per-partition throughput checks, one warning per finding at its pattern's pointer. The messages
+   * do not echo the pattern id (the pointer locates it; the report's text lines put the whole id
+   * back), so a long id is never shortened.
+   */
+  private static List<Diagnostic> partitionChecks(List<CostReport.PatternCost> pcs) {
+    List<Diagnostic> out = new ArrayList<>();
     for (CostReport.PatternCost pc : pcs) {
       CostInputs.Pattern a = pc.pattern();
+      SourceLocation at = SourceLocation.of("", a.pointer());
       boolean read = a.operation().read();
       double units = (read ? pc.rru() : pc.wru()) * a.rps();
       double limit = read ? PARTITION_RCU : PARTITION_WCU;
@@ -147,20 +153,21 @@ public final class CostCalculator {
       if (a.hotKeyShare().isPresent() || a.distinctPartitionKeys().isPresent()) {
         double perKey = a.hotKeyShare().map(h -> units * h).orElseGet(() -> units / a.distinctPartitionKeys().get());
         if (perKey > limit) {
-          out.add(String.format(Locale.ROOT, "pattern `%s`: the busiest partition key of %s takes about %.0f %s/s, above the %.0f %s/s a partition"
-              + " serves; spread the key (write sharding, a higher-cardinality key) or cache the reads", a.pattern(), where, perKey, kind, limit, kind));
+          out.add(Diagnostic.warning("Cost.HotPartition", String.format(Locale.ROOT, "the busiest partition key of %s takes about %.0f %s/s, above"
+              + " the %.0f %s/s a partition serves", where, perKey, kind, limit, kind), at,
+              "spread the key (write sharding, a higher-cardinality key) or cache the reads"));
         }
       } else if (units > limit) {
         long need = (long) Math.ceil(units / limit);
-        out.add(String.format(Locale.ROOT, "pattern `%s` needs %.0f %s/s on %s; that is only possible if the traffic spreads evenly over at least %d"
-            + " partition key values (one key serves at most %.0f %s/s); add `distinct_partition_keys` or `hot_key_share` to check", a.pattern(),
-            units, kind, where, need, limit, kind));
+        out.add(Diagnostic.warning("Cost.PartitionSpread", String.format(Locale.ROOT, CostReport.THE_PATTERN + "needs %.0f %s/s on %s; that is only"
+            + " possible if the traffic spreads evenly over at least %d partition key values (one key serves at most %.0f %s/s)",
+            units, kind, where, need, limit, kind), at, "add `distinct_partition_keys` or `hot_key_share` to check"));
       }
       for (CostReport.GsiWrite w : pc.gsiWrites()) {
         double gu = w.wru() * a.rps();
         if (gu > PARTITION_WCU && a.hotKeyShare().isEmpty() && a.distinctPartitionKeys().isEmpty()) {
-          out.add(String.format(Locale.ROOT, "pattern `%s` writes %.0f WCU/s into GSI `%s`; a low-cardinality index key would throttle the index"
-              + " and, through back-pressure, the table's writes", a.pattern(), gu, w.gsi()));
+          out.add(Diagnostic.warning("Cost.GsiWritePressure", String.format(Locale.ROOT, CostReport.THE_PATTERN + "writes %.0f WCU/s into GSI `%s`;"
+              + " a low-cardinality index key would throttle the index and, through back-pressure, the table's writes", gu, w.gsi()), at, ""));
         }
       }
     }

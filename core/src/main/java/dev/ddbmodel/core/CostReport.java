@@ -16,12 +16,14 @@ import java.util.Optional;
  * @param patterns per-pattern capacity and cost, in input order
  * @param storage per table and GSI, in input order (each table followed by its GSIs)
  * @param resources request cost per table and GSI (same order)
- * @param partitionWarnings hot-partition findings
+ * @param diagnostics what the analysis found: the per-partition throughput warnings
+ *     ({@code Cost.HotPartition}, {@code Cost.PartitionSpread}, {@code Cost.GsiWritePressure}),
+ *     each at its pattern's {@code /access_pattern_list/<i>}
  * @param provisioned provisioned comparison per table, when asked for
  * @param measuredSizes item sizes measured from a data model, when given
  */
 public record CostReport(CostRequest request, List<PatternCost> patterns, List<StorageCost> storage,
-    List<ResourceCost> resources, List<String> partitionWarnings, List<ProvisionedComparison> provisioned,
+    List<ResourceCost> resources, List<Diagnostic> diagnostics, List<ProvisionedComparison> provisioned,
     List<MeasuredSize> measuredSizes) {
 
   /** Marker line opening our block in dynamodb_data_model.md. */
@@ -34,9 +36,46 @@ public record CostReport(CostRequest request, List<PatternCost> patterns, List<S
     patterns = List.copyOf(patterns);
     storage = List.copyOf(storage);
     resources = List.copyOf(resources);
-    partitionWarnings = List.copyOf(partitionWarnings);
+    diagnostics = List.copyOf(diagnostics);
     provisioned = List.copyOf(provisioned);
     measuredSizes = List.copyOf(measuredSizes);
+  }
+
+  /** Ids of the per-partition throughput findings, rendered under "Partition Throughput Checks". */
+  public static final List<String> PARTITION_IDS = List.of("Cost.HotPartition", "Cost.PartitionSpread", "Cost.GsiWritePressure");
+
+  /** The message of {@code Cost.PartitionSpread} and {@code Cost.GsiWritePressure} starts with this. */
+  static final String THE_PATTERN = "the pattern ";
+
+  /**
+   * The per-partition findings as text lines, each naming its pattern (the form of the markdown
+   * section and of {@code partition_warnings} in JSON); rendered from {@link #diagnostics()}.
+   *
+   * @deprecated read {@link #diagnostics()}: id, severity, pointer and message
+   */
+  @Deprecated
+  public List<String> partitionWarnings() {
+    List<String> out = new ArrayList<>();
+    for (Diagnostic d : diagnostics) {
+      if (PARTITION_IDS.contains(d.id())) {
+        out.add(partitionLine(d));
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  /**
+   * One finding as the line of the report: {@code pattern `id`: message; hint} or, when the
+   * message speaks of "the pattern", the pattern's id in its place. The id comes from the request (by the
+   * diagnostic's pointer), so a long id is printed whole, as in the pattern tables.
+   */
+  private String partitionLine(Diagnostic d) {
+    String pointer = d.location().pointer();
+    String name = request.patterns().stream().filter(a -> pointer.equals(a.pointer())).map(CostInputs.Pattern::pattern)
+        .findFirst().orElse(pointer);
+    String subject = "pattern `" + name + "`";
+    String text = d.message().startsWith(THE_PATTERN) ? subject + d.message().substring(THE_PATTERN.length() - 1) : subject + ": " + d.message();
+    return d.hint().isEmpty() ? text : text + "; " + d.hint();
   }
 
   /** Capacity and cost of one pattern (per request units; costs per month). */
@@ -186,10 +225,11 @@ public record CostReport(CostRequest request, List<PatternCost> patterns, List<S
 
   private List<String> extras() {
     List<String> blocks = new ArrayList<>();
-    if (!partitionWarnings.isEmpty()) {
+    List<String> partitionLines = partitionWarnings();
+    if (!partitionLines.isEmpty()) {
       blocks.add("### Partition Throughput Checks");
       StringBuilder sb = new StringBuilder();
-      for (String w : partitionWarnings) {
+      for (String w : partitionLines) {
         sb.append(sb.length() == 0 ? "" : "\n").append("- ⚠️ ").append(w);
       }
       blocks.add(sb.toString());
@@ -254,7 +294,7 @@ public record CostReport(CostRequest request, List<PatternCost> patterns, List<S
       s.gsi().ifPresent(g -> x.put("gsi", g));
       x.put("gb", round(s.gb())).put("monthly_cost", round(s.cost()));
     });
-    partitionWarnings.forEach(o.putArray("partition_warnings")::add);
+    partitionWarnings().forEach(o.putArray("partition_warnings")::add);
     if (!provisioned.isEmpty()) {
       o.set("provisioned", Json.toTree(provisioned));
     }

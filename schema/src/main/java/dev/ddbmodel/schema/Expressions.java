@@ -25,7 +25,8 @@ public final class Expressions {
    * @param names {@code #placeholder} to attribute name
    * @param values {@code :placeholder} to its source as written in the schema: a parameter name, or
    *     {@code param.field} (a field of an entity parameter or of the repeated list's element)
-   * @param literals {@code :placeholder} to a constant (JSON text) the rendering adds itself
+   * @param literals {@code :placeholder} to a constant (JSON text): the rendering's own, and the
+   *     schema's {@code {"literal": x}} operands
    */
   public record Rendered(String text, Map<String, String> names, Map<String, String> values, Map<String, String> literals) {
     public Rendered {
@@ -101,12 +102,13 @@ public final class Expressions {
   private static String term(Schema.FilterCondition c, Builder b) {
     String n = b.name(c.field());
     String function = c.function().orElse("");
+    List<String> vs = c.operands().stream().map(o -> operand(o, b)).toList();
     switch (function) {
       case "attribute_exists", "attribute_not_exists" -> {
         return function + "(" + n + ")";
       }
       case "contains", "begins_with" -> {
-        return function + "(" + n + ", " + b.value(c.param().orElseThrow()) + ")";
+        return function + "(" + n + ", " + vs.get(0) + ")";
       }
       default -> {
         // a comparison, of the attribute or of its size
@@ -115,10 +117,21 @@ public final class Expressions {
     String lhs = function.equals("size") ? "size(" + n + ")" : n;
     String operator = c.operator().orElseThrow();
     return switch (operator) {
-      case "between" -> lhs + " BETWEEN " + b.value(c.param().orElseThrow()) + " AND " + b.value(c.param2().orElseThrow());
-      case "in" -> lhs + " IN (" + String.join(", ", c.params().stream().map(b::value).toList()) + ")";
-      default -> lhs + " " + operator + " " + b.value(c.param().orElseThrow());
+      case "between" -> lhs + " BETWEEN " + vs.get(0) + " AND " + vs.get(1);
+      case "in" -> lhs + " IN (" + String.join(", ", vs) + ")";
+      default -> lhs + " " + operator + " " + vs.get(0);
     };
+  }
+
+  /** An operand's placeholder: a value (parameter or constant) or, for another attribute, a name. */
+  private static String operand(Schema.Operand o, Builder b) {
+    if (o instanceof Schema.Operand.Literal l) {
+      return b.literal(l.json());
+    }
+    if (o instanceof Schema.Operand.Attribute a) {
+      return b.name(a.field());
+    }
+    return b.value(((Schema.Operand.Param) o).name());
   }
 
   /**
@@ -153,13 +166,17 @@ public final class Expressions {
     List<String> set = new ArrayList<>();
     for (Schema.SetAction a : u.set()) {
       String n = b.name(a.field());
-      String v = b.value(a.param());
-      set.add(a.operator().equals("=") ? n + " = " + v : n + " = if_not_exists(" + n + ", " + b.literal("0") + ") " + a.operator() + " " + v);
+      String v = operand(a.value(), b);
+      if (a.ifNotExists()) {
+        set.add(n + " = if_not_exists(" + n + ", " + v + ")");
+      } else {
+        set.add(a.operator().equals("=") ? n + " = " + v : n + " = if_not_exists(" + n + ", " + b.literal("0") + ") " + a.operator() + " " + v);
+      }
     }
     List<String> remove = u.remove().stream().map(b::name).toList();
     List<String> add = new ArrayList<>();
     for (Schema.AddAction a : u.add()) {
-      add.add(b.name(a.field()) + " " + b.value(a.param()));
+      add.add(b.name(a.field()) + " " + operand(a.value(), b));
     }
     List<String> clauses = new ArrayList<>();
     if (!set.isEmpty()) {

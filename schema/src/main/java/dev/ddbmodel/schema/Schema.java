@@ -169,13 +169,55 @@ public record Schema(List<TableDef> tables, List<CrossTablePattern> crossTablePa
   }
 
   /**
-   * One SET: {@code field = :param} ({@code operator} "="), or arithmetic {@code field = field + :param}
-   * / {@code field - :param} ("+" / "-"; an absent attribute counts as 0).
+   * One SET: {@code field = :value} ({@code operator} "="), or arithmetic {@code field = field + :value}
+   * / {@code field - :value} ("+" / "-"; an absent attribute counts as 0); with {@code ifNotExists},
+   * {@code field = if_not_exists(field, :value)} (an existing value is kept).
    */
-  public record SetAction(String field, String operator, String param) {}
+  public record SetAction(String field, String operator, Operand value, boolean ifNotExists) {
+    /** {@code field = :param} or arithmetic with a parameter, as before operands. */
+    public SetAction(String field, String operator, String param) {
+      this(field, operator, new Operand.Param(param), false);
+    }
 
-  /** One ADD: {@code ADD field :param} (a number; an absent attribute counts as 0). */
-  public record AddAction(String field, String param) {}
+    /** The parameter the value comes from, if it is one. */
+    public Optional<String> param() {
+      return value.paramName();
+    }
+  }
+
+  /** One ADD: {@code ADD field :value} (a number, from a parameter or a constant; an absent attribute counts as 0). */
+  public record AddAction(String field, Operand value) {
+    public AddAction(String field, String param) {
+      this(field, new Operand.Param(param));
+    }
+
+    /** The parameter the value comes from, if it is one. */
+    public Optional<String> param() {
+      return value.paramName();
+    }
+  }
+
+  /**
+   * Where one value of a condition term or of an update action comes from: a declared parameter
+   * ({@code "param": "name"}), a constant ({@code {"literal": x}}) or another attribute of the same
+   * item ({@code {"attribute": "field"}}). Constants are bound as expression attribute values, never
+   * written into the expression text.
+   */
+  public sealed interface Operand {
+    /** The parameter's name, when the operand is one. */
+    default Optional<String> paramName() {
+      return this instanceof Param p ? Optional.of(p.name()) : Optional.empty();
+    }
+
+    /** A declared parameter. */
+    record Param(String name) implements Operand {}
+
+    /** A constant: the JSON text of a string, number or boolean. */
+    record Literal(String json) implements Operand {}
+
+    /** Another attribute (an entity field) of the same item. */
+    record Attribute(String field) implements Operand {}
+  }
 
   /** A method parameter. */
   public record Parameter(String name, String type, Optional<String> entityType) {}
@@ -187,11 +229,41 @@ public record Schema(List<TableDef> tables, List<CrossTablePattern> crossTablePa
     }
   }
 
-  /** One filter condition. */
-  public record FilterCondition(String field, Optional<String> operator, Optional<String> function, Optional<String> param,
-      Optional<String> param2, List<String> params) {
+  /**
+   * One filter condition.
+   *
+   * @param first the value of {@code param}, if any
+   * @param second the value of {@code param2}, if any
+   * @param list the values of {@code params}
+   */
+  public record FilterCondition(String field, Optional<String> operator, Optional<String> function, Optional<Operand> first,
+      Optional<Operand> second, List<Operand> list) {
     public FilterCondition {
-      params = List.copyOf(params);
+      list = List.copyOf(list);
+    }
+
+    /** The parameter of {@code param}, if it names one. */
+    public Optional<String> param() {
+      return first.flatMap(Operand::paramName);
+    }
+
+    /** The parameter of {@code param2}, if it names one. */
+    public Optional<String> param2() {
+      return second.flatMap(Operand::paramName);
+    }
+
+    /** The parameters {@code params} names (constants and attributes left out). */
+    public List<String> params() {
+      return list.stream().flatMap(o -> o.paramName().stream()).toList();
+    }
+
+    /** Every operand in order: {@code param}, {@code param2}, then {@code params}. */
+    public List<Operand> operands() {
+      List<Operand> out = new java.util.ArrayList<>();
+      first.ifPresent(out::add);
+      second.ifPresent(out::add);
+      out.addAll(list);
+      return out;
     }
   }
 

@@ -94,11 +94,33 @@ public final class SchemaLoader {
     }
     List<Schema.FilterCondition> cs = new ArrayList<>();
     for (JsonNode c : fe.path("conditions")) {
-      List<String> ps = new ArrayList<>();
-      c.path("params").forEach(p -> ps.add(p.asText()));
-      cs.add(new Schema.FilterCondition(c.path("field").asText(), text(c, "operator"), text(c, "function"), text(c, "param"), text(c, "param2"), ps));
+      List<Schema.Operand> ps = new ArrayList<>();
+      c.path("params").forEach(p -> ps.add(operand(p)));
+      cs.add(new Schema.FilterCondition(c.path("field").asText(), text(c, "operator"), text(c, "function"), operandOf(c, "param"), operandOf(c, "param2"), ps));
     }
     return Optional.of(new Schema.FilterExpression(cs, fe.path("logical_operator").asText("AND")));
+  }
+
+  private static Optional<Schema.Operand> operandOf(JsonNode c, String key) {
+    JsonNode v = c.get(key);
+    if (v == null || v.isNull() || v.isTextual() && v.asText().isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(operand(v));
+  }
+
+  /**
+   * A value of a condition term or an update action: a string names a parameter, {@code
+   * {"literal": x}} is a constant, {@code {"attribute": "f"}} another attribute of the item.
+   */
+  static Schema.Operand operand(JsonNode v) {
+    if (v.isObject() && v.has("literal")) {
+      return new Schema.Operand.Literal(v.get("literal").toString());
+    }
+    if (v.isObject() && v.has("attribute")) {
+      return new Schema.Operand.Attribute(v.get("attribute").asText());
+    }
+    return new Schema.Operand.Param(v.asText());
   }
 
   private static Optional<JsonNode> objectOrEmpty(JsonNode n) {
@@ -110,11 +132,12 @@ public final class SchemaLoader {
       return Optional.empty();
     }
     List<Schema.SetAction> set = new ArrayList<>();
-    u.path("set").forEach(a -> set.add(new Schema.SetAction(a.path("field").asText(), text(a, "operator").orElse("="), a.path("param").asText())));
+    u.path("set").forEach(a -> set.add(new Schema.SetAction(a.path("field").asText(), text(a, "operator").orElse("="), operand(a.path("param")),
+        a.path("if_not_exists").asBoolean(false))));
     List<String> remove = new ArrayList<>();
     u.path("remove").forEach(a -> remove.add(a.asText()));
     List<Schema.AddAction> add = new ArrayList<>();
-    u.path("add").forEach(a -> add.add(new Schema.AddAction(a.path("field").asText(), a.path("param").asText())));
+    u.path("add").forEach(a -> add.add(new Schema.AddAction(a.path("field").asText(), operand(a.path("param")))));
     return Optional.of(new Schema.UpdateActions(set, remove, add, u.path("upsert").asBoolean(false)));
   }
 

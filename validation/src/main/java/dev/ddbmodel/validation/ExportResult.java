@@ -12,12 +12,22 @@ import java.util.Objects;
  * @param tables tables exported, in model order
  * @param facets facets made from schema.json entities
  * @param items sample items exported
- * @param findings what Workbench cannot hold ({@code Workbench.NotCarried}) and other notes
+ * @param diagnostics what Workbench cannot hold ({@code Workbench.NotCarried}) and other notes
  */
-public record ExportResult(Path file, List<String> tables, int facets, int items, List<Diagnostic> findings) {
+public record ExportResult(Path file, List<String> tables, int facets, int items, List<Diagnostic> diagnostics) {
   public ExportResult {
     Objects.requireNonNull(file, "file");
     tables = List.copyOf(tables);
-    findings = List.copyOf(findings);
+    diagnostics = List.copyOf(diagnostics);
+  }
+
+  /**
+   * The same list as {@link #diagnostics()}.
+   *
+   * @deprecated use {@link #diagnostics()}
+   */
+  @Deprecated
+  public List<Diagnostic> findings() {
+    return diagnostics;
   }
 }

@@ -1,6 +1,8 @@
 package dev.ddbmodel.validation;
 
+import dev.ddbmodel.core.Diagnostic;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -15,5 +17,10 @@ public record ImportResult(Path modelFile, Path schemaFile, WorkbenchConversion 
     Objects.requireNonNull(modelFile, "modelFile");
     Objects.requireNonNull(schemaFile, "schemaFile");
     Objects.requireNonNull(conversion, "conversion");
+  }
+
+  /** What the conversion found: the conversion's findings (not carried, assumed, merged). */
+  public List<Diagnostic> diagnostics() {
+    return conversion.findings();
   }
 }

@@ -182,7 +182,7 @@ public final class ModelExtractor {
       if (!written.isValid()) {
         return Validated.invalid(written.errors());
       }
-      return Validated.valid(new ExtractResult(target, List.copyOf(read.keySet()), itemCount), notes);
+      return Validated.valid(new ExtractResult(target, List.copyOf(read.keySet()), itemCount, notes), notes);
     } catch (DynamoDbException e) {
       String code = e.awsErrorDetails() == null ? e.getClass().getSimpleName() : e.awsErrorDetails().errorCode();
       return err("Extract.Service", "DynamoDB refused a read: " + code + ": " + (e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorMessage()),

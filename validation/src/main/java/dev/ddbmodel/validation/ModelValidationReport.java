@@ -47,7 +47,18 @@ public record ModelValidationReport(
     this(validatedAt, endpoint, resources, patterns, modelDiagnostics, List.of());
   }
 
-  /** Counts per verdict and the overall status. */
+  /**
+   * Every finding of the run, as created where it was found: the model's and the run's own
+   * ({@link #modelDiagnostics()}) first, then each pattern's {@link PatternOutcome#findings()} in
+   * model order. Verdicts and resource outcomes stay in {@link #patterns()} and
+   * {@link #resources()}.
+   */
+  public List<Diagnostic> diagnostics() {
+    List<Diagnostic> out = new java.util.ArrayList<>(modelDiagnostics);
+    patterns.forEach(p -> out.addAll(p.findings()));
+    return List.copyOf(out);
+  }
+
   /**
    * Counts per verdict and the overall status; {@code asExpected} patterns had the outcome their
    * {@code expect} states (an expected empty read or refused write is a pass), {@code unexpected}

@@ -55,7 +55,7 @@ public final class ModelView {
       return Validated.invalid(written.errors());
     }
     Rendered x = r.unwrap();
-    return Validated.valid(new ViewResult(target, x.html(), x.sources(), x.tables(), x.items(), x.patterns()), r.diagnostics());
+    return Validated.valid(new ViewResult(target, x.html(), x.sources(), x.tables(), x.items(), x.patterns(), r.diagnostics()), r.diagnostics());
   }
 
   /** The page of a workspace (nothing written); its warnings are the model's. */

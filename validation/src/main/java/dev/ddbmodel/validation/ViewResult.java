@@ -1,5 +1,6 @@
 package dev.ddbmodel.validation;
 
+import dev.ddbmodel.core.Diagnostic;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -13,11 +14,18 @@ import java.util.Objects;
  * @param tables tables shown
  * @param items sample items shown
  * @param patterns access patterns listed
+ * @param diagnostics the findings of the model and schema the page shows (the warnings it returns with the result)
  */
-public record ViewResult(Path file, String html, List<String> sources, int tables, int items, int patterns) {
+public record ViewResult(Path file, String html, List<String> sources, int tables, int items, int patterns, List<Diagnostic> diagnostics) {
   public ViewResult {
     Objects.requireNonNull(file, "file");
     Objects.requireNonNull(html, "html");
     sources = List.copyOf(sources);
+    diagnostics = List.copyOf(diagnostics);
+  }
+
+  /** Without findings. */
+  public ViewResult(Path file, String html, List<String> sources, int tables, int items, int patterns) {
+    this(file, html, sources, tables, items, patterns, List.of());
   }
 }

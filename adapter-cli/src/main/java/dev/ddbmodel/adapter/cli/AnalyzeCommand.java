@@ -37,6 +37,7 @@ final class AnalyzeCommand {
     int max;
   }
 
+  @SuppressWarnings("deprecation") // `problems`: the message list of earlier releases, kept next to `diagnostics` for scripts
   static int finish(CommandSpec spec, OutputOptions output, Validated<AnalyzerResult> r) {
     var o = spec.commandLine().getOut();
     Style style = new Style(spec.commandLine().getColorScheme().ansi());
@@ -46,7 +47,7 @@ final class AnalyzeCommand {
     }
     AnalyzerResult a = r.unwrap();
     o.print(output.json() ? Json.pretty(Map.of("kind", a.kind(), "path", a.path().toString(), "files", a.files(), "problems", a.problems(),
-        "partial", a.partial())) : a.toText());
+        "diagnostics", a.diagnostics().stream().map(dev.ddbmodel.core.Diagnostic::toMap).toList(), "partial", a.partial())) : a.toText());
     // partial results are written, and the exit says they are incomplete
     return a.partial() ? ExitCodes.ENVIRONMENT : ExitCodes.OK;
   }

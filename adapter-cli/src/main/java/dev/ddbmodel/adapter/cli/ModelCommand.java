@@ -248,12 +248,12 @@ final class ModelCommand {
         m.put("tables", res.tables());
         m.put("facets", res.facets());
         m.put("items", res.items());
-        m.put("findings", res.findings().stream().map(dev.ddbmodel.core.Diagnostic::toMap).toList());
+        m.put("findings", res.diagnostics().stream().map(dev.ddbmodel.core.Diagnostic::toMap).toList());
         o.print(Json.pretty(m));
       } else {
         o.println(style.ok("Wrote " + res.file()) + String.format(Locale.ROOT, " (%d table(s), %d facet(s), %d sample item(s))",
             res.tables().size(), res.facets(), res.items()));
-        findings(o, style, "Not carried into the Workbench file", res.findings());
+        findings(o, style, "Not carried into the Workbench file", res.diagnostics());
         o.println("Open it in NoSQL Workbench: Data modeler > Import data model. ddbm model import-workbench reads it back.");
       }
       o.flush();

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 17 item 5: every string of the attack catalogue as a pattern description, a pattern name,
- * a field name, an entity name (a class name) and a cross-table description; the generated Python must import, the Java compile
+ * a field name, an entity name (a class name), a cross-table description and a constant ({@code {"literal": x}}) of a write condition
+ * and an update; the generated Python must import, the Java compile
  * with -Werror and the TypeScript pass strict tsc, and no attack text may survive outside a string
  * literal: the only place it can appear verbatim is escaped.
  */
@@ -54,6 +55,20 @@ class GeneratedCodeAttackTest {
           .put("return_type", "single_entity");
       ap.putArray("parameters").addObject().put("name", "id").put("type", "string");
       id++;
+    }
+    // every attack as a constant of a write condition and of an update (bound as a value: data in every language)
+    fields.addObject().put("name", "lit_note").put("type", "string").put("required", false);
+    int k = 3000;
+    for (StringAttacks.Attack a : StringAttacks.all()) {
+      if (a.value().length() > MAX_LITERAL) {
+        continue; // refused: see aTooLongConstantIsRefused
+      }
+      ObjectNode ap = aps.addObject();
+      ap.put("pattern_id", k).put("name", "constant_" + k).put("description", "a constant").put("operation", "UpdateItem").put("return_type", "single_entity");
+      ap.putArray("parameters").addObject().put("name", "id").put("type", "string");
+      ap.putObject("update").putArray("set").addObject().put("field", "lit_note").putObject("param").put("literal", a.value());
+      ap.putObject("condition").putArray("conditions").addObject().put("field", "lit_note").put("operator", "<>").putObject("param").put("literal", a.value());
+      k++;
     }
     // every attack as an entity name too (a class name in all three languages)
     ObjectNode entities = (ObjectNode) t.get("entities");
@@ -132,6 +147,24 @@ class GeneratedCodeAttackTest {
     assertThat(r.isValid()).isFalse();
     assertThat(r.diagnostics()).extracting(dev.ddbmodel.core.Diagnostic::id).contains("Codegen.NameTooLong");
     assertThat(tmp.resolve("long-out")).doesNotExist();
+  }
+
+  /** Longest string constant schema.json takes (a Java class constant holds 65,535 bytes, 3 per UTF-16 unit at most). */
+  static final int MAX_LITERAL = 16_384;
+
+  @Test
+  void aTooLongConstantIsRefused() throws Exception {
+    String longest = StringAttacks.all().stream().map(StringAttacks.Attack::value).filter(v -> v.length() > MAX_LITERAL).findFirst().orElseThrow();
+    Path s = schema(tmp.resolve("long-literal"));
+    ObjectNode root = (ObjectNode) Json.parseTrusted(Files.readString(s, StandardCharsets.UTF_8));
+    ObjectNode ap = (ObjectNode) root.get("tables").get(0).get("entities").get("Target").get("access_patterns").get(0);
+    ap.put("operation", "DeleteItem").put("return_type", "success_flag");
+    ap.putObject("condition").putArray("conditions").addObject().put("field", "lit_note").put("operator", "=").putObject("param").put("literal", longest);
+    Files.writeString(s, Json.pretty(root), StandardCharsets.UTF_8);
+    var r = DalGenerator.generate(new DalRequest(s, DalRequest.Language.JAVA, Optional.of(tmp.resolve("long-literal-out")), Optional.empty(), false));
+    assertThat(r.isValid()).isFalse();
+    assertThat(r.diagnostics()).extracting(dev.ddbmodel.core.Diagnostic::id).contains("Schema.ConditionValue");
+    assertThat(tmp.resolve("long-literal-out")).doesNotExist();
   }
 
   /**

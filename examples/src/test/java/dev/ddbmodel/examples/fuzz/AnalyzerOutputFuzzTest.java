@@ -120,7 +120,7 @@ class AnalyzerOutputFuzzTest {
         assertThat(row).as("row of %s, %s seed %d", name, format, seed).hasSize(t.columns().size());
       }
     });
-    assertThat(p.problems()).as("%s seed %d", format, seed).allSatisfy(s -> assertThat(s).isNotBlank());
+    assertThat(p.problems()).as("%s seed %d", format, seed).allSatisfy(d -> assertThat(d.message()).isNotBlank());
   }
 
   static String mutate(String text, Random r) {
@@ -383,7 +383,7 @@ class AnalyzerOutputFuzzTest {
         AnalyzerResult res = v.unwrap();
         assertThat(res.path()).as("%s seed %d", format, seed).startsWith(out);
         assertThat(res.files()).isNotEmpty().allSatisfy(f -> assertThat(res.path().resolve(f)).isRegularFile().startsWith(out));
-        assertThat(res.problems()).allSatisfy(s -> assertThat(s).isNotBlank());
+        assertThat(res.diagnostics()).allSatisfy(d -> assertThat(d.message()).isNotBlank());
         for (ResultTable t : res.tables()) {
           assertThat(t.rows()).allSatisfy(row -> assertThat(row).hasSize(t.columns().size()));
         }

@@ -78,6 +78,8 @@ public final class SourceDbAnalyzerTool implements ToolBinding {
     }
     AnalyzerResult res = r.unwrap();
     return new ToolResult(res.toText(), Map.of("status", res.partial() ? "partial" : "success", "kind", res.kind(), "path", res.path().toString(),
-        "files", res.files(), "problems", res.problems(), "statistics_warnings", res.warnings()), false);
+        "files", res.files(), "diagnostics", res.diagnostics().stream().map(dev.ddbmodel.core.Diagnostic::toMap).toList(),
+        // the message lists of earlier releases, kept for existing clients
+        "problems", res.problems(), "statistics_warnings", res.warnings()), false);
   }
 }

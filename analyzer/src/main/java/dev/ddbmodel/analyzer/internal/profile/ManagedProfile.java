@@ -28,7 +28,7 @@ public final class ManagedProfile {
    * @param cardinality per foreign key ({@link #key(String, String)} of its child table and
    *     constraint name) the measured class and figures, for the manifest's summary
    */
-  public record Output(ProfileResult result, String state, String manifest, List<String> problems, Map<String, String> cardinality,
+  public record Output(ProfileResult result, String state, String manifest, List<Diagnostic> problems, Map<String, String> cardinality,
       List<ProfilePlan.Statement> next, String reason) {
     /** The profile was switched off. */
     public static final Output NONE = new Output(null, "off", "", List.of(), Map.of());
@@ -40,7 +40,7 @@ public final class ManagedProfile {
     }
 
     /** An output without a next round. */
-    public Output(ProfileResult result, String state, String manifest, List<String> problems, Map<String, String> cardinality) {
+    public Output(ProfileResult result, String state, String manifest, List<Diagnostic> problems, Map<String, String> cardinality) {
       this(result, state, manifest, problems, cardinality, null, null);
     }
   }
@@ -53,7 +53,7 @@ public final class ManagedProfile {
   }
 
   /** What a measured profile adds to the manifest, and the cardinality of each foreign key for its summary. */
-  static Output measured(ProfileResult r, List<String> problems) {
+  static Output measured(ProfileResult r, List<Diagnostic> problems) {
     String warnings = r.diagnostics().isEmpty() ? "" : "- Profile warnings: " + r.diagnostics().size() + " ("
         + r.diagnostics().stream().map(Diagnostic::id).distinct().sorted().collect(java.util.stream.Collectors.joining(", ")) + "), listed in profile.md\n";
     Map<String, String> cardinality = new java.util.HashMap<>();
@@ -91,7 +91,8 @@ public final class ManagedProfile {
       return measured(Profiler.profile(c, req), List.of());
     } catch (SQLException e) {
       String m = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
-      return new Output(null, "failed", "", List.of("data profile not written: " + e.getSQLState() + ": " + m), Map.of());
+      return new Output(null, "failed", "", List.of(Diagnostic.environment("Analyzer.ProfileFailed", "data profile not written: " + e.getSQLState() + ": " + m,
+          dev.ddbmodel.core.SourceLocation.NONE, "")), Map.of());
     }
   }
 }

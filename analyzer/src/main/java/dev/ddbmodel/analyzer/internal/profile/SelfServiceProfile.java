@@ -1,5 +1,7 @@
 package dev.ddbmodel.analyzer.internal.profile;
 
+import dev.ddbmodel.core.Diagnostic;
+import dev.ddbmodel.core.SourceLocation;
 import dev.ddbmodel.analyzer.ResultTable;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,7 +76,8 @@ public final class SelfServiceProfile {
     try {
       facts = ProfilePlan.facts(dialect, req.schema(), sections::get, req);
     } catch (IllegalStateException e) {
-      return new ManagedProfile.Output(null, "failed", "", List.of("data profile not written: " + e.getMessage()), Map.of());
+      return new ManagedProfile.Output(null, "failed", "", List.of(Diagnostic.error("Analyzer.ProfileFailed", "data profile not written: " + e.getMessage(),
+          SourceLocation.NONE, "")), Map.of());
     }
     List<ProfilePlan.Statement> plan = ProfilePlan.measure(facts, req);
     String fingerprint = ProfilePlan.fingerprint(plan);
@@ -94,13 +97,13 @@ public final class SelfServiceProfile {
       String why = "the database's catalog no longer calls for the statements " + FILE + " holds (a table, key or index added or removed, or a table "
           + "crossing the " + String.format(java.util.Locale.ROOT, "%,d", req.exactRowLimit()) + "-row exact limit); a new " + FILE
           + " was written: run it and give its output back";
-      return new ManagedProfile.Output(null, "pending", pending, List.of("data profile not measured: " + why), Map.of(), next, why);
+      return new ManagedProfile.Output(null, "pending", pending, List.of(Diagnostic.error("Analyzer.ProfilePending", "data profile not measured: " + why, SourceLocation.NONE, "")), Map.of(), next, why);
     }
-    List<String> problems = new ArrayList<>();
+    List<Diagnostic> problems = new ArrayList<>();
     List<String> missing = plan.stream().map(ProfilePlan.Statement::name).filter(n -> !sections.containsKey(n)).toList();
     if (!missing.isEmpty()) {
-      problems.add(missing.size() + " profile section(s) missing from the results file (the output was cut?), first `" + missing.get(0)
-          + "`; what they measure is listed as not profiled");
+      problems.add(Diagnostic.error("Analyzer.ProfileIncomplete", missing.size() + " profile section(s) missing from the results file (the output was cut?), first `"
+          + missing.get(0) + "`; what they measure is listed as not profiled", SourceLocation.NONE, "save the client's whole output"));
     }
     ProfileResult r = ProfilePlan.interpret(facts, req, plan, sections::get, "missing from the results file", null, 0);
     return ManagedProfile.measured(r, problems);

@@ -54,7 +54,7 @@ public final class AnalysisJson {
   }
 
   public static String render(AnalyzerRequest r, String dialect, String identifier, List<AnalysisQuery> queries, List<ResultTable> tables, Map<String, Integer> leftOut,
-      StatisticsCheck.Findings stats, List<String> problems, Instant at, ProfilePart profile) {
+      StatisticsCheck.Findings stats, List<Diagnostic> problems, Instant at, ProfilePart profile) {
     ObjectNode doc = Json.object();
     doc.put("format", FORMAT);
     doc.put("generated_at", at.toString());
@@ -88,14 +88,14 @@ public final class AnalysisJson {
     p.put("reason", profile.reason());
     p.set("result", profile.result() == null ? null : ProfileJson.tree(profile.result()));
     ArrayNode w = doc.putArray("warnings");
-    stats.warnings().forEach(s -> w.addObject().put("source", "statistics").put("id", (String) null).put("message", s));
+    stats.warnings().forEach(d -> w.addObject().put("source", "statistics").put("id", d.id()).put("message", d.message()));
     if (profile.result() != null) {
       for (Diagnostic d : profile.result().diagnostics()) {
         w.addObject().put("source", "profile").put("id", d.id()).put("message", d.message());
       }
     }
     ArrayNode pr = doc.putArray("problems");
-    problems.forEach(pr::add);
+    problems.forEach(d -> pr.add(d.message()));
     return Json.pretty(doc);
   }
 
@@ -282,7 +282,7 @@ public final class AnalysisJson {
     ObjectNode lo = out.putObject("left_out");
     new java.util.TreeMap<>(leftOut).forEach(lo::put);
     ArrayNode w = out.putArray("warnings");
-    stats.warnings().forEach(w::add);
+    stats.warnings().forEach(d -> w.add(d.message()));
     return out;
   }
 

@@ -1,5 +1,6 @@
 package dev.ddbmodel.analyzer.internal.workload;
 
+import dev.ddbmodel.core.Diagnostic;
 import dev.ddbmodel.analyzer.AnalyzerRequest;
 import dev.ddbmodel.analyzer.ResultTable;
 import java.time.Instant;
@@ -18,7 +19,7 @@ public final class AnalysisWriter {
   public static final DateTimeFormatter FOLDER = DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss", Locale.ROOT).withZone(ZoneOffset.UTC);
 
   public static Map<String, String> files(AnalyzerRequest r, String identifier, List<AnalysisQuery> queries, List<ResultTable> tables,
-      List<String> problems, StatisticsCheck.Findings stats, Instant at, Map<String, String> cardinality) {
+      List<Diagnostic> problems, StatisticsCheck.Findings stats, Instant at, Map<String, String> cardinality) {
     Map<String, String> files = new TreeMap<>();
     StringBuilder m = new StringBuilder("# Database Analysis Manifest\n\n");
     m.append(summary(tables, stats, problems, cardinality));
@@ -56,11 +57,11 @@ public final class AnalysisWriter {
     m.append("- Failed queries: ").append(failed).append('\n');
     if (!stats.warnings().isEmpty()) {
       m.append("\n## Warnings\n\n");
-      stats.warnings().forEach(p -> m.append("- ").append(p).append('\n'));
+      stats.warnings().forEach(p -> m.append("- ").append(p.message()).append('\n'));
     }
     if (!problems.isEmpty()) {
       m.append("\n## Problems\n\n");
-      problems.forEach(p -> m.append("- ").append(p).append('\n'));
+      problems.forEach(p -> m.append("- ").append(p.message()).append('\n'));
     }
     files.put("manifest.md", m.toString());
     return files;
@@ -77,7 +78,7 @@ public final class AnalysisWriter {
    * relationships (with the measured cardinality when the data profile ran), the busiest access
    * patterns with their rates, and how many warnings and problems follow.
    */
-  static String summary(List<ResultTable> tables, StatisticsCheck.Findings stats, List<String> problems, Map<String, String> cardinality) {
+  static String summary(List<ResultTable> tables, StatisticsCheck.Findings stats, List<Diagnostic> problems, Map<String, String> cardinality) {
     StringBuilder sb = new StringBuilder("## Summary\n\n");
     ResultTable entities = find(tables, "table_analysis");
     if (entities != null && !entities.failed() && entities.column("table_name") >= 0) {

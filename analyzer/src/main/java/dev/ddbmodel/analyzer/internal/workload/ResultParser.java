@@ -1,6 +1,8 @@
 package dev.ddbmodel.analyzer.internal.workload;
 
 import dev.ddbmodel.analyzer.ResultTable;
+import dev.ddbmodel.core.Diagnostic;
+import dev.ddbmodel.core.SourceLocation;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,8 +26,21 @@ public final class ResultParser {
 
   private ResultParser() {}
 
-  /** Parsed sections by query name, plus problems found. */
-  public record Parsed(Map<String, ResultTable> tables, List<String> problems) {}
+  /** Id of what cannot be read in a results file (markers, rows); the location has the line where known. */
+  public static final String ID = "Analyzer.ResultsFile";
+
+  /** Parsed sections by query name, plus problems found ({@value #ID} errors). */
+  public record Parsed(Map<String, ResultTable> tables, List<Diagnostic> problems) {
+    public Parsed {
+      problems = List.copyOf(problems);
+    }
+  }
+
+  /** A problem of the results file at a 1-based line (0: no line, e.g. the NUL-separated form). */
+  static Diagnostic problem(String message, int line) {
+    return new Diagnostic(ID, dev.ddbmodel.core.Severity.ERROR, message, new SourceLocation("", "", line, 0),
+        "run the generated SQL file unchanged and save the client's whole output", Diagnostic.Kind.INPUT);
+  }
 
   public static Parsed parse(String output) {
     String text = output.startsWith("\uFEFF") ? output.substring(1) : output;
@@ -34,7 +49,7 @@ public final class ResultParser {
     }
     String[] lines = text.replace("\r", "").split("\n", -1);
     Map<String, ResultTable> tables = new LinkedHashMap<>();
-    List<String> problems = new ArrayList<>();
+    List<Diagnostic> problems = new ArrayList<>();
     String current = null;
     int startLine = 0;
     List<String> body = new ArrayList<>();
@@ -44,7 +59,7 @@ public final class ResultParser {
       Matcher e = END.matcher(line);
       if (b.find()) {
         if (current != null) {
-          problems.add("section `" + current + "` (line " + startLine + ") has no end marker; it ends where `" + b.group(1) + "` begins");
+          problems.add(problem("section `" + current + "` (line " + startLine + ") has no end marker; it ends where `" + b.group(1) + "` begins", startLine));
           tables.put(current, table(current, body, problems));
         }
         current = b.group(1);
@@ -52,7 +67,7 @@ public final class ResultParser {
         body = new ArrayList<>();
       } else if (e.find()) {
         if (current == null || !current.equals(e.group(1))) {
-          problems.add("end marker for `" + e.group(1) + "` at line " + (i + 1) + " without its begin marker");
+          problems.add(problem("end marker for `" + e.group(1) + "` at line " + (i + 1) + " without its begin marker", i + 1));
           continue;
         }
         tables.put(current, table(current, body, problems));
@@ -62,11 +77,11 @@ public final class ResultParser {
       }
     }
     if (current != null) {
-      problems.add("section `" + current + "` (line " + startLine + ") is cut off: no end marker before the end of the file");
+      problems.add(problem("section `" + current + "` (line " + startLine + ") is cut off: no end marker before the end of the file", startLine));
       tables.put(current, table(current, body, problems));
     }
     if (tables.isEmpty()) {
-      problems.add("no DDBM_BEGIN/DDBM_END markers found: was the generated SQL file run unchanged, with its output saved?");
+      problems.add(problem("no DDBM_BEGIN/DDBM_END markers found: was the generated SQL file run unchanged, with its output saved?", 0));
     }
     return new Parsed(tables, problems);
   }
@@ -77,7 +92,7 @@ public final class ResultParser {
   private static Parsed parseFields(String text) {
     String[] fields = text.split("\0", -1);
     Map<String, ResultTable> tables = new LinkedHashMap<>();
-    List<String> problems = new ArrayList<>();
+    List<Diagnostic> problems = new ArrayList<>();
     String current = null;
     List<String> body = new ArrayList<>();
     for (int i = 0; i < fields.length; i++) {
@@ -89,7 +104,7 @@ public final class ResultParser {
         Matcher e = END.matcher(m);
         if (m.startsWith("DDBM_BEGIN ") && b.find()) {
           if (current != null) {
-            problems.add("section `" + current + "` has no end marker; it ends where `" + b.group(1) + "` begins");
+            problems.add(problem("section `" + current + "` has no end marker; it ends where `" + b.group(1) + "` begins", 0));
             tables.put(current, fieldTable(current, body, problems));
           }
           current = b.group(1);
@@ -99,7 +114,7 @@ public final class ResultParser {
         }
         if (m.startsWith("DDBM_END ") && e.find()) {
           if (current == null || !current.equals(e.group(1))) {
-            problems.add("end marker for `" + e.group(1) + "` without its begin marker");
+            problems.add(problem("end marker for `" + e.group(1) + "` without its begin marker", 0));
           } else {
             tables.put(current, fieldTable(current, body, problems));
             current = null;
@@ -113,16 +128,16 @@ public final class ResultParser {
       }
     }
     if (current != null) {
-      problems.add("section `" + current + "` is cut off: no end marker before the end of the file");
+      problems.add(problem("section `" + current + "` is cut off: no end marker before the end of the file", 0));
       tables.put(current, fieldTable(current, body, problems));
     }
     if (tables.isEmpty()) {
-      problems.add("no DDBM_BEGIN/DDBM_END markers found: was the generated SQL file run unchanged, with its output saved?");
+      problems.add(problem("no DDBM_BEGIN/DDBM_END markers found: was the generated SQL file run unchanged, with its output saved?", 0));
     }
     return new Parsed(tables, problems);
   }
 
-  private static ResultTable fieldTable(String name, List<String> body, List<String> problems) {
+  private static ResultTable fieldTable(String name, List<String> body, List<Diagnostic> problems) {
     int start = body.indexOf("ddbm_row");
     if (start < 0) {
       String said = String.join(" ", body).strip();
@@ -141,7 +156,7 @@ public final class ResultParser {
       if (!body.get(i).equals(ROW) || i + width > body.size()) {
         List<String> rest = body.subList(i, body.size());
         if (!(rest.size() == 1 && rest.get(0).isBlank())) {
-          problems.add("section `" + name + "`: " + rest.size() + " fields after row " + rows.size() + " do not form a row; ignored");
+          problems.add(problem("section `" + name + "`: " + rest.size() + " fields after row " + rows.size() + " do not form a row; ignored", 0));
         }
         break;
       }
@@ -159,7 +174,7 @@ public final class ResultParser {
     return l.matches("^ *\\+[-+]+\\+ *$");
   }
 
-  private static ResultTable table(String name, List<String> raw, List<String> problems) {
+  private static ResultTable table(String name, List<String> raw, List<Diagnostic> problems) {
     List<String> lines = new ArrayList<>();
     for (String l : raw) {
       // a tab keeps a line: in mysql --batch it is a row of empty strings
@@ -246,7 +261,7 @@ public final class ResultParser {
     for (int i = 0; i < rows.size(); i++) {
       List<String> r = new ArrayList<>(rows.get(i));
       if (r.size() != header.size()) {
-        problems.add("section `" + name + "`: row " + (i + 1) + " has " + r.size() + " cells, the header " + header.size() + "; row padded/cut");
+        problems.add(problem("section `" + name + "`: row " + (i + 1) + " has " + r.size() + " cells, the header " + header.size() + "; row padded/cut", 0));
         while (r.size() < header.size()) {
           r.add(null);
         }

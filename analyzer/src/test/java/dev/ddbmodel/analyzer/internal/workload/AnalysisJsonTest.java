@@ -18,6 +18,8 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import dev.ddbmodel.core.Diagnostic;
+import dev.ddbmodel.core.SourceLocation;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -74,10 +76,15 @@ public class AnalysisJsonTest {
         ResultTable.failed("statistics_status", "42000: denied"));
   }
 
+  /** Problems as the analyzer makes them: error diagnostics (whose message may shorten a long echo). */
+  static List<Diagnostic> problems(List<String> messages) {
+    return messages.stream().map(m -> Diagnostic.error("Analyzer.QueryFailed", m, SourceLocation.NONE, "")).toList();
+  }
+
   static String render(List<ResultTable> tables, List<String> problems) {
     AnalyzerRequest r = AnalyzerRequest.builder("postgresql", Path.of("unused")).mode("managed").build();
     List<AnalysisQuery> queries = new dev.ddbmodel.analyzer.internal.dialect.PostgresDialect().queries("shop", 500, 30);
-    return AnalysisJson.render(r, "postgresql", "shop", queries, tables, Map.of("own", 4, "ddl", 1), StatisticsCheck.of("postgresql", tables, Map.of()), problems, AT,
+    return AnalysisJson.render(r, "postgresql", "shop", queries, tables, Map.of("own", 4, "ddl", 1), StatisticsCheck.of("postgresql", tables, Map.of()), problems(problems), AT,
         AnalysisJson.ProfilePart.of("off", null, List.of()));
   }
 
@@ -152,7 +159,7 @@ public class AnalysisJsonTest {
       assertThat(t.path("comment").asText()).isEqualTo(attack);
       assertThat(t.path("columns").get(1).path("name").asText()).isEqualTo(attack);
       assertThat(t.path("columns").get(1).path("enum_values").get(0).asText()).isEqualTo(attack);
-      assertThat(doc.path("problems").get(0).asText()).isEqualTo(attack);
+      assertThat(doc.path("problems").get(0).asText()).isEqualTo(problems(List.of(attack)).get(0).message());
       assertThat(doc.path("statistics").path("query_patterns").get(0).path("text").asText()).contains(attack);
     }
   }

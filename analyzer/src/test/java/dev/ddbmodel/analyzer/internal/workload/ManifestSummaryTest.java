@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ddbmodel.analyzer.internal.profile.ManagedProfile;
 import java.util.ArrayList;
+import dev.ddbmodel.core.Diagnostic;
+import dev.ddbmodel.core.SourceLocation;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -25,7 +27,7 @@ class ManifestSummaryTest {
 
   @Test
   void entitiesRelationshipsWithCardinalityTopPatternsAndCounts() {
-    String s = AnalysisWriter.summary(List.of(TABLES, FKS, PATTERNS), new StatisticsCheck.Findings(List.of("statistics reset 2 hours ago"), "2 hours"),
+    String s = AnalysisWriter.summary(List.of(TABLES, FKS, PATTERNS), new StatisticsCheck.Findings(List.of(Diagnostic.warning("Analyzer.StatisticsWindow", "statistics reset 2 hours ago", SourceLocation.NONE, "")), "2 hours"),
         List.of(), Map.of(ManagedProfile.key("orders", "orders_customer_fk"), "1:huge (median 3, max 10000 children per parent)"));
     assertThat(s).startsWith("## Summary\n\n")
         .contains("- **Entities** (3 tables): `orders` (120000 rows), `customers` (1100 rows), `products` (500 rows)")
@@ -47,7 +49,7 @@ class ManifestSummaryTest {
     }
     String s = AnalysisWriter.summary(List.of(new ResultTable("table_analysis", TABLES.columns(), tables, true, null),
         new ResultTable("foreign_key_analysis", FKS.columns(), fks, false, null), ResultTable.failed("query_pattern_analysis", "denied")),
-        new StatisticsCheck.Findings(List.of(), "unknown"), List.of("query_pattern_analysis failed"), Map.of());
+        new StatisticsCheck.Findings(List.of(), "unknown"), List.of(Diagnostic.error("Analyzer.QueryFailed", "query_pattern_analysis failed", SourceLocation.NONE, "")), Map.of());
     assertThat(s).contains("(30+ tables)").contains("and 18 more\n").contains("… and 18 more in foreign_key_analysis.md")
         .doesNotContain("Top access patterns").contains("**problems**: 1");
     assertThat(s.lines().count()).isLessThan(40);

@@ -3,7 +3,12 @@ package dev.ddbmodel.analyzer.internal.workload;
 import dev.ddbmodel.analyzer.ResultTable;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.assertj.core.api.Assertions.tuple;
+
+import dev.ddbmodel.core.Diagnostic;
+import dev.ddbmodel.core.Severity;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ResultParserTest {
@@ -48,9 +53,16 @@ class ResultParserTest {
   @Test
   void reportsWhatItCannotRead() {
     var p = ResultParser.parse("DDBM_BEGIN a\nx\tY\n1\t2\nDDBM_END b\nDDBM_BEGIN c\nk\n1\n");
-    assertThat(p.problems()).anyMatch(s -> s.contains("end marker for `b`")).anyMatch(s -> s.contains("`c`") && s.contains("cut off"))
+    assertThat(messages(p)).anyMatch(s -> s.contains("end marker for `b`")).anyMatch(s -> s.contains("`c`") && s.contains("cut off"))
         .anyMatch(s -> s.contains("`a`") && s.contains("no end marker"));
-    assertThat(ResultParser.parse("just text").problems()).singleElement().asString().contains("no DDBM_BEGIN");
+    // each problem is an Analyzer.ResultsFile error of kind INPUT at the line it is about
+    assertThat(p.problems()).extracting(Diagnostic::id, Diagnostic::severity, Diagnostic::kind, d -> d.location().line(), Diagnostic::message)
+        .containsExactly(
+            tuple("Analyzer.ResultsFile", Severity.ERROR, Diagnostic.Kind.INPUT, 4, "end marker for `b` at line 4 without its begin marker"),
+            tuple("Analyzer.ResultsFile", Severity.ERROR, Diagnostic.Kind.INPUT, 1, "section `a` (line 1) has no end marker; it ends where `c` begins"),
+            tuple("Analyzer.ResultsFile", Severity.ERROR, Diagnostic.Kind.INPUT, 5,
+                "section `c` (line 5) is cut off: no end marker before the end of the file"));
+    assertThat(messages(ResultParser.parse("just text"))).singleElement().asString().contains("no DDBM_BEGIN");
   }
 
   @Test
@@ -76,9 +88,13 @@ class ResultParserTest {
   @Test
   void brokenTablesAreReportedNotThrown() {
     // found by AnalyzerOutputFuzzTest: a lone '|' line and a NULL header cell threw
-    assertThat(ResultParser.parse("DDBM_BEGIN a\n|\n| 1 | 2 |\nDDBM_END a\n").problems()).anyMatch(s -> s.contains("row 1 has 2 cells"));
+    assertThat(messages(ResultParser.parse("DDBM_BEGIN a\n|\n| 1 | 2 |\nDDBM_END a\n"))).anyMatch(s -> s.contains("row 1 has 2 cells"));
     var t = ResultParser.parse("DDBM_BEGIN a\n+---+------+\n| x | NULL |\n+---+------+\n| 1 | 2    |\n+---+------+\nDDBM_END a\n").tables().get("a");
     assertThat(t.columns()).containsExactly("x", "");
     assertThat(t.rows()).containsExactly(Arrays.asList("1", "2"));
+  }
+
+  static List<String> messages(ResultParser.Parsed p) {
+    return p.problems().stream().map(Diagnostic::message).toList();
   }
 }

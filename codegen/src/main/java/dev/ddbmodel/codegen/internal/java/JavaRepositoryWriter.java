@@ -259,10 +259,38 @@ final class JavaRepositoryWriter {
   /** The one renderer of the condition grammar: adds each term's text to the list {@code list}. */
   static void terms(StringBuilder sb, Condition c, String list) {
     for (Condition.Term t : c.terms()) {
+      if (!t.plain()) {
+        sb.append("    ").append(list).append(".add(").append(String.join(" + ", t.pieces().stream().map(JavaRepositoryWriter::piece).toList())).append(");\n");
+        continue;
+      }
       sb.append("    ").append(list).append(".add(Attrs.condition(expr, ").append(q(t.field())).append(", ").append(t.operator().map(JavaWriter::q).orElse("null"))
           .append(", ").append(t.function().map(JavaWriter::q).orElse("null")).append(", java.util.Arrays.asList(")
           .append(String.join(", ", t.params().stream().map(JavaWriter::var).toList())).append(")));\n");
     }
+  }
+
+  /** A piece of a term's text as a Java expression: text as a string, names and values as placeholders of {@code expr}. */
+  private static String piece(Condition.Piece p) {
+    if (p instanceof Condition.Piece.Text t) {
+      return q(t.text());
+    }
+    if (p instanceof Condition.Piece.Name n) {
+      return "expr.name(" + q(n.attribute()) + ")";
+    }
+    return placeholder(((Condition.Piece.Value) p).operand());
+  }
+
+  /** The placeholder of an operand: another attribute's name, or the value of a parameter or constant. */
+  static String placeholder(Schema.Operand o) {
+    return o instanceof Schema.Operand.Attribute a ? "expr.name(" + q(a.field()) + ")" : "expr.value(" + operandValue(o) + ")";
+  }
+
+  /** The value of a parameter (its variable) or of a constant (a String, a BigDecimal, a Boolean). */
+  static String operandValue(Schema.Operand o) {
+    if (o instanceof Schema.Operand.Literal l) {
+      return JavaTransactionWriter.value(null, new Schema.ValueRef.Literal(l.json()));
+    }
+    return var(((Schema.Operand.Param) o).name());
   }
 
   /** Adds the write condition to the condition parts {@code list}, as one parenthesised part. */
@@ -316,8 +344,8 @@ final class JavaRepositoryWriter {
         sb.append("    values.put(").append(q(f)).append(", ").append(var(f)).append(");\n");
       }
       for (Operation.Action a : u.actions()) {
-        if (a.kind() == Operation.ActionKind.SET || a.kind() == Operation.ActionKind.REMOVE) {
-          sb.append("    values.put(").append(q(a.field())).append(", ").append(a.param().map(JavaWriter::var).orElse("null")).append(");\n");
+        if (a.known()) {
+          sb.append("    values.put(").append(q(a.field())).append(", ").append(a.value().map(JavaRepositoryWriter::operandValue).orElse("null")).append(");\n");
         }
       }
     }
@@ -332,9 +360,10 @@ final class JavaRepositoryWriter {
     }
     for (Operation.Action a : u.actions()) {
       String n = "expr.name(" + q(a.field()) + ")";
-      String v = a.param().map(p -> "expr.value(" + var(p) + ")").orElse("");
+      String v = a.value().map(JavaRepositoryWriter::placeholder).orElse("");
       switch (a.kind()) {
         case SET -> sb.append("    assignments.add(").append(n).append(" + \" = \" + ").append(v).append(");\n");
+        case SET_IF_MISSING -> sb.append("    assignments.add(").append(n).append(" + \" = if_not_exists(\" + ").append(n).append(" + \", \" + ").append(v).append(" + \")\");\n");
         case INCREMENT, DECREMENT -> sb.append("    assignments.add(").append(n).append(" + \" = if_not_exists(\" + ").append(n).append(" + \", \" + expr.value(0) + \")")
             .append(a.kind() == Operation.ActionKind.INCREMENT ? " + " : " - ").append("\" + ").append(v).append(");\n");
         case ADD -> sb.append("    additions.add(").append(n).append(" + \" \" + ").append(v).append(");\n");

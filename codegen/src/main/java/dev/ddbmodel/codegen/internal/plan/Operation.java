@@ -92,14 +92,27 @@ public sealed interface Operation {
    *
    * @param kind what it does
    * @param field the attribute
-   * @param param the parameter holding the value (none for REMOVE)
+   * @param value where the value comes from (none for REMOVE): a parameter, a constant or, for a
+   *     SET, another attribute of the item
    */
-  record Action(ActionKind kind, String field, Optional<String> param) {}
+  record Action(ActionKind kind, String field, Optional<Schema.Operand> value) {
+    /** The parameter holding the value, if it comes from one. */
+    public Optional<String> param() {
+      return value.flatMap(Schema.Operand::paramName);
+    }
+
+    /** The value is a constant or a parameter the method has: the written value is known before the call (index keys can be kept in step). */
+    public boolean known() {
+      return (kind == ActionKind.SET || kind == ActionKind.REMOVE) && value.map(v -> !(v instanceof Schema.Operand.Attribute)).orElse(true);
+    }
+  }
 
   /** The update actions. */
   enum ActionKind {
     /** {@code SET field = :value}. */
     SET,
+    /** {@code SET field = if_not_exists(field, :value)}: an existing value is kept, a missing one set. */
+    SET_IF_MISSING,
     /** {@code SET field = if_not_exists(field, 0) + :value}. */
     INCREMENT,
     /** {@code SET field = if_not_exists(field, 0) - :value}. */

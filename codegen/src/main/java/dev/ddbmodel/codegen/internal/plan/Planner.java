@@ -222,20 +222,21 @@ public final class Planner {
     if (ap.update().isPresent()) {
       Schema.UpdateActions u = ap.update().get();
       for (Schema.SetAction a : u.set()) {
-        Operation.ActionKind k = switch (a.operator()) {
+        Operation.ActionKind k = a.ifNotExists() ? Operation.ActionKind.SET_IF_MISSING : switch (a.operator()) {
           case "+" -> Operation.ActionKind.INCREMENT;
           case "-" -> Operation.ActionKind.DECREMENT;
           default -> Operation.ActionKind.SET;
         };
-        actions.add(new Operation.Action(k, a.field(), Optional.of(a.param())));
-        uses.mark(List.of(a.param()), ParamUse.Use.SET);
-        if (k == Operation.ActionKind.SET) {
+        Operation.Action action = new Operation.Action(k, a.field(), Optional.of(a.value()));
+        actions.add(action);
+        uses.mark(a.param().stream().toList(), ParamUse.Use.SET);
+        if (action.known()) {
           known.add(a.field());
         }
       }
       for (Schema.AddAction a : u.add()) {
-        actions.add(new Operation.Action(Operation.ActionKind.ADD, a.field(), Optional.of(a.param())));
-        uses.mark(List.of(a.param()), ParamUse.Use.SET);
+        actions.add(new Operation.Action(Operation.ActionKind.ADD, a.field(), Optional.of(a.value())));
+        uses.mark(a.param().stream().toList(), ParamUse.Use.SET);
       }
       for (String f : u.remove()) {
         actions.add(new Operation.Action(Operation.ActionKind.REMOVE, f, Optional.empty()));
@@ -271,7 +272,7 @@ public final class Planner {
       } else {
         diagnostics.add(Diagnostic.error("Codegen.StaleIndexKey",
             "UpdateItem pattern " + ap.id() + " (" + ap.name() + ") changes a field of index key attribute `" + b.attribute() + "` (template `" + b.template().text()
-                + "`) but not all its fields " + b.fields() + " are known (an ADD or arithmetic result is computed by DynamoDB), so the index key cannot be recomputed",
+                + "`) but not all its fields " + b.fields() + " are known (an ADD or arithmetic result, an if_not_exists or an attribute copy is computed by DynamoDB), so the index key cannot be recomputed",
             SourceLocation.of(source, at + "/parameters"), "declare the missing fields as parameters and SET them, or pass the whole entity"));
       }
     }

@@ -241,8 +241,8 @@ final class RepositoryWriter {
       u.assignments().stream().filter(a -> !names.contains(a)).forEach(names::add);
       StringBuilder d = new StringBuilder(dictOf(names));
       for (Operation.Action a : u.actions()) {
-        if (a.kind() == Operation.ActionKind.SET || a.kind() == Operation.ActionKind.REMOVE) {
-          d.insert(d.length() - 1, (d.length() > 2 ? ", " : "") + pyString(a.field()) + ": " + a.param().map(PythonNames::ident).orElse("None"));
+        if (a.known()) {
+          d.insert(d.length() - 1, (d.length() > 2 ? ", " : "") + pyString(a.field()) + ": " + a.value().map(RepositoryWriter::operandValue).orElse("None"));
         }
       }
       sb.append("        values = ").append(d).append("\n");
@@ -257,9 +257,10 @@ final class RepositoryWriter {
     }
     for (Operation.Action a : u.actions()) {
       String n = "expr.name(" + pyString(a.field()) + ")";
-      String v = a.param().map(p -> "expr.value(" + PythonNames.ident(p) + ")").orElse("");
+      String v = a.value().map(RepositoryWriter::placeholder).orElse("");
       switch (a.kind()) {
         case SET -> sb.append("        assignments.append(").append(n).append(" + \" = \" + ").append(v).append(")\n");
+        case SET_IF_MISSING -> sb.append("        assignments.append(").append(n).append(" + \" = if_not_exists(\" + ").append(n).append(" + \", \" + ").append(v).append(" + \")\")\n");
         case INCREMENT, DECREMENT -> sb.append("        assignments.append(").append(n).append(" + \" = if_not_exists(\" + ").append(n).append(" + \", \" + expr.value(0) + \")")
             .append(a.kind() == Operation.ActionKind.INCREMENT ? " + " : " - ").append("\" + ").append(v).append(")\n");
         case ADD -> sb.append("        additions.append(").append(n).append(" + \" \" + ").append(v).append(")\n");
@@ -350,11 +351,39 @@ final class RepositoryWriter {
   /** The one renderer of the condition grammar: appends each term's text to the list {@code list}. */
   static void terms(StringBuilder sb, String indent, Condition c, String list) {
     for (Condition.Term t : c.terms()) {
+      if (!t.plain()) {
+        sb.append(indent).append(list).append(".append(").append(String.join(" + ", t.pieces().stream().map(RepositoryWriter::piece).toList())).append(")\n");
+        continue;
+      }
       sb.append(indent).append(list).append(".append(condition(expr, ").append(pyString(t.field())).append(", ")
           .append(t.operator().map(PythonDalGenerator::pyString).orElse("None")).append(", ")
           .append(t.function().map(PythonDalGenerator::pyString).orElse("None")).append(", [")
           .append(String.join(", ", t.params().stream().map(PythonNames::ident).toList())).append("]))\n");
     }
+  }
+
+  /** A piece of a term's text as a Python expression: text as a string, names and values as placeholders of {@code expr}. */
+  private static String piece(Condition.Piece p) {
+    if (p instanceof Condition.Piece.Text t) {
+      return pyString(t.text());
+    }
+    if (p instanceof Condition.Piece.Name n) {
+      return "expr.name(" + pyString(n.attribute()) + ")";
+    }
+    return placeholder(((Condition.Piece.Value) p).operand());
+  }
+
+  /** The placeholder of an operand: another attribute's name, or the value of a parameter or constant. */
+  static String placeholder(Schema.Operand o) {
+    return o instanceof Schema.Operand.Attribute a ? "expr.name(" + pyString(a.field()) + ")" : "expr.value(" + operandValue(o) + ")";
+  }
+
+  /** The value of a parameter (its variable) or of a constant (a Python literal: a string, an int, a Decimal, a bool). */
+  static String operandValue(Schema.Operand o) {
+    if (o instanceof Schema.Operand.Literal l) {
+      return PythonExtras.pyValue(dev.ddbmodel.core.json.Json.parseTrusted(l.json()));
+    }
+    return PythonNames.ident(((Schema.Operand.Param) o).name());
   }
 
   /** Appends the write condition to the list of condition parts {@code list}, as one parenthesised part. */

@@ -264,8 +264,8 @@ final class TsRepositoryWriter {
       String m = mapOf(all);
       List<String> extra = new ArrayList<>();
       for (Operation.Action a : u.actions()) {
-        if (a.kind() == Operation.ActionKind.SET || a.kind() == Operation.ActionKind.REMOVE) {
-          extra.add(prop(a.field()) + ": " + a.param().map(TsWriter::var).orElse("undefined"));
+        if (a.known()) {
+          extra.add(prop(a.field()) + ": " + a.value().map(TsRepositoryWriter::operandValue).orElse("undefined"));
         }
       }
       if (!extra.isEmpty()) {
@@ -284,9 +284,10 @@ final class TsRepositoryWriter {
     }
     for (Operation.Action a : u.actions()) {
       String n = "${expr.name(" + q(a.field()) + ")}";
-      String v = a.param().map(p -> "${expr.value(" + var(p) + ")}").orElse("");
+      String v = a.value().map(o -> "${" + placeholder(o) + "}").orElse("");
       switch (a.kind()) {
         case SET -> sb.append("    assignments.push(`").append(n).append(" = ").append(v).append("`);\n");
+        case SET_IF_MISSING -> sb.append("    assignments.push(`").append(n).append(" = if_not_exists(").append(n).append(", ").append(v).append(")`);\n");
         case INCREMENT, DECREMENT -> sb.append("    assignments.push(`").append(n).append(" = if_not_exists(").append(n).append(", ${expr.value(0)})")
             .append(a.kind() == Operation.ActionKind.INCREMENT ? " + " : " - ").append(v).append("`);\n");
         case ADD -> sb.append("    additions.push(`").append(n).append(" ").append(v).append("`);\n");
@@ -376,10 +377,38 @@ final class TsRepositoryWriter {
   /** The one renderer of the condition grammar: pushes each term's text onto the array {@code list}. */
   static void terms(StringBuilder sb, Condition c, String list) {
     for (Condition.Term t : c.terms()) {
+      if (!t.plain()) {
+        sb.append("    ").append(list).append(".push(").append(String.join(" + ", t.pieces().stream().map(TsRepositoryWriter::piece).toList())).append(");\n");
+        continue;
+      }
       sb.append("    ").append(list).append(".push(condition(expr, ").append(q(t.field())).append(", ").append(t.operator().map(TsWriter::q).orElse("undefined"))
           .append(", ").append(t.function().map(TsWriter::q).orElse("undefined")).append(", [")
           .append(String.join(", ", t.params().stream().map(TsWriter::var).toList())).append("]));\n");
     }
+  }
+
+  /** A piece of a term's text as a TypeScript expression: text as a string, names and values as placeholders of {@code expr}. */
+  private static String piece(Condition.Piece p) {
+    if (p instanceof Condition.Piece.Text t) {
+      return q(t.text());
+    }
+    if (p instanceof Condition.Piece.Name n) {
+      return "expr.name(" + q(n.attribute()) + ")";
+    }
+    return placeholder(((Condition.Piece.Value) p).operand());
+  }
+
+  /** The placeholder of an operand: another attribute's name, or the value of a parameter or constant. */
+  static String placeholder(Schema.Operand o) {
+    return o instanceof Schema.Operand.Attribute a ? "expr.name(" + q(a.field()) + ")" : "expr.value(" + operandValue(o) + ")";
+  }
+
+  /** The value of a parameter (its variable) or of a constant (a string, a number, a boolean). */
+  static String operandValue(Schema.Operand o) {
+    if (o instanceof Schema.Operand.Literal l) {
+      return TsTransactionWriter.value(null, new Schema.ValueRef.Literal(l.json()), java.util.List.of());
+    }
+    return var(((Schema.Operand.Param) o).name());
   }
 
   /** Pushes the write condition onto the condition parts {@code list}, as one parenthesised part. */

@@ -176,6 +176,37 @@ final class TsWriter {
    * {@code //} comments) and double-quoted strings, and not as a property after a dot (a spread
    * {@code ...x} counts as a use). One pass over the text.
    */
+  /** Scans a template literal from just after its opening backtick; adds the names of its {@code ${...}} expressions; returns the index after it. */
+  private static int template(String text, int from, java.util.Set<String> names) {
+    int n = text.length();
+    int i = from;
+    while (i < n) {
+      char c = text.charAt(i);
+      if (c == '\\') {
+        i += 2;
+      } else if (c == '`') {
+        return i + 1;
+      } else if (c == '$' && i + 1 < n && text.charAt(i + 1) == '{') {
+        int depth = 1;
+        int j = i + 2;
+        while (j < n && depth > 0) {
+          char d = text.charAt(j);
+          if (d == '"' && stringEnd(text, j) > 0) {
+            j = stringEnd(text, j);
+            continue;
+          }
+          depth += d == '{' ? 1 : d == '}' ? -1 : 0;
+          j++;
+        }
+        names.addAll(names(text.substring(i + 2, Math.max(i + 2, j - 1))));
+        i = j;
+      } else {
+        i++;
+      }
+    }
+    return n;
+  }
+
   static java.util.Set<String> names(CharSequence code) {
     String text = code.toString();
     java.util.Set<String> names = new java.util.HashSet<>();
@@ -196,6 +227,11 @@ final class TsWriter {
       } else if (c == '"' && stringEnd(text, i) > 0) {
         i = stringEnd(text, i);
         prev = '"';
+        lineStart = false;
+      } else if (c == '`') {
+        // a template literal: its text is no code, the expressions of its ${...} are
+        i = template(text, i + 1, names);
+        prev = '`';
         lineStart = false;
       } else if (c == '\n') {
         lineStart = true;

@@ -157,6 +157,18 @@ class InfraGeneratorTest {
   }
 
   @Test
+  void theResultCarriesTheModelsWarnings() throws Exception {
+    Path model = tmp.resolve("warn/dynamodb_data_model.json");
+    Files.createDirectories(model.getParent());
+    Files.writeString(model, "{\"tables\": [{\"TableName\": \"Things\", \"BillingMode\": \"PAY_PER_REQUEST\","
+        + " \"AttributeDefinitions\": [{\"AttributeName\": \"pk\", \"AttributeType\": \"S\"}],"
+        + " \"KeySchema\": [{\"AttributeName\": \"pk\", \"KeyType\": \"HASH\"}]}], \"items\": {}, \"access_patterns\": []}");
+    var r = InfraGenerator.generate(InfraRequest.of(model, InfraRequest.Type.CLOUDFORMATION));
+    assertThat(r.unwrap().diagnostics()).extracting(Diagnostic::id).contains("DataModel.NoItems");
+    assertThat(r.unwrap().diagnostics()).isEqualTo(r.diagnostics());
+  }
+
+  @Test
   void refusesInvalidModelsAndOccupiedFolders() throws Exception {
     Path bad = tmp.resolve("bad/dynamodb_data_model.json");
     Files.createDirectories(bad.getParent());

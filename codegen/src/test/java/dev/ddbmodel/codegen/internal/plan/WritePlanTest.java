@@ -31,9 +31,9 @@ class WritePlanTest {
     assertThat(use(u, "caller")).isEqualTo(ParamUse.Use.CONDITION);
     assertThat(use(u, "new_price")).isEqualTo(ParamUse.Use.SET);
     assertThat(u.assignments()).isEmpty();
-    assertThat(u.actions()).containsExactly(new Operation.Action(Operation.ActionKind.SET, "price", Optional.of("new_price")));
+    assertThat(u.actions()).containsExactly(new Operation.Action(Operation.ActionKind.SET, "price", Optional.of(new dev.ddbmodel.schema.Schema.Operand.Param("new_price"))));
     Condition c = u.condition().orElseThrow();
-    assertThat(c.terms()).containsExactly(new Condition.Term("seller_id", Optional.of("="), Optional.empty(), List.of("caller")));
+    assertThat(c.terms()).containsExactly(new Condition.Term("seller_id", Optional.of("="), Optional.empty(), List.of(new dev.ddbmodel.schema.Schema.Operand.Param("caller"))));
     assertThat(c.params()).containsExactly("caller");
     assertThat(u.result()).isEqualTo(ResultKind.OPTIONAL_ITEM);
     assertThat(u.locked()).isFalse();
@@ -42,8 +42,8 @@ class WritePlanTest {
   @Test
   void aGuardedDecrementAndACounterAreArithmeticTheClientCannotKnowTheResultOf() throws Exception {
     Operation.Update u = (Operation.Update) market().operation(5).orElseThrow();
-    assertThat(u.actions()).containsExactly(new Operation.Action(Operation.ActionKind.DECREMENT, "inventory", Optional.of("quantity")),
-        new Operation.Action(Operation.ActionKind.ADD, "units_sold", Optional.of("quantity")));
+    assertThat(u.actions()).containsExactly(new Operation.Action(Operation.ActionKind.DECREMENT, "inventory", Optional.of(new dev.ddbmodel.schema.Schema.Operand.Param("quantity"))),
+        new Operation.Action(Operation.ActionKind.ADD, "units_sold", Optional.of(new dev.ddbmodel.schema.Schema.Operand.Param("quantity"))));
     assertThat(use(u, "quantity")).isEqualTo(ParamUse.Use.CONDITION);
     assertThat(u.indexKeys()).isEmpty();
   }
@@ -69,7 +69,7 @@ class WritePlanTest {
     Operation.Update u = (Operation.Update) market().operation(10).orElseThrow();
     assertThat(u.upsert()).isTrue();
     assertThat(u.result()).isEqualTo(ResultKind.ITEM);
-    assertThat(u.actions()).containsExactly(new Operation.Action(Operation.ActionKind.ADD, "views", Optional.of("n")));
+    assertThat(u.actions()).containsExactly(new Operation.Action(Operation.ActionKind.ADD, "views", Optional.of(new dev.ddbmodel.schema.Schema.Operand.Param("n"))));
   }
 
   @Test

@@ -53,7 +53,7 @@ class UsageExamplesSmokeTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"examples/models/ecommerce", "examples/models/social", "examples/models/iot-telemetry", "examples/models/saas-multitenant", "examples/models/storefront",
-      "codegen/src/test/resources/conformance/clinic", "codegen/src/test/resources/conformance/arcade"})
+      "codegen/src/test/resources/conformance/clinic", "codegen/src/test/resources/conformance/arcade", "codegen/src/test/resources/conformance/exprs"})
   void usageExamplesPassWithIncompleteUsageData(String where) throws Exception {
     Schema schema = load(where);
     Path out = generate(DalRequest.Language.PYTHON);
@@ -66,7 +66,7 @@ class UsageExamplesSmokeTest {
   /** The Java examples are rendered from the same smoke plan: compiled with javac -Werror and run as a program. */
   @ParameterizedTest
   @ValueSource(strings = {"examples/models/ecommerce", "examples/models/social", "examples/models/iot-telemetry", "examples/models/saas-multitenant", "examples/models/storefront",
-      "codegen/src/test/resources/conformance/clinic", "codegen/src/test/resources/conformance/arcade"})
+      "codegen/src/test/resources/conformance/clinic", "codegen/src/test/resources/conformance/arcade", "codegen/src/test/resources/conformance/exprs"})
   void javaUsageExamplesPassWithIncompleteUsageData(String where) throws Exception {
     Schema schema = load(where);
     Path out = generate(DalRequest.Language.JAVA);
@@ -89,7 +89,7 @@ class UsageExamplesSmokeTest {
   /** The TypeScript examples are rendered from the same smoke plan: compiled by the project's strict tsc and run with node. */
   @ParameterizedTest
   @ValueSource(strings = {"examples/models/ecommerce", "examples/models/social", "examples/models/iot-telemetry", "examples/models/saas-multitenant", "examples/models/storefront",
-      "codegen/src/test/resources/conformance/clinic", "codegen/src/test/resources/conformance/arcade"})
+      "codegen/src/test/resources/conformance/clinic", "codegen/src/test/resources/conformance/arcade", "codegen/src/test/resources/conformance/exprs"})
   void typescriptUsageExamplesPassWithIncompleteUsageData(String where) throws Exception {
     Schema schema = load(where);
     Path out = generate(DalRequest.Language.TYPESCRIPT);

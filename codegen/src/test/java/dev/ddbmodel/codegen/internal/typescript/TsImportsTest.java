@@ -21,4 +21,13 @@ class TsImportsTest {
         .isEqualTo("import { Page, Item } from \"./runtime\";\n");
     assertThat(TsWriter.imports(code, "./runtime", List.of("Expr"))).isEmpty();
   }
+
+  @Test
+  void templateLiteralTextIsNoCodeButItsExpressionsAre() {
+    String code = """
+        throw new ConditionFailedError(`Item ${key(values, { a: "}" })} does not meet the condition of the update \\` ${nested(`x ${Inner} y`)}`);
+        """;
+    assertThat(TsWriter.names(code)).contains("ConditionFailedError", "key", "values", "a", "nested", "Inner")
+        .doesNotContain("condition", "meet", "update", "Item", "x", "y");
+  }
 }

@@ -10,6 +10,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ddbmodel.core.Diagnostic;
+import dev.ddbmodel.core.Severity;
+import static org.assertj.core.api.Assertions.tuple;
 import dev.ddbmodel.core.json.Json;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -191,6 +193,34 @@ class CostCalculatorTest {
     assertThat(r.partitionWarnings()).hasSize(2);
     assertThat(r.partitionWarnings().get(0)).contains("`feed`").contains("at least 4 partition key values");
     assertThat(r.partitionWarnings().get(1)).contains("`celebrity`").contains("1620 WCU/s");
+  }
+
+  @Test
+  void partitionFindingsAreDiagnosticsAtTheirPatternAndTheTextLinesKeepTheirForm() {
+    String longId = "list-every-order-of-a-customer-placed-in-the-last-thirty-days-sorted-by-date-newest-first";
+    JsonNode in = Json.parseTrusted("""
+        {"access_pattern_list": [
+          {"pattern": "feed", "description": "x", "operation": "Query", "table": "T", "rps": 5000, "item_size_bytes": 4000, "item_count": 4},
+          {"pattern": "celebrity", "description": "y", "operation": "UpdateItem", "table": "T", "rps": 900, "item_size_bytes": 1500, "hot_key_share": 0.9},
+          {"pattern": "%s", "description": "z", "operation": "PutItem", "table": "T", "rps": 600, "item_size_bytes": 100, "gsi_list": ["G"]}],
+         "table_list": [{"name": "T", "item_size_bytes": 4000, "item_count": 1000,
+                         "gsi_list": [{"name": "G", "item_size_bytes": 1500, "item_count": 1000}]}]}
+        """.formatted(longId));
+    CostReport r = CostCalculator.compute(CostRequest.fromJson(in, "x").unwrap()).unwrap();
+    assertThat(r.diagnostics()).extracting(Diagnostic::id, Diagnostic::severity, d -> d.location().pointer(), Diagnostic::kind).containsExactly(
+        tuple("Cost.PartitionSpread", Severity.WARNING, "/access_pattern_list/0", Diagnostic.Kind.INPUT),
+        tuple("Cost.HotPartition", Severity.WARNING, "/access_pattern_list/1", Diagnostic.Kind.INPUT),
+        tuple("Cost.GsiWritePressure", Severity.WARNING, "/access_pattern_list/2", Diagnostic.Kind.INPUT));
+    assertThat(r.diagnostics()).allSatisfy(d -> assertThat(d.message()).doesNotContain("`feed`", "`celebrity`", "list-every"));
+    assertThat(r.partitionWarnings()).containsExactly(
+        "pattern `feed` needs 10000 RCU/s on table `T`; that is only possible if the traffic spreads evenly over at least 4 partition key values"
+            + " (one key serves at most 3000 RCU/s); add `distinct_partition_keys` or `hot_key_share` to check",
+        "pattern `celebrity`: the busiest partition key of table `T` takes about 1620 WCU/s, above the 1000 WCU/s a partition serves;"
+            + " spread the key (write sharding, a higher-cardinality key) or cache the reads",
+        "pattern `" + longId + "` writes 1200 WCU/s into GSI `G`; a low-cardinality index key would throttle the index and, through"
+            + " back-pressure, the table's writes");
+    assertThat(r.toMarkdown()).contains("- ⚠️ pattern `" + longId + "` writes 1200 WCU/s");
+    assertThat(r.toJson().path("partition_warnings").get(2).asText()).isEqualTo(r.partitionWarnings().get(2));
   }
 
   @Test

@@ -25,9 +25,9 @@ final class ConditionRules {
   /** Which construct is checked: names the ids and the messages. */
   enum Kind {
     FILTER("filter", "Schema.Filter", "Schema.FilterField", "Schema.FilterFunction", "Schema.FilterOperator", "Schema.FilterParam", null,
-        "Schema.FilterParamType", true),
+        "Schema.FilterParamType", null, null, true),
     CONDITION("write condition", "Schema.Condition", "Schema.ConditionField", "Schema.ConditionFunction", "Schema.ConditionOperator",
-        "Schema.ConditionParam", "Schema.ConditionLimit", "Schema.ConditionParamType", false);
+        "Schema.ConditionParam", "Schema.ConditionLimit", "Schema.ConditionParamType", "Schema.ConditionValue", "Schema.ConditionAttribute", false);
 
     final String noun;
     final String id;
@@ -40,13 +40,18 @@ final class ConditionRules {
     final String limit;
     /** A parameter whose declared type does not fit the field. */
     final String paramType;
+    /** A malformed, misplaced or mistyped constant operand ({@code {"literal": x}}); null: operands other than parameters are refused. */
+    final String value;
+    /** An attribute operand ({@code {"attribute": "f"}}) naming no field, or a field of another type. */
+    final String attribute;
     /**
      * Parameter problems are warnings: a filter of the reference format may name values its
      * generated method takes anyway, and a type mismatch there only never matches.
      */
     final boolean lenient;
 
-    Kind(String noun, String id, String field, String function, String operator, String param, String limit, String paramType, boolean lenient) {
+    Kind(String noun, String id, String field, String function, String operator, String param, String limit, String paramType, String value,
+        String attribute, boolean lenient) {
       this.noun = noun;
       this.id = id;
       this.field = field;
@@ -55,6 +60,8 @@ final class ConditionRules {
       this.param = param;
       this.limit = limit;
       this.paramType = paramType;
+      this.value = value;
+      this.attribute = attribute;
       this.lenient = lenient;
     }
   }
@@ -65,6 +72,8 @@ final class ConditionRules {
   private final Map<String, String> fieldTypes;
   /** Field name to element type, of array fields. */
   private final Map<String, String> itemTypes;
+  /** The fields of the expression being checked (an attribute operand names one of them). */
+  private Set<String> fields = Set.of();
 
   ConditionRules(SchemaRules r, Kind kind) {
     this(r, kind, Map.of(), Map.of());
@@ -122,6 +131,7 @@ final class ConditionRules {
     if (fe.hasNonNull("logical_operator") && !List.of("AND", "OR").contains(fe.get("logical_operator").asText())) {
       r.error(kind.id, at.key("logical_operator"), "invalid logical_operator `" + fe.get("logical_operator").asText() + "`", "use AND or OR");
     }
+    fields = fieldNames;
     for (int c = 0; c < conds.size(); c++) {
       one(conds.get(c), at.key("conditions").idx(c), fieldNames, forbidden, params);
     }
@@ -181,6 +191,14 @@ final class ConditionRules {
       if ((function.equals("contains") || function.equals("begins_with")) && !cond.hasNonNull("param")) {
         r.error(kind.id, ca, "`" + function + "` needs a `param`", "name the parameter that holds the value");
       }
+      if (function.startsWith("attribute_")) {
+        for (String k : List.of("param", "param2", "params")) {
+          JsonNode v = cond.get(k);
+          if (v != null && (v.isObject() || v.isArray() && v.size() > 0 && v.get(0).isObject()) && kind.value != null) {
+            r.error(kind.value, ca.key(k), "`" + function + "` tests the attribute alone and takes no value", "remove `" + k + "`");
+          }
+        }
+      }
       if (!function.equals("size")) {
         param(cond, ca, "param", params, field, ParamTypes.of(function, operator));
         return;
@@ -203,9 +221,9 @@ final class ConditionRules {
       } else if (kind == Kind.CONDITION && cond.get("params").size() > DynamoDbLimits.CONDITION_IN_OPERANDS) {
         r.error(kind.limit, ca.key("params"), "`in` lists " + cond.get("params").size() + " values; DynamoDB accepts at most " + DynamoDbLimits.CONDITION_IN_OPERANDS,
             "split the condition, or check the values in the application");
-      } else if (params != null) {
+      } else {
         for (int i = 0; i < cond.get("params").size(); i++) {
-          name(cond.get("params").get(i), ca.key("params").idx(i), params, field, ParamTypes.of(function, operator));
+          operand(cond.get("params").get(i), ca.key("params").idx(i), params, field, ParamTypes.of(function, operator));
         }
       }
     } else if (!cond.hasNonNull("param")) {
@@ -216,8 +234,108 @@ final class ConditionRules {
   }
 
   private void param(JsonNode cond, At ca, String key, Map<String, String> params, String field, ParamTypes.Use use) {
-    if (params != null && cond.hasNonNull(key)) {
-      name(cond.get(key), ca.key(key), params, field, use);
+    if (cond.hasNonNull(key)) {
+      operand(cond.get(key), ca.key(key), params, field, use);
+    }
+  }
+
+  /** One value: a parameter name (checked when {@code params} is given), a constant or another attribute. */
+  private void operand(JsonNode v, At at, Map<String, String> params, String field, ParamTypes.Use use) {
+    if (v.isObject() && kind.value != null) {
+      constantOrAttribute(v, at, field, use);
+      return;
+    }
+    if (kind.value != null && !v.isTextual()) {
+      r.error(kind.value, at, "a value is a parameter name, {\"literal\": ...} or {\"attribute\": \"...\"}, got " + SchemaRules.typeName(v),
+          v.isValueNode() ? "write {\"literal\": " + v + "} for a constant" : "name a parameter");
+      return;
+    }
+    if (params != null) {
+      name(v, at, params, field, use);
+    }
+  }
+
+  /** A constant ({@code {"literal": x}}) or another attribute ({@code {"attribute": "f"}}) of a write condition. */
+  private void constantOrAttribute(JsonNode v, At at, String field, ParamTypes.Use use) {
+    List<String> keys = new java.util.ArrayList<>();
+    v.fieldNames().forEachRemaining(keys::add);
+    if (keys.size() != 1 || !OPERAND_KEYS.contains(keys.get(0))) {
+      r.error(kind.value, at, "a value object has exactly one key, `literal` or `attribute`, got " + (keys.isEmpty() ? "none" : "`" + String.join("`, `", keys) + "`"),
+          keys.size() == 1 ? Suggestions.hint(keys.get(0), OPERAND_KEYS) : "write {\"literal\": \"ACTIVE\"} or {\"attribute\": \"other_field\"}");
+      return;
+    }
+    String ft = fieldTypes.get(field);
+    Optional<String> it = Optional.ofNullable(itemTypes.get(field));
+    if (keys.get(0).equals("literal")) {
+      JsonNode l = v.get("literal");
+      Optional<String> lt = literalType(l);
+      if (lt.isEmpty()) {
+        r.error(kind.value, at.key("literal"), "a `literal` is a string (at most " + MAX_LITERAL + " characters), a number (at most 38 digits) or a boolean, got " + describe(l),
+            "write {\"literal\": \"ACTIVE\"}, {\"literal\": 0} or {\"literal\": true}");
+        return;
+      }
+      if (ft != null) {
+        ParamTypes.mismatch(ft, it, lt.get(), use).ifPresent(why -> r.error(kind.value, at.key("literal"),
+            "constant " + l + " is a `" + lt.get() + "` but field `" + field + "` is `" + ft + "`: " + why, "write a constant of the field's type"));
+      }
+      return;
+    }
+    JsonNode a = v.get("attribute");
+    if (!a.isTextual() || a.asText().isEmpty()) {
+      r.error(kind.attribute, at.key("attribute"), "`attribute` names a field of the entity, got " + SchemaRules.typeName(a), "e.g. {\"attribute\": \"stock\"}");
+      return;
+    }
+    String other = a.asText();
+    if (!fields.contains(other)) {
+      r.error(kind.attribute, at.key("attribute"), "`" + other + "` is not a field of the entity",
+          Suggestions.closest(other, fields).map(s -> "did you mean `" + s + "`?").orElse("fields: " + String.join(", ", new TreeSet<>(fields))));
+      return;
+    }
+    if (use == ParamTypes.Use.CONTAINS || use == ParamTypes.Use.BEGINS_WITH) {
+      r.error(kind.attribute, at.key("attribute"), "`" + (use == ParamTypes.Use.CONTAINS ? "contains" : "begins_with") + "` takes a parameter or a constant, not another attribute",
+          "compare the attributes with an operator, or pass the value as a parameter");
+      return;
+    }
+    String ot = fieldTypes.get(other);
+    if (ft != null && ot != null) {
+      ParamTypes.mismatch(ft, it, ot, use).ifPresent(why -> r.error(kind.attribute, at.key("attribute"),
+          "field `" + other + "` is `" + ot + "` but field `" + field + "` is `" + ft + "`: " + why, "compare fields of one type"));
+    }
+  }
+
+  static final List<String> OPERAND_KEYS = List.of("literal", "attribute");
+
+  /** Longest string constant, in UTF-16 units: at most 3 bytes each in a Java class constant. */
+  static final int MAX_LITERAL = 16_384;
+
+  /** A constant DynamoDB or the generated code cannot hold, in a few words. */
+  static String describe(JsonNode l) {
+    return l != null && l.isTextual() ? "a string of " + l.asText().length() + " characters" : l != null && l.isNumber() ? "the number " + l : SchemaRules.typeName(l);
+  }
+
+  /** The schema type of a constant ({@code string}, {@code integer}, {@code decimal}, {@code boolean}), or empty when it is none DynamoDB can hold. */
+  static Optional<String> literalType(JsonNode l) {
+    if (l == null) {
+      return Optional.empty();
+    }
+    if (l.isTextual()) {
+      // every generated language holds it as one string constant (a Java class constant takes 65,535 bytes)
+      return l.asText().length() <= MAX_LITERAL ? Optional.of("string") : Optional.empty();
+    }
+    if (l.isBoolean()) {
+      return Optional.of("boolean");
+    }
+    if (!l.isNumber()) {
+      return Optional.empty();
+    }
+    try {
+      java.math.BigDecimal d = l.decimalValue();
+      if (d.stripTrailingZeros().precision() > 38) {
+        return Optional.empty();
+      }
+      return Optional.of(l.isIntegralNumber() ? "integer" : "decimal");
+    } catch (NumberFormatException e) {
+      return Optional.empty();
     }
   }
 

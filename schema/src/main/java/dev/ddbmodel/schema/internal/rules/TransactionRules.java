@@ -248,21 +248,26 @@ final class TransactionRules {
         Schema.FilterCondition t = f.conditions().get(c);
         SchemaRules.At ca = ka.key("condition").key("conditions").idx(c);
         ParamTypes.Use use = ParamTypes.of(t.function().orElse(""), t.operator().orElse(""));
+        // constants and attribute operands are checked with the condition's grammar (ConditionRules)
         t.param().ifPresent(p -> value(r, s, x, inv, e, t.field(), p, use, ca.key("param"), "Schema.ConditionParam", "Schema.ConditionParamType"));
         t.param2().ifPresent(p -> value(r, s, x, inv, e, t.field(), p, use, ca.key("param2"), "Schema.ConditionParam", "Schema.ConditionParamType"));
-        for (int i = 0; i < t.params().size(); i++) {
-          value(r, s, x, inv, e, t.field(), t.params().get(i), use, ca.key("params").idx(i), "Schema.ConditionParam", "Schema.ConditionParamType");
+        for (int i = 0; i < t.list().size(); i++) {
+          int at = i;
+          t.list().get(i).paramName().ifPresent(p -> value(r, s, x, inv, e, t.field(), p, use, ca.key("params").idx(at), "Schema.ConditionParam",
+              "Schema.ConditionParamType"));
         }
       }
     });
     inv.updateForm().ifPresent(u -> {
       for (int i = 0; i < u.set().size(); i++) {
         Schema.SetAction a = u.set().get(i);
-        update(r, s, x, inv, e, a.field(), a.param(), a.operator(), ka.key("update").key("set").idx(i).key("param"));
+        int at = i;
+        a.param().ifPresent(p -> update(r, s, x, inv, e, a.field(), p, a.operator(), ka.key("update").key("set").idx(at).key("param")));
       }
       for (int i = 0; i < u.add().size(); i++) {
         Schema.AddAction a = u.add().get(i);
-        update(r, s, x, inv, e, a.field(), a.param(), "+", ka.key("update").key("add").idx(i).key("param"));
+        int at = i;
+        a.param().ifPresent(p -> update(r, s, x, inv, e, a.field(), p, "+", ka.key("update").key("add").idx(at).key("param")));
       }
     });
   }

@@ -18,7 +18,7 @@ import java.util.TreeSet;
 final class WriteRules {
   static final List<String> CONDITIONAL = List.of("PutItem", "UpdateItem", "DeleteItem");
   static final List<String> UPDATE_KEYS = List.of("set", "remove", "add", "upsert");
-  static final List<String> SET_KEYS = List.of("field", "operator", "param");
+  static final List<String> SET_KEYS = List.of("field", "operator", "param", "if_not_exists");
   static final List<String> ADD_KEYS = List.of("field", "param");
   static final List<String> SET_OPERATORS = List.of("=", "+", "-");
   static final List<String> BATCH_ACTIONS = List.of("Put", "Delete");
@@ -211,11 +211,23 @@ final class WriteRules {
         if (section.equals("set") && a.has("operator")) {
           r.enumValue(a.get("operator"), aa.key("operator"), "SET operator", SET_OPERATORS, "Schema.UpdateOperator");
         }
+        if (section.equals("set") && a.has("if_not_exists")) {
+          if (!a.get("if_not_exists").isBoolean()) {
+            r.error("Schema.Type", aa.key("if_not_exists"), "`if_not_exists` must be true or false, got " + SchemaRules.typeName(a.get("if_not_exists")), "");
+          } else if (a.get("if_not_exists").asBoolean() && !operator.equals("=")) {
+            r.error("Schema.UpdateIfNotExists", aa.key("if_not_exists"), "`if_not_exists` keeps an existing value and sets a missing one; it takes no arithmetic (`"
+                + operator + "`)", "drop `operator` (arithmetic already counts a missing attribute as 0), or drop `if_not_exists`");
+          }
+        }
         String param = a.get("param").asText();
         String ft = types.getOrDefault(field, "");
         if (!operator.equals("=") && !ft.equals("integer") && !ft.equals("decimal")) {
           r.error("Schema.UpdateArithmetic", fa, "`" + field + "` is `" + ft + "`; " + (section.equals("add") ? "ADD" : "arithmetic") + " needs a number field",
               section.equals("add") ? "use SET for a value that is not a number" : "use \"operator\": \"=\" to assign it");
+          continue;
+        }
+        if (!a.get("param").isTextual()) {
+          operand(a.get("param"), aa.key("param"), section, field, ft, Optional.ofNullable(items.get(field)), operator, fieldNames, types);
           continue;
         }
         if (params == null) {
@@ -252,6 +264,54 @@ final class WriteRules {
     ParamTypes.mismatch(fieldType, itemType, paramType, operator.equals("=") ? ParamTypes.Use.ASSIGN : ParamTypes.Use.ARITHMETIC)
         .ifPresent(why -> r.error("Schema.UpdateParamType", at, "`" + param + "` is `" + paramType + "` but field `" + field + "` is `" + fieldType + "`: " + why,
             "declare `" + param + "` as `" + fieldType + "`"));
+  }
+
+  /** A constant ({@code {"literal": x}}) or another attribute ({@code {"attribute": "f"}}) as the value of an update action. */
+  private void operand(JsonNode v, At at, String section, String field, String ft, Optional<String> itemType, String operator, Set<String> fieldNames,
+      Map<String, String> types) {
+    ParamTypes.Use use = operator.equals("=") ? ParamTypes.Use.ASSIGN : ParamTypes.Use.ARITHMETIC;
+    if (!v.isObject()) {
+      r.error("Schema.UpdateValue", at, "a value is a parameter name, {\"literal\": ...} or {\"attribute\": \"...\"}, got " + SchemaRules.typeName(v),
+          v.isValueNode() && !v.isNull() ? "write {\"literal\": " + v + "} for a constant" : "name a parameter");
+      return;
+    }
+    List<String> keys = new java.util.ArrayList<>();
+    v.fieldNames().forEachRemaining(keys::add);
+    if (keys.size() != 1 || !ConditionRules.OPERAND_KEYS.contains(keys.get(0))) {
+      r.error("Schema.UpdateValue", at, "a value object has exactly one key, `literal` or `attribute`, got " + (keys.isEmpty() ? "none" : "`" + String.join("`, `", keys) + "`"),
+          keys.size() == 1 ? Suggestions.hint(keys.get(0), ConditionRules.OPERAND_KEYS) : "write {\"literal\": \"CANCELLED\"} or {\"attribute\": \"other_field\"}");
+      return;
+    }
+    if (keys.get(0).equals("literal")) {
+      JsonNode l = v.get("literal");
+      Optional<String> lt = ConditionRules.literalType(l);
+      if (lt.isEmpty()) {
+        r.error("Schema.UpdateValue", at.key("literal"), "a `literal` is a string (at most " + ConditionRules.MAX_LITERAL + " characters), a number (at most 38 digits) or a boolean, got " + ConditionRules.describe(l),
+            "write {\"literal\": \"CANCELLED\"}, {\"literal\": 0} or {\"literal\": true}");
+        return;
+      }
+      ParamTypes.mismatch(ft, itemType, lt.get(), use).ifPresent(why -> r.error("Schema.UpdateValue", at.key("literal"),
+          "constant " + l + " is a `" + lt.get() + "` but field `" + field + "` is `" + ft + "`: " + why, "write a constant of the field's type"));
+      return;
+    }
+    JsonNode a = v.get("attribute");
+    if (section.equals("add")) {
+      r.error("Schema.UpdateAttribute", at.key("attribute"), "ADD adds a value, not another attribute (DynamoDB refuses a path in ADD)",
+          "use a SET with \"operator\": \"+\" and {\"attribute\": ...}, or a parameter");
+      return;
+    }
+    if (!a.isTextual() || a.asText().isEmpty()) {
+      r.error("Schema.UpdateAttribute", at.key("attribute"), "`attribute` names a field of the entity, got " + SchemaRules.typeName(a), "e.g. {\"attribute\": \"price\"}");
+      return;
+    }
+    String other = a.asText();
+    if (!fieldNames.contains(other)) {
+      r.error("Schema.UpdateAttribute", at.key("attribute"), "`" + other + "` is not a field of the entity",
+          Suggestions.closest(other, fieldNames).map(s -> "did you mean `" + s + "`?").orElse("fields: " + String.join(", ", new TreeSet<>(fieldNames))));
+      return;
+    }
+    ParamTypes.mismatch(ft, itemType, types.getOrDefault(other, ""), use).ifPresent(why -> r.error("Schema.UpdateAttribute", at.key("attribute"),
+        "field `" + other + "` is `" + types.get(other) + "` but field `" + field + "` is `" + ft + "`: " + why, "copy a field of the same type"));
   }
 
   private void unknown(JsonNode obj, At at, List<String> known, String what) {

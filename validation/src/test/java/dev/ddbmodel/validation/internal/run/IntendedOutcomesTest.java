@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Optional;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -112,5 +113,12 @@ class IntendedOutcomesTest {
     Diagnostic d = report.modelDiagnostics().stream().filter(x -> x.id().equals("Validation.TtlExpired")).findFirst().orElseThrow();
     assertThat(d.location().pointer()).isEqualTo("/items/Users/0/PutRequest/Item/expires");
     assertThat(d.message()).contains("expired at 2023-11-14T22:13:20Z");
+  }
+
+  @Test
+  void theReportsDiagnosticsAreTheModelsThenEachPatternsFindings() {
+    List<Diagnostic> expected = new java.util.ArrayList<>(report.modelDiagnostics());
+    report.patterns().forEach(p -> expected.addAll(p.findings()));
+    assertThat(report.diagnostics()).isEqualTo(expected).extracting(Diagnostic::id).contains("Validation.TtlExpired", "Pattern.UnexpectedOutcome");
   }
 }

@@ -195,6 +195,16 @@ class ModelViewTest {
   }
 
   @Test
+  void theResultCarriesTheFindingsOfWhatItShows(@TempDir Path ws) throws Exception {
+    Files.writeString(ws.resolve("dynamodb_data_model.json"), "{\"tables\": [{\"TableName\": \"Things\", \"BillingMode\": \"PAY_PER_REQUEST\","
+        + " \"AttributeDefinitions\": [{\"AttributeName\": \"pk\", \"AttributeType\": \"S\"}],"
+        + " \"KeySchema\": [{\"AttributeName\": \"pk\", \"KeyType\": \"HASH\"}]}], \"items\": {}, \"access_patterns\": []}");
+    Validated<ViewResult> r = ModelView.run(new ViewRequest(ws, Optional.empty(), false));
+    assertThat(r.unwrap().diagnostics()).extracting(dev.ddbmodel.core.Diagnostic::id).contains("DataModel.NoItems");
+    assertThat(r.unwrap().diagnostics()).isEqualTo(r.diagnostics());
+  }
+
+  @Test
   void thePageIsReplacedOnlyWhenItIsOurs(@TempDir Path ws) throws Exception {
     Files.copy(Path.of("../examples/models/social/dynamodb_data_model.json"), ws.resolve("dynamodb_data_model.json"));
     ViewRequest req = new ViewRequest(ws, Optional.empty(), false);
