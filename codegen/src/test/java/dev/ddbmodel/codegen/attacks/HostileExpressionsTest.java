@@ -401,19 +401,21 @@ class HostileExpressionsTest {
   /**
    * The catalogue names the test leaves out are refused, each for a reason DynamoDB or the
    * generated code has: an empty field name (DynamoDB takes no empty attribute name), the 100,000
-   * character name (generated code takes names of at most 255 characters), and an index key
-   * attribute over DynamoDB's 255 UTF-8 bytes for key attribute names. Nothing is written.
+   * character name (generated code takes names of at most 255 characters), and an index or table
+   * key attribute over DynamoDB's 255 UTF-8 bytes for key attribute names. Nothing is written.
    */
   @Test
   void theNamesLeftOutAreRefused() throws Exception {
     Path d = dir();
     String longest = StringAttacks.all().stream().map(StringAttacks.Attack::value).filter(v -> v.length() > 255).findFirst().orElseThrow();
-    String[][] cases = {{"", "Schema.FieldName"}, {longest, "Codegen.NameTooLong"}, {"\u0455".repeat(128), "Schema.GsiKey"}};
+    String[][] cases = {{"", "Schema.FieldName"}, {longest, "Codegen.NameTooLong"}, {"\u0455".repeat(128), "Schema.GsiKey"}, {"\u0455".repeat(128), "Schema.TableKey"}};
     for (int k = 0; k < cases.length; k++) {
       ObjectNode root = (ObjectNode) Json.parseTrusted(Files.readString(d.resolve("schema.json"), StandardCharsets.UTF_8));
       ObjectNode t = (ObjectNode) root.get("tables").get(0);
       if (cases[k][1].equals("Schema.GsiKey")) {
         ((ObjectNode) t.get("gsi_list").get(0)).put("partition_key", cases[k][0]);
+      } else if (cases[k][1].equals("Schema.TableKey")) {
+        ((ObjectNode) t.get("table_config")).put("sort_key", cases[k][0]);
       } else {
         ((ArrayNode) t.get("entities").get("Thing").get("fields")).addObject().put("name", cases[k][0]).put("type", "string").put("required", false);
         ((ArrayNode) t.get("entities").get("Thing").get("access_patterns").get(2).get("update").get("remove")).add(cases[k][0]);

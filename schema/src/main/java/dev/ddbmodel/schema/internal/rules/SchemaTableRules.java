@@ -33,8 +33,16 @@ final class SchemaTableRules {
                 "use " + DynamoDbLimits.NAME_MIN_LENGTH + " to " + DynamoDbLimits.NAME_MAX_LENGTH + " characters: letters, digits, `_`, `-` and `.`");
           }
         }
-        r.string(tc, ca, "partition_key");
-        r.string(tc, ca, "sort_key");
+        for (String k : new String[] {"partition_key", "sort_key"}) {
+          if (r.string(tc, ca, k)) {
+            String n = tc.get(k).asText();
+            int bytes = n.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+            if (bytes == 0 || bytes > DynamoDbLimits.KEY_ATTRIBUTE_NAME_BYTES) {
+              r.error("Schema.TableKey", ca.key(k), "the key attribute name is " + bytes + " UTF-8 bytes long; DynamoDB takes 1 to "
+                  + DynamoDbLimits.KEY_ATTRIBUTE_NAME_BYTES + " for a key attribute", bytes == 0 ? "name the key attribute" : "shorten the name");
+            }
+          }
+        }
         if (tc.has("gsi_list")) {
           r.warn("Schema.GsiListPlacement", ca.key("gsi_list"), "`gsi_list` inside `table_config` is ignored", "move it next to `table_config`");
         }
