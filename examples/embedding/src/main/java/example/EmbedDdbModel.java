@@ -94,7 +94,7 @@ public final class EmbedDdbModel {
     String schemaText = Files.readString(model.resolve("schema.json"), StandardCharsets.UTF_8);
     Path usage = model.resolve("usage_data.json");
     Optional<String> usageText = Files.exists(usage) ? Optional.of(Files.readString(usage, StandardCharsets.UTF_8)) : Optional.empty();
-    SchemaValidationReport report = SchemaValidation.validate(schemaText, "schema.json", usageText, "usage_data.json");
+    SchemaValidationReport report = SchemaValidation.validate("schema.json", schemaText, "usage_data.json", usageText);
     if (!report.valid()) {
       print("schema text is invalid", report.diagnostics());
       return false;
@@ -103,7 +103,7 @@ public final class EmbedDdbModel {
 
     Path cost = model.resolve("cost_input.json");
     if (Files.exists(cost)) {
-      Validated<CostReport> priced = CostRequest.parse(Files.readString(cost, StandardCharsets.UTF_8), "cost_input.json")
+      Validated<CostReport> priced = CostRequest.parse("cost_input.json", Files.readString(cost, StandardCharsets.UTF_8))
           .flatMap(CostCalculator::compute);
       if (!priced.isValid()) {
         print("cost input is invalid", priced.errors());

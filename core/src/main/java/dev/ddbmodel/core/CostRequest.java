@@ -73,8 +73,9 @@ public record CostRequest(List<CostInputs.Pattern> patterns, List<CostInputs.Tab
    * diagnostic, not an exception, and the result equals what the same text read from a file gives.
    *
    * @param sourceName the name diagnostics report the input under, such as {@code cost_input.json}
+   * @param text the cost input
    */
-  public static Validated<CostRequest> parse(String text, String sourceName) {
+  public static Validated<CostRequest> parse(String sourceName, String text) {
     Validated<JsonDocument> doc = JsonDocument.parse(sourceName, text);
     return doc.isValid() ? fromJson(doc.unwrap().root(), sourceName) : Validated.invalid(doc.errors());
   }

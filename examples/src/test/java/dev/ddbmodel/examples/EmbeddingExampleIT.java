@@ -112,7 +112,7 @@ class EmbeddingExampleIT {
     assertThat(r.exit()).as(r.out()).isZero();
     assertThat(r.out()).contains("schema text: valid (with usage data)");
     // the figure and the file count the example prints are the ones the path-based routes give
-    var cost = dev.ddbmodel.core.CostRequest.parse(Files.readString(model.resolve("cost_input.json"), StandardCharsets.UTF_8), "cost_input.json")
+    var cost = dev.ddbmodel.core.CostRequest.parse("cost_input.json", Files.readString(model.resolve("cost_input.json"), StandardCharsets.UTF_8))
         .flatMap(dev.ddbmodel.core.CostCalculator::compute).unwrap();
     assertThat(r.out()).contains(String.format(java.util.Locale.ROOT, "monthly cost: %.4f USD for %d access patterns", cost.total(), cost.patterns().size()));
     Path dal = tmp.resolve("dal");

@@ -51,7 +51,7 @@ class InMemoryEntryPointsTest {
     Path file = ECOMMERCE.resolve("cost_input.json");
     // the file route of `ddbm cost`: read the document, then fromJson on its tree
     Validated<CostRequest> fromFile = JsonDocument.read(file, "cost_input.json").flatMap(d -> CostRequest.fromJson(d.root(), d.file()));
-    Validated<CostRequest> fromText = CostRequest.parse(text(file), "cost_input.json");
+    Validated<CostRequest> fromText = CostRequest.parse("cost_input.json", text(file));
     assertThat(fromFile.isValid()).as("%s", fromFile.errors()).isTrue();
     assertThat(fromText.unwrap()).isEqualTo(fromFile.unwrap());
     CostReport a = CostCalculator.compute(fromText.unwrap()).unwrap();
@@ -68,10 +68,10 @@ class InMemoryEntryPointsTest {
     Path file = tmp.resolve("cost.json");
     Files.writeString(file, bad, StandardCharsets.UTF_8);
     Validated<CostRequest> fromFile = JsonDocument.read(file, "cost.json").flatMap(d -> CostRequest.fromJson(d.root(), d.file()));
-    Validated<CostRequest> fromText = CostRequest.parse(bad, "cost.json");
+    Validated<CostRequest> fromText = CostRequest.parse("cost.json", bad);
     assertThat(fromText.isValid()).isFalse();
     assertThat(fromText.diagnostics()).isNotEmpty().isEqualTo(fromFile.diagnostics());
-    Validated<CostRequest> broken = CostRequest.parse("{\"access_pattern_list\": [", "cost.json");
+    Validated<CostRequest> broken = CostRequest.parse("cost.json", "{\"access_pattern_list\": [");
     assertThat(broken.isValid()).as("malformed JSON is a result, not an exception").isFalse();
     assertThat(broken.errors()).isEqualTo(JsonDocument.parse("cost.json", "{\"access_pattern_list\": [").errors());
   }
@@ -81,7 +81,7 @@ class InMemoryEntryPointsTest {
     Path schema = ECOMMERCE.resolve("schema.json");
     Path usage = ECOMMERCE.resolve("usage_data.json");
     SchemaValidationReport fromFiles = SchemaValidation.validate(new SchemaValidationRequest(schema, Optional.of(usage), Optional.empty()));
-    SchemaValidationReport fromText = SchemaValidation.validate(text(schema), "schema.json", Optional.of(text(usage)), "usage_data.json");
+    SchemaValidationReport fromText = SchemaValidation.validate("schema.json", text(schema), "usage_data.json", Optional.of(text(usage)));
     assertThat(fromFiles.valid()).as("%s", fromFiles.diagnostics()).isTrue();
     assertThat(fromFiles.usageIssues()).isPresent();
     assertThat(fromText).isEqualTo(fromFiles);
@@ -91,7 +91,7 @@ class InMemoryEntryPointsTest {
     Path badFile = Files.writeString(Files.createTempDirectory("usage").resolve("usage_data.json"), badUsage, StandardCharsets.UTF_8);
     Path schemaCopy = Files.copy(schema, badFile.resolveSibling("schema.json"));
     SchemaValidationReport badFromFiles = SchemaValidation.validate(new SchemaValidationRequest(schemaCopy, Optional.of(badFile), Optional.empty()));
-    SchemaValidationReport badFromText = SchemaValidation.validate(text(schema), "schema.json", Optional.of(badUsage), "usage_data.json");
+    SchemaValidationReport badFromText = SchemaValidation.validate("schema.json", text(schema), "usage_data.json", Optional.of(badUsage));
     assertThat(badFromText.usageIssues().orElseThrow()).isNotEmpty();
     assertThat(badFromText).isEqualTo(badFromFiles);
   }
@@ -101,10 +101,10 @@ class InMemoryEntryPointsTest {
     Path file = ApiBoundaryTest.projectRoot().resolve("validation/src/test/resources/workbench/library.json");
     Validated<ImportResult> imported = WorkbenchImport.run(new ImportRequest(file, tmp.resolve("out"), false));
     assertThat(imported.isValid()).as("%s", imported.errors()).isTrue();
-    Validated<WorkbenchConversion> fromText = WorkbenchImport.convert(text(file), "library.json");
+    Validated<WorkbenchConversion> fromText = WorkbenchImport.convert("library.json", text(file));
     assertThat(fromText.unwrap()).isEqualTo(imported.unwrap().conversion());
     assertThat(fromText.diagnostics()).isEqualTo(imported.diagnostics());
-    assertThat(WorkbenchImport.convert("[1,", "library.json").isValid()).isFalse();
+    assertThat(WorkbenchImport.convert("library.json", "[1,").isValid()).isFalse();
   }
 
   @Test

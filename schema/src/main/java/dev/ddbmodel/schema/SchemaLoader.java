@@ -25,8 +25,8 @@ public final class SchemaLoader {
     return JsonDocument.read(file, file.getFileName().toString()).flatMap(SchemaLoader::fromDocument);
   }
 
-  public static Validated<Schema> parse(String name, String json) {
-    return JsonDocument.parse(name, json).flatMap(SchemaLoader::fromDocument);
+  public static Validated<Schema> parse(String name, String text) {
+    return JsonDocument.parse(name, text).flatMap(SchemaLoader::fromDocument);
   }
 
   public static Validated<Schema> fromDocument(JsonDocument doc) {

@@ -49,9 +49,11 @@ public final class SchemaValidation {
    * what {@link #validate(SchemaValidationRequest)} gives for files with the same text and names.
    *
    * @param schemaName the name diagnostics report the schema under, such as {@code schema.json}
+   * @param schemaText the schema.json text
    * @param usageDataName the name for the usage data, such as {@code usage_data.json}
+   * @param usageDataText the usage_data.json text, if any
    */
-  public static SchemaValidationReport validate(String schemaText, String schemaName, Optional<String> usageDataText, String usageDataName) {
+  public static SchemaValidationReport validate(String schemaName, String schemaText, String usageDataName, Optional<String> usageDataText) {
     return check(JsonDocument.parse(schemaName, schemaText),
         usageDataText.map(text -> () -> JsonDocument.parse(usageDataName, text)));
   }

@@ -75,8 +75,9 @@ public final class WorkbenchImport {
    * result equals what {@link #run} converts from a file with the same text.
    *
    * @param sourceName the name diagnostics report the document under, such as {@code model.json}
+   * @param text the Workbench document
    */
-  public static Validated<WorkbenchConversion> convert(String text, String sourceName) {
+  public static Validated<WorkbenchConversion> convert(String sourceName, String text) {
     Validated<JsonDocument> doc = JsonDocument.parse(sourceName, text);
     return doc.isValid() ? convert(doc.unwrap()) : Validated.invalid(doc.errors());
   }
