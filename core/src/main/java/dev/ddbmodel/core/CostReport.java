@@ -225,14 +225,16 @@ public record CostReport(CostRequest request, List<PatternCost> patterns, List<S
 
   private List<String> extras() {
     List<String> blocks = new ArrayList<>();
-    List<String> partitionLines = partitionWarnings();
-    if (!partitionLines.isEmpty()) {
-      blocks.add("### Partition Throughput Checks");
-      StringBuilder sb = new StringBuilder();
-      for (String w : partitionLines) {
-        sb.append(sb.length() == 0 ? "" : "\n").append("- ⚠️ ").append(w);
+    // each line ends with its id in brackets, so a reader of the file (the model view) keeps it
+    StringBuilder partitions = new StringBuilder();
+    for (Diagnostic d : diagnostics) {
+      if (PARTITION_IDS.contains(d.id())) {
+        partitions.append(partitions.length() == 0 ? "" : "\n").append("- ⚠️ ").append(partitionLine(d)).append(" [").append(d.id()).append(']');
       }
-      blocks.add(sb.toString());
+    }
+    if (partitions.length() > 0) {
+      blocks.add("### Partition Throughput Checks");
+      blocks.add(partitions.toString());
     }
     if (!provisioned.isEmpty()) {
       blocks.add("### On-Demand versus Provisioned Capacity");

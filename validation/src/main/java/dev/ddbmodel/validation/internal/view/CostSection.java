@@ -17,16 +17,27 @@ import java.util.regex.Pattern;
  *
  * @param total the total monthly cost as printed, e.g. {@code $12.34}
  * @param patternCosts pattern id to monthly cost in dollars
- * @param partitionWarnings the hot partition findings, in report order
+ * @param partitionFindings the partition throughput findings, in report order
  */
-public record CostSection(String total, Map<String, BigDecimal> patternCosts, List<String> partitionWarnings) {
+public record CostSection(String total, Map<String, BigDecimal> patternCosts, List<Finding> partitionFindings) {
   private static final Pattern TOTAL = Pattern.compile("\\*\\*Total Monthly Cost: (\\$[0-9.]+)\\*\\*");
   private static final Pattern ROW = Pattern.compile("^\\|\\s*([^|]+?)\\s*\\|\\s*[^|]+\\|\\s*[^|]+\\|\\s*[^|]+\\|\\s*\\$([0-9.]+)\\s*\\|\\s*$");
   private static final Pattern PATTERN_REF = Pattern.compile("pattern `([^`]*)`");
+  /** The id a report line ends with, {@code [Cost.HotPartition]}. */
+  private static final Pattern ID_TAG = Pattern.compile("\\s\\[(Cost\\.[A-Za-z]+)\\]$");
+
+  /**
+   * One line of "Partition Throughput Checks".
+   *
+   * @param id the diagnostic id the line ends with ({@code Cost.HotPartition} for a report written
+   *     before lines carried it)
+   * @param text the line without its marker and id
+   */
+  public record Finding(String id, String text) {}
 
   public CostSection {
     patternCosts = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(patternCosts));
-    partitionWarnings = List.copyOf(partitionWarnings);
+    partitionFindings = List.copyOf(partitionFindings);
   }
 
   /** The report in {@code markdown}, when the file has one. */
@@ -40,7 +51,7 @@ public record CostSection(String total, Map<String, BigDecimal> patternCosts, Li
     Matcher t = TOTAL.matcher(section);
     String total = t.find() ? t.group(1) : "";
     Map<String, BigDecimal> costs = new LinkedHashMap<>();
-    List<String> warnings = new ArrayList<>();
+    List<Finding> warnings = new ArrayList<>();
     boolean inPatternTable = false;
     boolean inWarnings = false;
     for (String line : section.split("\n", -1)) {
@@ -56,7 +67,9 @@ public record CostSection(String total, Map<String, BigDecimal> patternCosts, Li
         continue;
       }
       if (inWarnings && line.startsWith("- ")) {
-        warnings.add(line.substring(2).replaceFirst("^⚠️\\s*", ""));
+        String text = line.substring(2).replaceFirst("^⚠️\\s*", "");
+        Matcher id = ID_TAG.matcher(text);
+        warnings.add(id.find() ? new Finding(id.group(1), text.substring(0, id.start())) : new Finding(CostReport.PARTITION_IDS.get(0), text));
       }
       if (inPatternTable) {
         Matcher m = ROW.matcher(line);
@@ -69,11 +82,16 @@ public record CostSection(String total, Map<String, BigDecimal> patternCosts, Li
     return Optional.of(new CostSection(total, costs, warnings));
   }
 
-  /** The partition warnings that name {@code patternId}. */
-  List<String> warningsFor(String patternId) {
-    List<String> out = new ArrayList<>();
-    for (String w : partitionWarnings) {
-      Matcher m = PATTERN_REF.matcher(w);
+  /** The texts of the partition findings, in report order. */
+  public List<String> partitionWarnings() {
+    return partitionFindings.stream().map(Finding::text).toList();
+  }
+
+  /** The partition findings that name {@code patternId}. */
+  List<Finding> warningsFor(String patternId) {
+    List<Finding> out = new ArrayList<>();
+    for (Finding w : partitionFindings) {
+      Matcher m = PATTERN_REF.matcher(w.text());
       if (m.find() && m.group(1).equals(patternId)) {
         out.add(w);
       }

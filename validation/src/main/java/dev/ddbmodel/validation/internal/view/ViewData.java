@@ -122,7 +122,7 @@ public final class ViewData {
         globalWarnings.add(n);
       }
     }));
-    cost.ifPresent(c -> c.partitionWarnings().forEach(w -> globalWarnings.add(new Note("Cost.HotPartition", "warning", w, ""))));
+    cost.ifPresent(c -> c.partitionFindings().forEach(w -> globalWarnings.add(new Note(w.id(), "warning", w.text(), ""))));
     List<AccessPatternSpec> aps = model.accessPatterns();
     for (int i = 0; i < aps.size(); i++) {
       patterns.add(pattern(aps.get(i), "p" + i));
@@ -247,7 +247,7 @@ public final class ViewData {
         findings.add(n);
       }
     }));
-    cost.ifPresent(c -> c.warningsFor(ap.pattern()).forEach(w -> findings.add(new Note("Cost.HotPartition", "warning", w, ""))));
+    cost.ifPresent(c -> c.warningsFor(ap.pattern()).forEach(w -> findings.add(new Note(w.id(), "warning", w.text(), ""))));
     Optional<BigDecimal> monthly = cost.flatMap(c -> Optional.ofNullable(c.patternCosts().get(ap.pattern())));
     int absent = (int) notes.stream().filter(n -> n.startsWith(ABSENT)).count();
     return new Pattern(domId, ap, reads, writes, absent, viewId, notes, findings, entry, monthly);

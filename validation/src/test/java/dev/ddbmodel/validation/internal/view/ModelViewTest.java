@@ -166,6 +166,10 @@ class ModelViewTest {
     assertThat(c.total()).isEqualTo("$" + new BigDecimal(r.total()).setScale(2, RoundingMode.HALF_EVEN).toPlainString());
     assertThat(c.partitionWarnings()).isNotEmpty().isEqualTo(iterate(r.toJson().path("partition_warnings")));
     assertThat(c.warningsFor("w")).isNotEmpty();
+    // each finding keeps the id of the diagnostic it was written from, not one id for all
+    assertThat(c.partitionFindings()).extracting(CostSection.Finding::id)
+        .isEqualTo(r.diagnostics().stream().map(dev.ddbmodel.core.Diagnostic::id).filter(CostReport.PARTITION_IDS::contains).toList())
+        .contains("Cost.GsiWritePressure");
     assertThat(CostSection.read("no report here")).isEmpty();
   }
 
