@@ -54,7 +54,7 @@ public class ConformanceTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"clinic", "arcade", "shop", "depot", "library", "market", "catalog", "storefront", "exprs", "derived/ecommerce", "derived/social", "derived/iot-telemetry", "derived/saas-multitenant", "derived/clinic",
+  @ValueSource(strings = {"clinic", "arcade", "shop", "depot", "library", "market", "catalog", "storefront", "exprs", "decimals", "derived/ecommerce", "derived/social", "derived/iot-telemetry", "derived/saas-multitenant", "derived/clinic",
       "derived/arcade", "derived/shop", "derived/library", "derived/storefront"})
   void python(String scenario) throws Exception {
     Path dir = scenarioDir(scenario);
@@ -64,7 +64,7 @@ public class ConformanceTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"clinic", "arcade", "shop", "depot", "library", "market", "catalog", "storefront", "exprs", "derived/ecommerce", "derived/social", "derived/iot-telemetry", "derived/saas-multitenant", "derived/clinic",
+  @ValueSource(strings = {"clinic", "arcade", "shop", "depot", "library", "market", "catalog", "storefront", "exprs", "decimals", "derived/ecommerce", "derived/social", "derived/iot-telemetry", "derived/saas-multitenant", "derived/clinic",
       "derived/arcade", "derived/shop", "derived/library", "derived/storefront"})
   void typescript(String scenario) throws Exception {
     Path dir = scenarioDir(scenario);
@@ -76,7 +76,7 @@ public class ConformanceTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"clinic", "arcade", "shop", "depot", "library", "market", "catalog", "storefront", "exprs", "derived/ecommerce", "derived/social", "derived/iot-telemetry", "derived/saas-multitenant", "derived/clinic",
+  @ValueSource(strings = {"clinic", "arcade", "shop", "depot", "library", "market", "catalog", "storefront", "exprs", "decimals", "derived/ecommerce", "derived/social", "derived/iot-telemetry", "derived/saas-multitenant", "derived/clinic",
       "derived/arcade", "derived/shop", "derived/library", "derived/storefront"})
   void java(String scenario) throws Exception {
     Path dir = scenarioDir(scenario);

@@ -27,7 +27,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** Runs conformance scenarios through a generated Java DAL, compiled with javac and loaded in-process. */
 public final class JavaRunner implements AutoCloseable {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  // BigDecimal results stay exact through valueToTree (a plain mapper reads them back as doubles)
+  private static final ObjectMapper MAPPER = new ObjectMapper().enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
   private final URLClassLoader loader;
   private final JsonNode schema;
   private final DynamoDbClient client;

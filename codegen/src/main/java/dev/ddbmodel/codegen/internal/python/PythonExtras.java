@@ -215,11 +215,6 @@ final class PythonExtras {
     return false;
   }
 
-  /** A JSON value as a Python literal, numbers as written. */
-  static String pyLiteral(JsonNode n) {
-    return literal(n, false);
-  }
-
   private static String literal(JsonNode n, boolean decimals) {
     if (decimals && n.isNumber() && !n.isIntegralNumber()) {
       return "Decimal(" + pyString(n.decimalValue().toPlainString()) + ")";

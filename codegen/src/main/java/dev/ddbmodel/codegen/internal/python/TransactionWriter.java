@@ -153,7 +153,7 @@ final class TransactionWriter {
   /** A value source as a Python expression. */
   static String value(TransactionPlan.Action a, Schema.ValueRef v) {
     if (v instanceof Schema.ValueRef.Literal l) {
-      return PythonExtras.pyLiteral(Json.parseTrusted(l.json()));
+      return PythonExtras.pyValue(Json.parseTrusted(l.json()));
     }
     if (v instanceof Schema.ValueRef.Supplied s) {
       return "_supplied(condition_values, " + pyString(s.placeholder()) + ")";
