@@ -56,7 +56,7 @@ class GeneratedCodeAttackTest {
       ap.putArray("parameters").addObject().put("name", "id").put("type", "string");
       id++;
     }
-    // every attack as a constant of a write condition and of an update (bound as a value: data in every language)
+    // every attack as a constant of a write condition, of an update and of a filter (bound as a value: data in every language)
     fields.addObject().put("name", "lit_note").put("type", "string").put("required", false);
     int k = 3000;
     for (StringAttacks.Attack a : StringAttacks.all()) {
@@ -68,6 +68,11 @@ class GeneratedCodeAttackTest {
       ap.putArray("parameters").addObject().put("name", "id").put("type", "string");
       ap.putObject("update").putArray("set").addObject().put("field", "lit_note").putObject("param").put("literal", a.value());
       ap.putObject("condition").putArray("conditions").addObject().put("field", "lit_note").put("operator", "<>").putObject("param").put("literal", a.value());
+      // and of a Scan filter (the same operands, bound the same way)
+      ObjectNode scan = aps.addObject();
+      scan.put("pattern_id", k + 5000).put("name", "filtered_" + k).put("description", "a filter constant").put("operation", "Scan").put("return_type", "entity_list");
+      scan.putArray("parameters");
+      scan.putObject("filter_expression").putArray("conditions").addObject().put("field", "lit_note").put("operator", "=").putObject("param").put("literal", a.value());
       k++;
     }
     // every attack as an entity name too (a class name in all three languages)
@@ -165,6 +170,21 @@ class GeneratedCodeAttackTest {
     assertThat(r.isValid()).isFalse();
     assertThat(r.diagnostics()).extracting(dev.ddbmodel.core.Diagnostic::id).contains("Schema.ConditionValue");
     assertThat(tmp.resolve("long-literal-out")).doesNotExist();
+  }
+
+  @Test
+  void aTooLongFilterConstantIsRefused() throws Exception {
+    String longest = StringAttacks.all().stream().map(StringAttacks.Attack::value).filter(v -> v.length() > MAX_LITERAL).findFirst().orElseThrow();
+    Path s = schema(tmp.resolve("long-filter"));
+    ObjectNode root = (ObjectNode) Json.parseTrusted(Files.readString(s, StandardCharsets.UTF_8));
+    ObjectNode ap = (ObjectNode) root.get("tables").get(0).get("entities").get("Target").get("access_patterns").get(0);
+    ap.put("operation", "Scan").put("return_type", "entity_list").putArray("parameters");
+    ap.putObject("filter_expression").putArray("conditions").addObject().put("field", "lit_note").put("operator", "=").putObject("param").put("literal", longest);
+    Files.writeString(s, Json.pretty(root), StandardCharsets.UTF_8);
+    var r = DalGenerator.generate(new DalRequest(s, DalRequest.Language.JAVA, Optional.of(tmp.resolve("long-filter-out")), Optional.empty(), false));
+    assertThat(r.isValid()).isFalse();
+    assertThat(r.diagnostics()).extracting(dev.ddbmodel.core.Diagnostic::id).contains("Schema.FilterValue");
+    assertThat(tmp.resolve("long-filter-out")).doesNotExist();
   }
 
   /**

@@ -197,6 +197,12 @@ class HostileExpressionsTest {
     byG.put("index_name", "ByHostile").put("range_condition", "begins_with");
     pattern(aps, 9, "put_many", "BatchWriteItem", "void", "things:entity:Thing").put("batch_action", "Put");
     pattern(aps, 10, "delete_many", "BatchWriteItem", "void", "keys:array:object").put("batch_action", "Delete");
+    // a Scan filter of a hostile constant OR two hostile attributes compared with each other (no parameters)
+    ObjectNode constant = term(s.get(0), "=", null);
+    constant.putObject("param").put("literal", value(1));
+    ObjectNode pair = term(s.get(5), "<>", null);
+    pair.putObject("param").put("attribute", s.get(4));
+    pattern(aps, 11, "scan_constants", "Scan", "entity_list").set("filter_expression", cond("OR", constant, pair));
 
     ArrayNode xs = root.putArray("cross_table_access_patterns");
     // object form: a guarded update (SET and ADD) and a condition check, keys bound from parameters
@@ -317,6 +323,11 @@ class HostileExpressionsTest {
     call(steps, "Thing", "find", "id", A, "prefix", "", "want", value(45)).putObject("expect").putArray("items");
     String frag = value(45).substring(1, 2);
     call(steps, "Thing", "scan_some", "frag", frag, "longer", 0).putObject("expect").put("unordered", true).putArray("items").addObject().put("id", A);
+    // B by the hostile constant (its s0 is value(1)), A by its two differing hostile attributes; B has neither attribute
+    ObjectNode sc2 = call(steps, "Thing", "scan_constants");
+    ArrayNode both = sc2.putObject("expect").put("unordered", true).putArray("items");
+    both.addObject().put("id", A).put(s.get(4), value(44)).put(s.get(5), value(45));
+    both.addObject().put("id", B).put(s.get(0), value(1));
     call(steps, "Thing", "by_g", "grp", value(20), "prefix", "pre").putObject("expect").putArray("items").addObject().put("id", A).put(s.get(8), value(48));
     ObjectNode many = call(steps, "Thing", "put_many", "things", List.of(thing(C, 7, false), thing(D, 9, false)));
     check(many, C).putObject("has").put(s.get(0), value(7)).put(s.get(5), value(12));

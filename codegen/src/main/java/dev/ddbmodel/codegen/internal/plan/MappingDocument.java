@@ -129,17 +129,28 @@ public final class MappingDocument {
     return out;
   }
 
-  private static Map<String, Object> filter(Schema.FilterExpression f) {
+  /** An operand as the schema writes it: a parameter's name, {@code {"literal": x}} or {@code {"attribute": "f"}}. */
+  private static Object operand(Schema.Operand o) {
+    if (o instanceof Schema.Operand.Literal l) {
+      return Map.of("literal", dev.ddbmodel.core.json.Json.parseTrusted(l.json()));
+    }
+    if (o instanceof Schema.Operand.Attribute a) {
+      return Map.of("attribute", a.field());
+    }
+    return ((Schema.Operand.Param) o).name();
+  }
+
+    private static Map<String, Object> filter(Schema.FilterExpression f) {
     List<Map<String, Object>> cs = new ArrayList<>();
     for (Schema.FilterCondition c : f.conditions()) {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("field", c.field());
       c.operator().ifPresent(o -> m.put("operator", o));
       c.function().ifPresent(o -> m.put("function", o));
-      c.param().ifPresent(o -> m.put("param", o));
-      c.param2().ifPresent(o -> m.put("param2", o));
-      if (!c.params().isEmpty()) {
-        m.put("params", c.params());
+      c.first().ifPresent(o -> m.put("param", operand(o)));
+      c.second().ifPresent(o -> m.put("param2", operand(o)));
+      if (!c.list().isEmpty()) {
+        m.put("params", c.list().stream().map(MappingDocument::operand).toList());
       }
       cs.add(m);
     }

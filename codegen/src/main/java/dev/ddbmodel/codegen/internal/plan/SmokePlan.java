@@ -459,6 +459,10 @@ public record SmokePlan(Map<String, ObjectNode> samples, List<Call> calls) {
       if (!sample.has(c.field()) || e.field(c.field()).isEmpty()) {
         return false;
       }
+      if (c.operands().stream().anyMatch(o -> !(o instanceof Schema.Operand.Param))) {
+        // a constant or another attribute decides the term, not an operand chosen for the sample: it only has to complete
+        return false;
+      }
       if (fn.equals("begins_with") || fn.equals("contains")) {
         if (sample.get(c.field()).isTextual() || sample.get(c.field()).isArray()) {
           continue;

@@ -66,4 +66,43 @@ class ExprsPlanTest {
     assertThat(ds).extracting(Diagnostic::id).contains("Codegen.StaleIndexKey");
     assertThat(ds).anySatisfy(d -> assertThat(d.message()).contains("pattern 5"));
   }
+
+  @Test
+  void filtersTakeTheSameOperandsAsConditions() throws Exception {
+    GenerationPlan p = exprs();
+    Operation.Query open = (Operation.Query) p.operation(10).orElseThrow();
+    Condition q = Condition.of(open.pattern().filter().orElseThrow());
+    assertThat(q.joiner()).isEqualTo("AND");
+    assertThat(q.terms().get(0).plain()).isFalse();
+    assertThat(q.terms().get(0).pieces()).containsExactly(new Condition.Piece.Name("status"), new Condition.Piece.Text(" = "),
+        new Condition.Piece.Value(new Schema.Operand.Literal("\"ACTIVE\"")));
+    assertThat(q.terms().get(1).pieces()).containsExactly(new Condition.Piece.Name("reserved"), new Condition.Piece.Text(" < "), new Condition.Piece.Name("stock"));
+    // a parameter term stays the runtime helper's; only the parameter is a method parameter, used by the filter
+    assertThat(q.terms().get(2).plain()).isTrue();
+    assertThat(q.params()).containsExactly("min_stock");
+    assertThat(open.params()).extracting(ParamUse::name, ParamUse::use).containsExactly(org.assertj.core.groups.Tuple.tuple("warehouse", ParamUse.Use.KEY),
+        org.assertj.core.groups.Tuple.tuple("min_stock", ParamUse.Use.FILTER));
+    Operation.Scan flagged = (Operation.Scan) p.operation(11).orElseThrow();
+    Condition s = Condition.of(flagged.pattern().filter().orElseThrow());
+    assertThat(s.joiner()).isEqualTo("OR");
+    // the hostile constant is one value piece: never text
+    assertThat(s.terms().get(0).pieces()).filteredOn(x -> x instanceof Condition.Piece.Text).extracting(Object::toString).noneMatch(t -> t.contains("DROP"));
+    assertThat(flagged.params()).isEmpty();
+  }
+
+  @Test
+  void theMappingDocumentWritesFilterOperandsAsTheSchemaDoes() throws Exception {
+    var doc = dev.ddbmodel.core.json.Json.parseTrusted(dev.ddbmodel.core.json.Json.pretty(MappingDocument.build(exprs(), "python", java.util.Map.of())));
+    var cs = doc.path("access_pattern_mapping").path("10").path("filter_expression").path("conditions");
+    assertThat(cs.get(0).path("param").path("literal").asText()).isEqualTo("ACTIVE");
+    assertThat(cs.get(1).path("param").path("attribute").asText()).isEqualTo("stock");
+    assertThat(cs.get(2).path("param").asText()).isEqualTo("min_stock");
+  }
+
+  @Test
+  void aUsageExampleReadWhoseFilterHasAConstantOnlyHasToComplete() throws Exception {
+    SmokePlan sp = SmokePlan.of(PlannerTest.load(text()), Optional.empty());
+    assertThat(sp.calls()).filteredOn(c -> c.id() == 10 || c.id() == 11).extracting(SmokePlan.Call::expect).containsExactly(SmokePlan.Expect.OK, SmokePlan.Expect.OK);
+    assertThat(sp.calls()).filteredOn(c -> c.id() == 2).extracting(SmokePlan.Call::expect).containsExactly(SmokePlan.Expect.FOUND);
+  }
 }

@@ -25,7 +25,7 @@ final class ConditionRules {
   /** Which construct is checked: names the ids and the messages. */
   enum Kind {
     FILTER("filter", "Schema.Filter", "Schema.FilterField", "Schema.FilterFunction", "Schema.FilterOperator", "Schema.FilterParam", null,
-        "Schema.FilterParamType", null, null, true),
+        "Schema.FilterParamType", "Schema.FilterValue", "Schema.FilterAttribute", true),
     CONDITION("write condition", "Schema.Condition", "Schema.ConditionField", "Schema.ConditionFunction", "Schema.ConditionOperator",
         "Schema.ConditionParam", "Schema.ConditionLimit", "Schema.ConditionParamType", "Schema.ConditionValue", "Schema.ConditionAttribute", false);
 
@@ -40,13 +40,14 @@ final class ConditionRules {
     final String limit;
     /** A parameter whose declared type does not fit the field. */
     final String paramType;
-    /** A malformed, misplaced or mistyped constant operand ({@code {"literal": x}}); null: operands other than parameters are refused. */
+    /** A malformed, misplaced or mistyped constant operand ({@code {"literal": x}}), or a value that is neither a parameter name nor an operand object. */
     final String value;
     /** An attribute operand ({@code {"attribute": "f"}}) naming no field, or a field of another type. */
     final String attribute;
     /**
      * Parameter problems are warnings: a filter of the reference format may name values its
-     * generated method takes anyway, and a type mismatch there only never matches.
+     * generated method takes anyway, and a type mismatch there only never matches. Constants and
+     * attribute operands are no part of the reference format: their problems are errors in every kind.
      */
     final boolean lenient;
 
@@ -74,6 +75,8 @@ final class ConditionRules {
   private final Map<String, String> itemTypes;
   /** The fields of the expression being checked (an attribute operand names one of them). */
   private Set<String> fields = Set.of();
+  /** The fields the expression may not name (a Query filter's key fields), as a tested field or as an attribute operand. */
+  private Set<String> keyFields = Set.of();
 
   ConditionRules(SchemaRules r, Kind kind) {
     this(r, kind, Map.of(), Map.of());
@@ -132,6 +135,7 @@ final class ConditionRules {
       r.error(kind.id, at.key("logical_operator"), "invalid logical_operator `" + fe.get("logical_operator").asText() + "`", "use AND or OR");
     }
     fields = fieldNames;
+    keyFields = forbidden;
     for (int c = 0; c < conds.size(); c++) {
       one(conds.get(c), at.key("conditions").idx(c), fieldNames, forbidden, params);
     }
@@ -255,7 +259,7 @@ final class ConditionRules {
     }
   }
 
-  /** A constant ({@code {"literal": x}}) or another attribute ({@code {"attribute": "f"}}) of a write condition. */
+  /** A constant ({@code {"literal": x}}) or another attribute ({@code {"attribute": "f"}}) of a write condition or a filter. */
   private void constantOrAttribute(JsonNode v, At at, String field, ParamTypes.Use use) {
     List<String> keys = new java.util.ArrayList<>();
     v.fieldNames().forEachRemaining(keys::add);
@@ -289,6 +293,12 @@ final class ConditionRules {
     if (!fields.contains(other)) {
       r.error(kind.attribute, at.key("attribute"), "`" + other + "` is not a field of the entity",
           Suggestions.closest(other, fields).map(s -> "did you mean `" + s + "`?").orElse("fields: " + String.join(", ", new TreeSet<>(fields))));
+      return;
+    }
+    if (keyFields.contains(other)) {
+      // DynamoDB refuses a key attribute anywhere in a Query's filter expression, as an operand too
+      r.error("Schema.FilterOnKey", at.key("attribute"), "cannot compare with key attribute `" + other + "` in a Query filter",
+          "express it in the key condition (range_condition) instead, or compare with a parameter");
       return;
     }
     if (use == ParamTypes.Use.CONTAINS || use == ParamTypes.Use.BEGINS_WITH) {

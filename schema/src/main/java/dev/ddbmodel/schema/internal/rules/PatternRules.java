@@ -127,10 +127,28 @@ final class PatternRules {
       r.error("Schema.Filter", at, "filter expressions are only valid for Query and Scan, got `" + op + "`", "remove filter_expression");
       return;
     }
+    // the fields of the queried key: the table's templates, or the queried GSI's mapping (whose
+    // templates may be arrays, one per key attribute); a GSI Query may filter on the table's keys
     Set<String> keyFields = new HashSet<>();
+    JsonNode keyOwner = e;
+    if (ap.path("index_name").isTextual()) {
+      keyOwner = com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+      for (JsonNode m : e.path("gsi_mappings")) {
+        if (m.path("name").asText("").equals(ap.get("index_name").asText())) {
+          keyOwner = m;
+        }
+      }
+    }
     for (String k : List.of("pk_template", "sk_template")) {
-      if (e.path(k).isTextual() && op.equals("Query")) {
-        for (String raw : TemplateRules.placeholders(e.get(k).asText())) {
+      if (!op.equals("Query")) {
+        continue;
+      }
+      JsonNode t = keyOwner.path(k);
+      for (JsonNode one : t.isArray() ? t : List.of(t)) {
+        if (!one.isTextual()) {
+          continue;
+        }
+        for (String raw : TemplateRules.placeholders(one.asText())) {
           int colon = raw.indexOf(':');
           keyFields.add((colon < 0 ? raw : raw.substring(0, colon)).strip());
         }

@@ -195,4 +195,28 @@ class WriteRulesTest {
     scan.withArray("parameters").addObject().put("name", "status").put("type", "string");
     assertThat(check(s)).filteredOn(d -> d.id().equals("Schema.FilterParam")).singleElement().satisfies(d -> assertThat(d.hint()).contains("did you mean `status`?"));
   }
+
+  @Test
+  void filterOperandsAreCheckedLikeConditionOperandsAndAreErrors() {
+    ObjectNode s = base();
+    ObjectNode q = ((ArrayNode) s.get("tables").get(0).get("entities").get("Product").get("access_patterns")).addObject();
+    q.put("pattern_id", 9).put("name", "open").put("description", "d").put("operation", "Query").put("return_type", "entity_list");
+    q.putArray("parameters").addObject().put("name", "product_id").put("type", "string");
+    ArrayNode cs = q.putObject("filter_expression").putArray("conditions");
+    cs.addObject().put("field", "status").put("operator", "=").putObject("param").put("literal", "ACTIVE");
+    cs.addObject().put("field", "units_sold").put("operator", "<").putObject("param").put("attribute", "inventory");
+    assertThat(check(s)).isEmpty();
+    String at = "/tables/0/entities/Product/access_patterns/4/filter_expression/conditions/";
+    ((ObjectNode) cs.get(0).get("param")).put("literal", 3);
+    ((ObjectNode) cs.get(1).get("param")).put("attribute", "inventry");
+    cs.addObject().put("field", "seller_id").put("operator", "<>").putObject("param").put("attribute", "product_id");
+    assertThat(ids(s)).containsExactlyInAnyOrder("Schema.FilterValue ERROR " + at + "0/param/literal", "Schema.FilterAttribute ERROR " + at + "1/param/attribute",
+        "Schema.FilterOnKey ERROR " + at + "2/param/attribute");
+    assertThat(check(s)).filteredOn(d -> d.id().equals("Schema.FilterValue")).singleElement().satisfies(d -> assertThat(d.message()).contains("field `status` is `string`"));
+    assertThat(check(s)).filteredOn(d -> d.id().equals("Schema.FilterAttribute")).singleElement().satisfies(d -> assertThat(d.hint()).contains("did you mean `inventory`?"));
+    assertThat(check(s)).filteredOn(d -> d.id().equals("Schema.FilterOnKey")).singleElement().satisfies(d -> assertThat(d.message()).contains("key attribute `product_id`"));
+    // a Scan may compare with a key field: only a Query's key condition holds the key
+    q.put("operation", "Scan").putArray("parameters");
+    assertThat(ids(s)).noneMatch(i -> i.startsWith("Schema.FilterOnKey"));
+  }
 }
