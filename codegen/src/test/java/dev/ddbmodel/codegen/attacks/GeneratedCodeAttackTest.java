@@ -159,32 +159,30 @@ class GeneratedCodeAttackTest {
 
   @Test
   void aTooLongConstantIsRefused() throws Exception {
-    String longest = StringAttacks.all().stream().map(StringAttacks.Attack::value).filter(v -> v.length() > MAX_LITERAL).findFirst().orElseThrow();
-    Path s = schema(tmp.resolve("long-literal"));
-    ObjectNode root = (ObjectNode) Json.parseTrusted(Files.readString(s, StandardCharsets.UTF_8));
-    ObjectNode ap = (ObjectNode) root.get("tables").get(0).get("entities").get("Target").get("access_patterns").get(0);
-    ap.put("operation", "DeleteItem").put("return_type", "success_flag");
-    ap.putObject("condition").putArray("conditions").addObject().put("field", "lit_note").put("operator", "=").putObject("param").put("literal", longest);
-    Files.writeString(s, Json.pretty(root), StandardCharsets.UTF_8);
-    var r = DalGenerator.generate(new DalRequest(s, DalRequest.Language.JAVA, Optional.of(tmp.resolve("long-literal-out")), Optional.empty(), false));
-    assertThat(r.isValid()).isFalse();
-    assertThat(r.diagnostics()).extracting(dev.ddbmodel.core.Diagnostic::id).contains("Schema.ConditionValue");
-    assertThat(tmp.resolve("long-literal-out")).doesNotExist();
+    assertTooLongConstantRefused("long-literal", "DeleteItem", "success_flag", "condition", "Schema.ConditionValue");
   }
 
   @Test
   void aTooLongFilterConstantIsRefused() throws Exception {
+    assertTooLongConstantRefused("long-filter", "Scan", "entity_list", "filter_expression", "Schema.FilterValue");
+  }
+
+  /** The first pattern, turned into {@code operation}, compares a field with the longest attack string as a constant in {@code expression}: refused with {@code id}, nothing written. */
+  private void assertTooLongConstantRefused(String name, String operation, String returnType, String expression, String id) throws Exception {
     String longest = StringAttacks.all().stream().map(StringAttacks.Attack::value).filter(v -> v.length() > MAX_LITERAL).findFirst().orElseThrow();
-    Path s = schema(tmp.resolve("long-filter"));
+    Path s = schema(tmp.resolve(name));
     ObjectNode root = (ObjectNode) Json.parseTrusted(Files.readString(s, StandardCharsets.UTF_8));
     ObjectNode ap = (ObjectNode) root.get("tables").get(0).get("entities").get("Target").get("access_patterns").get(0);
-    ap.put("operation", "Scan").put("return_type", "entity_list").putArray("parameters");
-    ap.putObject("filter_expression").putArray("conditions").addObject().put("field", "lit_note").put("operator", "=").putObject("param").put("literal", longest);
+    ap.put("operation", operation).put("return_type", returnType);
+    if (operation.equals("Scan")) {
+      ap.putArray("parameters");
+    }
+    ap.putObject(expression).putArray("conditions").addObject().put("field", "lit_note").put("operator", "=").putObject("param").put("literal", longest);
     Files.writeString(s, Json.pretty(root), StandardCharsets.UTF_8);
-    var r = DalGenerator.generate(new DalRequest(s, DalRequest.Language.JAVA, Optional.of(tmp.resolve("long-filter-out")), Optional.empty(), false));
+    var r = DalGenerator.generate(new DalRequest(s, DalRequest.Language.JAVA, Optional.of(tmp.resolve(name + "-out")), Optional.empty(), false));
     assertThat(r.isValid()).isFalse();
-    assertThat(r.diagnostics()).extracting(dev.ddbmodel.core.Diagnostic::id).contains("Schema.FilterValue");
-    assertThat(tmp.resolve("long-filter-out")).doesNotExist();
+    assertThat(r.diagnostics()).extracting(dev.ddbmodel.core.Diagnostic::id).contains(id);
+    assertThat(tmp.resolve(name + "-out")).doesNotExist();
   }
 
   /**
