@@ -16,7 +16,8 @@ import java.util.Set;
  * {@code Schema.MappingNoSortKey}, the templates by {@link TemplateRules}); each access pattern's
  * {@code index_name} is a GSI the entity is mapped to ({@code Schema.GsiNotMapped}), with its
  * range-query parameters counted by {@link RangeParameterRules}; an INCLUDE projection keeps the
- * entity's required fields ({@code Schema.IncludeMissingRequired}).
+ * entity's required fields ({@code Schema.IncludeMissingRequired}); a filter of a Query on a
+ * KEYS_ONLY or INCLUDE index tests only fields the index holds ({@code Schema.FilterNotProjected}).
  */
 final class GsiMappingRules {
   private GsiMappingRules() {}
@@ -93,6 +94,9 @@ final class GsiMappingRules {
       if (SchemaRules.RANGE.contains(rc)) {
         RangeParameterRules.count(r, ap, pa, g, rc);
       }
+      if (g != null && mapped.containsKey(g.name()) && ap.path("filter_expression").path("conditions").isArray()) {
+        filterProjected(r, table, g, mapped.get(g.name()), ap, pa.key("filter_expression"));
+      }
     }
     Map<String, Boolean> requiredFields = null;
     for (Map.Entry<String, JsonNode> m : mapped.entrySet()) {
@@ -108,23 +112,71 @@ final class GsiMappingRules {
           }
         }
       }
-      Set<String> projected = new HashSet<>();
-      g.node().path("included_attributes").forEach(x -> projected.add(x.asText()));
-      projected.addAll(g.pk());
-      projected.addAll(g.sk());
-      projected.add(table.path("table_config").path("partition_key").asText(""));
-      projected.add(table.path("table_config").path("sort_key").asText(""));
-      for (String tk : List.of("pk_template", "sk_template")) {
-        for (JsonNode t : m.getValue().path(tk).isArray() ? m.getValue().path(tk) : List.of(m.getValue().path(tk))) {
-          projected.addAll(KeyTemplate.parse(t.asText("")).fieldNames());
-        }
-      }
+      Set<String> projected = projected(table, g, m.getValue());
       List<String> missing = requiredFields.entrySet().stream().filter(x -> x.getValue() && !projected.contains(x.getKey())).map(Map.Entry::getKey).toList();
       if (!missing.isEmpty()) {
         r.warn("Schema.IncludeMissingRequired", ea, "GSI `" + g.name() + "` projects INCLUDE, but required fields of `" + name + "` are not included: "
             + String.join(", ", missing), "add them to included_attributes, or make them optional; otherwise index queries return partial items");
       }
     }
+  }
+
+  /**
+   * The fields a KEYS_ONLY or INCLUDE index holds for an entity: the table's and the index's key
+   * attributes, the fields of the mapping's templates and, for INCLUDE, its included attributes.
+   */
+  static Set<String> projected(JsonNode table, SchemaIndexRules.Gsi g, JsonNode mapping) {
+    Set<String> projected = new HashSet<>();
+    g.node().path("included_attributes").forEach(x -> projected.add(x.asText()));
+    projected.addAll(g.pk());
+    projected.addAll(g.sk());
+    projected.add(table.path("table_config").path("partition_key").asText(""));
+    projected.add(table.path("table_config").path("sort_key").asText(""));
+    for (String tk : List.of("pk_template", "sk_template")) {
+      for (JsonNode t : mapping.path(tk).isArray() ? mapping.path(tk) : List.of(mapping.path(tk))) {
+        projected.addAll(KeyTemplate.parse(t.asText("")).fieldNames());
+      }
+    }
+    return projected;
+  }
+
+  /**
+   * A filter of a Query on a KEYS_ONLY or INCLUDE index sees only what the index holds: a field it
+   * does not project is absent from every item there, so the filter would silently never (or
+   * always) match ({@code Schema.FilterNotProjected}), whether the field is compared or is another
+   * attribute operand.
+   */
+  private static void filterProjected(SchemaRules r, JsonNode table, SchemaIndexRules.Gsi g, JsonNode mapping, JsonNode ap, SchemaRules.At fa) {
+    String projection = g.node().path("projection").asText("ALL");
+    if (!projection.equals("KEYS_ONLY") && !projection.equals("INCLUDE")) {
+      return;
+    }
+    Set<String> projected = projected(table, g, mapping);
+    JsonNode conds = ap.path("filter_expression").path("conditions");
+    for (int c = 0; c < conds.size(); c++) {
+      JsonNode cond = conds.get(c);
+      SchemaRules.At ca = fa.key("conditions").idx(c);
+      if (cond.path("field").isTextual() && !projected.contains(cond.get("field").asText())) {
+        notProjected(r, g, projection, cond.get("field").asText(), ca.key("field"));
+      }
+      for (String k : List.of("param", "param2")) {
+        if (cond.path(k).path("attribute").isTextual() && !projected.contains(cond.get(k).get("attribute").asText())) {
+          notProjected(r, g, projection, cond.get(k).get("attribute").asText(), ca.key(k).key("attribute"));
+        }
+      }
+      JsonNode params = cond.path("params");
+      for (int i = 0; params.isArray() && i < params.size(); i++) {
+        if (params.get(i).path("attribute").isTextual() && !projected.contains(params.get(i).get("attribute").asText())) {
+          notProjected(r, g, projection, params.get(i).get("attribute").asText(), ca.key("params").idx(i).key("attribute"));
+        }
+      }
+    }
+  }
+
+  private static void notProjected(SchemaRules r, SchemaIndexRules.Gsi g, String projection, String field, SchemaRules.At at) {
+    r.error("Schema.FilterNotProjected", at, "the filter tests `" + field + "`, which GSI `" + g.name() + "` (" + projection + ") does not hold",
+        projection.equals("INCLUDE") ? "add `" + field + "` to the GSI's included_attributes, or filter on a field it holds"
+            : "project the GSI as INCLUDE with `" + field + "`, or ALL, or filter on its key fields");
   }
 
   private static void shape(SchemaRules r, JsonNode mp, SchemaRules.At mpa, String tk, List<String> keys, boolean keyArray, String gname, Set<String> fields) {
