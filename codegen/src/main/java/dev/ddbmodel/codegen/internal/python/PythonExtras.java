@@ -194,7 +194,26 @@ final class PythonExtras {
 
   /** A JSON value as a Python literal; non-integral numbers become Decimal. */
   static String pyValue(JsonNode n) {
-    return literal(n, true);
+    if (n.isNumber() && !n.isIntegralNumber()) {
+      return "Decimal(" + pyString(n.decimalValue().toPlainString()) + ")";
+    }
+    if (n.isObject()) {
+      StringBuilder sb = new StringBuilder("{");
+      var it = n.properties().iterator();
+      boolean first = true;
+      while (it.hasNext()) {
+        var e = it.next();
+        sb.append(first ? "" : ", ").append(pyString(e.getKey())).append(": ").append(pyValue(e.getValue()));
+        first = false;
+      }
+      return sb.append("}").toString();
+    }
+    if (n.isArray()) {
+      List<String> parts = new ArrayList<>();
+      n.forEach(x -> parts.add(pyValue(x)));
+      return "[" + String.join(", ", parts) + "]";
+    }
+    return scalar(n);
   }
 
   /** Whether the sort key attribute a range condition applies to holds numbers. */
@@ -215,26 +234,8 @@ final class PythonExtras {
     return false;
   }
 
-  private static String literal(JsonNode n, boolean decimals) {
-    if (decimals && n.isNumber() && !n.isIntegralNumber()) {
-      return "Decimal(" + pyString(n.decimalValue().toPlainString()) + ")";
-    }
-    if (n.isObject()) {
-      StringBuilder sb = new StringBuilder("{");
-      var it = n.properties().iterator();
-      boolean first = true;
-      while (it.hasNext()) {
-        var e = it.next();
-        sb.append(first ? "" : ", ").append(pyString(e.getKey())).append(": ").append(literal(e.getValue(), decimals));
-        first = false;
-      }
-      return sb.append("}").toString();
-    }
-    if (n.isArray()) {
-      List<String> parts = new ArrayList<>();
-      n.forEach(x -> parts.add(literal(x, decimals)));
-      return "[" + String.join(", ", parts) + "]";
-    }
+  /** A JSON scalar (text, integral number, boolean, null) as a Python literal. */
+  private static String scalar(JsonNode n) {
     if (n.isTextual()) {
       return pyString(n.asText());
     }
